@@ -1,0 +1,69 @@
+package dev.spawn.monitoring.model.prometheus;
+
+import dev.spawn.monitoring.model.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Settings Prometheus takes as command-line flags, not as keys of prometheus.yml (the seed put
+ * retention under {@code storage.tsdb}, which {@code promtool check config} rejects). Rendered one
+ * flag a line to {@code prometheus.flags}, for {@code prometheus $(cat prometheus.flags)} or a
+ * systemd unit.
+ */
+public record PrometheusFlags(String storagePath, Duration retentionTime, String retentionSize,
+        String webListenAddress, boolean enableLifecycle, List<String> extra) {
+
+    public PrometheusFlags {
+        if (retentionSize != null && !retentionSize.matches("\\d+(B|KB|MB|GB|TB|PB|EB)")) {
+            throw new IllegalArgumentException("retention size '" + retentionSize + "' is not a size such as 50GB"
+                    + " (units B, KB, MB, GB, TB, PB, EB)");
+        }
+        extra = List.copyOf(extra == null ? List.of() : extra);
+        for (String flag : extra) {
+            if (!flag.startsWith("--")) {
+                throw new IllegalArgumentException("extra Prometheus flag '" + flag + "' must start with --");
+            }
+        }
+    }
+
+    /** The spawn defaults: 30d / 50GB retention, listen on :9090, reload over HTTP enabled. */
+    public static PrometheusFlags spawnDefaults() {
+        return new PrometheusFlags("data/prometheus", Duration.parse("30d"), "50GB", ":9090", true, List.of());
+    }
+
+    public PrometheusFlags withWebListenAddress(String address) {
+        return new PrometheusFlags(storagePath, retentionTime, retentionSize, address, enableLifecycle, extra);
+    }
+
+    public PrometheusFlags withStoragePath(String path) {
+        return new PrometheusFlags(path, retentionTime, retentionSize, webListenAddress, enableLifecycle, extra);
+    }
+
+    public PrometheusFlags withExtra(String flag) {
+        List<String> more = new ArrayList<>(extra);
+        more.add(flag);
+        return new PrometheusFlags(storagePath, retentionTime, retentionSize, webListenAddress, enableLifecycle, more);
+    }
+
+    /** One flag a line, in a fixed order. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        if (storagePath != null) {
+            lines.add("--storage.tsdb.path=" + storagePath);
+        }
+        if (retentionTime != null) {
+            lines.add("--storage.tsdb.retention.time=" + retentionTime);
+        }
+        if (retentionSize != null) {
+            lines.add("--storage.tsdb.retention.size=" + retentionSize);
+        }
+        if (webListenAddress != null) {
+            lines.add("--web.listen-address=" + webListenAddress);
+        }
+        if (enableLifecycle) {
+            lines.add("--web.enable-lifecycle");
+        }
+        lines.addAll(extra);
+        return lines;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.spawn.monitoring.model.prometheus;
+
+import dev.spawn.monitoring.model.LabelName;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * {@code <relabel_config>} with every action Prometheus 2.42 knows. Absent fields take Prometheus'
+ * defaults (separator {@code ;}, regex {@code (.*)}, replacement {@code $1}, action replace) and are
+ * not rendered.
+ */
+public record RelabelConfig(List<String> sourceLabels, String separator, String targetLabel, String regex,
+        Integer modulus, String replacement, Action action) {
+
+    /** Relabel actions; {@link #id()} is the YAML spelling. */
+    public enum Action {
+        REPLACE, KEEP, DROP, KEEPEQUAL, DROPEQUAL, HASHMOD, LABELMAP, LABELDROP, LABELKEEP, LOWERCASE, UPPERCASE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Action fromId(String id) {
+            for (Action a : values()) {
+                if (a.id().equals(id)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("unknown relabel action '" + id + "'; expected one of replace, keep, drop,"
+                    + " keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase");
+        }
+    }
+
+    public RelabelConfig {
+        sourceLabels = List.copyOf(sourceLabels == null ? List.of() : sourceLabels);
+        for (String s : sourceLabels) {
+            if (!LabelName.isLegalIncludingReserved(s)) {
+                throw new IllegalArgumentException(LabelName.describeIllegal(s, "relabel source_labels").replace(" not starting with '__'", ""));
+            }
+        }
+        Action effective = action == null ? Action.REPLACE : action;
+        if (regex != null) {
+            try {
+                Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("relabel regex '" + regex + "' does not compile: " + e.getDescription());
+            }
+        }
+        boolean needsTarget = effective == Action.REPLACE || effective == Action.HASHMOD || effective == Action.LOWERCASE
+                || effective == Action.UPPERCASE || effective == Action.KEEPEQUAL || effective == Action.DROPEQUAL;
+        if (needsTarget && targetLabel == null) {
+            throw new IllegalArgumentException("relabel action " + effective.id() + " needs a target_label");
+        }
+        if (targetLabel != null && effective != Action.REPLACE && !LabelName.isLegalIncludingReserved(targetLabel)) {
+            throw new IllegalArgumentException(LabelName.describeIllegal(targetLabel, "relabel target_label"));
+        }
+        if (targetLabel != null && effective == Action.REPLACE && !targetLabel.contains("$")
+                && !LabelName.isLegalIncludingReserved(targetLabel)) {
+            throw new IllegalArgumentException(LabelName.describeIllegal(targetLabel, "relabel target_label"));
+        }
+        if (effective == Action.HASHMOD && (modulus == null || modulus <= 0)) {
+            throw new IllegalArgumentException("relabel action hashmod needs a positive modulus");
+        }
+        if ((effective == Action.KEEP || effective == Action.DROP || effective == Action.HASHMOD) && sourceLabels.isEmpty()) {
+            throw new IllegalArgumentException("relabel action " + effective.id() + " needs source_labels");
+        }
+        Objects.requireNonNull(effective);
+    }
+
+    /** {@code source_labels -> target_label} copied unchanged (action replace). */
+    public static RelabelConfig copy(String sourceLabel, String targetLabel) {
+        return new RelabelConfig(List.of(sourceLabel), null, targetLabel, null, null, null, null);
+    }
+
+    /** {@code source_labels} matched against {@code regex}, {@code replacement} written to {@code target_label}. */
+    public static RelabelConfig replace(List<String> sourceLabels, String regex, String targetLabel, String replacement) {
+        return new RelabelConfig(sourceLabels, null, targetLabel, regex, null, replacement, null);
+    }
+
+    /** Keep only targets whose source label values match {@code regex}. */
+    public static RelabelConfig keep(List<String> sourceLabels, String regex) {
+        return new RelabelConfig(sourceLabels, null, null, regex, null, null, Action.KEEP);
+    }
+
+    /** Drop series or targets whose source label values match {@code regex}. */
+    public static RelabelConfig drop(List<String> sourceLabels, String regex) {
+        return new RelabelConfig(sourceLabels, null, null, regex, null, null, Action.DROP);
+    }
+
+    /** Drop every label whose name matches {@code regex}. */
+    public static RelabelConfig labelDrop(String regex) {
+        return new RelabelConfig(List.of(), null, null, regex, null, null, Action.LABELDROP);
+    }
+}

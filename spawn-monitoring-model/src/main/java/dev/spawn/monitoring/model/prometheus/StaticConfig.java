@@ -1,0 +1,25 @@
+package dev.spawn.monitoring.model.prometheus;
+
+import dev.spawn.monitoring.model.LabelName;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** {@code <static_config>}: fixed {@code host:port} targets and labels for all of them. */
+public record StaticConfig(List<String> targets, Map<String, String> labels) implements Discovery {
+
+    public StaticConfig {
+        targets = List.copyOf(targets);
+        labels = java.util.Collections.unmodifiableMap(new TreeMap<>(
+                LabelName.requireAll(labels == null ? Map.of() : labels, "static_config labels")));
+        for (String t : targets) {
+            if (!t.matches("[^\\s/]+:\\d{1,5}")) {
+                throw new IllegalArgumentException("static target '" + t + "' is not host:port");
+            }
+        }
+    }
+
+    public static StaticConfig of(String... targets) {
+        return new StaticConfig(List.of(targets), Map.of());
+    }
+}

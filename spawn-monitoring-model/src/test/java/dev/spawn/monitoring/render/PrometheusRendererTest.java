@@ -1,0 +1,134 @@
+package dev.spawn.monitoring.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.model.Authorization;
+import dev.spawn.monitoring.model.BasicAuth;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Secret;
+import dev.spawn.monitoring.model.TlsConfig;
+import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
+import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
+import dev.spawn.monitoring.model.prometheus.FileSdConfig;
+import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.QueueConfig;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
+import dev.spawn.monitoring.model.prometheus.RemoteRead;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.model.prometheus.StaticConfig;
+import dev.spawn.monitoring.testing.RealTools;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrometheusRendererTest {
+
+    static PrometheusConfig defaults() {
+        return new PrometheusConfig(SpawnPrometheusDefaults.global(), SpawnPrometheusDefaults.alerting(), List.of(),
+                SpawnPrometheusDefaults.scrapeConfigs(), List.of(), List.of());
+    }
+
+    /** Every discovery method, every relabel action, TLS, basic auth, authorization, remote write and read. */
+    static PrometheusConfig kitchenSink() {
+        HttpClientConfig mtls = new HttpClientConfig(null, null,
+                new TlsConfig("/etc/prometheus/ca.crt", "/etc/prometheus/client.crt", "/etc/prometheus/client.key",
+                        "spored.internal", false, "TLS12"));
+        List<RelabelConfig> everyAction = List.of(
+                RelabelConfig.copy("__meta_ec2_instance_id", "instance_id"),
+                RelabelConfig.keep(List.of("__meta_ec2_tag_env"), "prod|staging"),
+                RelabelConfig.drop(List.of("__meta_ec2_tag_skip"), "true"),
+                new RelabelConfig(List.of("__meta_ec2_instance_id"), null, "shard", null, 4, null, RelabelConfig.Action.HASHMOD),
+                new RelabelConfig(List.of(), null, null, "__meta_ec2_tag_(.+)", null, "tag_$1", RelabelConfig.Action.LABELMAP),
+                RelabelConfig.labelDrop("tag_secret.*"),
+                new RelabelConfig(List.of(), null, null, "instance_id|region|job|instance|__.*|shard|tag_.*", null, null,
+                        RelabelConfig.Action.LABELKEEP),
+                new RelabelConfig(List.of("region"), null, "region", null, null, null, RelabelConfig.Action.LOWERCASE),
+                new RelabelConfig(List.of("region"), null, "region_upper", null, null, null, RelabelConfig.Action.UPPERCASE),
+                new RelabelConfig(List.of("__address__"), null, "__address__", null, null, null, RelabelConfig.Action.KEEPEQUAL),
+                new RelabelConfig(List.of("__scheme__"), null, "__address__", null, null, null, RelabelConfig.Action.DROPEQUAL));
+        ScrapeConfig secured = ScrapeConfig.builder("spawn-secure")
+                .scheme("https").scrapeInterval(Duration.ofSeconds(30)).scrapeTimeout(Duration.ofSeconds(20))
+                .metricsPath("/metrics").honorLabels(true)
+                .basicAuth(new BasicAuth("prometheus", Secret.file("/etc/prometheus/spored-password")))
+                .tls(mtls.tlsConfig())
+                .discovery(new Ec2SdConfig("eu-west-1", "http://127.0.0.1:4566", 9090, Duration.ofSeconds(30),
+                        List.of(Ec2SdConfig.Filter.of("tag:spawn:metrics-enabled", "true")),
+                        "arn:aws:iam::123456789012:role/prometheus", "spawn", null, null))
+                .discovery(new FileSdConfig(List.of("targets/*.json", "more/*.yaml"), Duration.ofMinutes(5)))
+                .discovery(new StaticConfig(List.of("10.0.1.100:9090"), Map.of("region", "us-east-1")))
+                .build();
+        ScrapeConfig relabelled = ScrapeConfig.builder("relabel-everything")
+                .authorization(Authorization.bearer(Secret.file("/etc/prometheus/token")))
+                .discovery(StaticConfig.of("localhost:9100"))
+                .build();
+        ScrapeConfig.Builder withActions = relabelled.toBuilder();
+        everyAction.forEach(withActions::relabel);
+        withActions.metricRelabel(RelabelConfig.drop(List.of("__name__"), "go_.*"));
+        RemoteWrite write = new RemoteWrite("https://metrics.example.com/api/v1/write", "long-term", Duration.ofSeconds(30),
+                new HttpClientConfig(new BasicAuth("spawn", Secret.file("/etc/prometheus/rw-password")), null, null),
+                List.of(RelabelConfig.keep(List.of("__name__"), "spawn_.*")),
+                new QueueConfig(10000, 1, 50, 2000, Duration.ofSeconds(5), Duration.parse("30ms"), Duration.ofSeconds(5)));
+        RemoteRead read = new RemoteRead("https://metrics.example.com/api/v1/read", "long-term-read", Duration.ofMinutes(1), false,
+                Map.of("cluster", "spawn"), new HttpClientConfig(null, Authorization.bearer(Secret.file("/etc/prometheus/rr-token")), null));
+        AlertingConfig alerting = new AlertingConfig(List.of(RelabelConfig.labelDrop("replica")), List.of(
+                new AlertmanagerEndpoint("http", "/", Duration.ofSeconds(10), null,
+                        List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))),
+                new AlertmanagerEndpoint(null, null, null, null,
+                        List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null)))));
+        return new PrometheusConfig(SpawnPrometheusDefaults.global().withExternalLabel("replica", "a"), alerting, List.of(),
+                List.of(SpawnPrometheusDefaults.self(), SpawnPrometheusDefaults.ec2(List.of("us-east-1", "eu-west-1")),
+                        secured, withActions.build()),
+                List.of(write), List.of(read));
+    }
+
+    @Test
+    void defaultAndKitchenSinkPassPromtoolCheckConfig(@TempDir Path dir) throws Exception {
+        RealTools.require(Tool.PROMTOOL);
+        for (PrometheusConfig config : List.of(defaults(), kitchenSink())) {
+            Files.write(dir.resolve("prometheus.yaml"), PrometheusRenderer.toBytes(config, "test"));
+            Tool.Result result = Tool.PROMTOOL.run(dir, 60, "check", "config", "--syntax-only", "prometheus.yaml");
+            assertThat(result.ok()).as("%s", result).isTrue();
+        }
+    }
+
+    @Test
+    void kitchenSinkRoundTripsThroughYaml() {
+        byte[] bytes = PrometheusRenderer.toBytes(kitchenSink(), "test");
+        JsonNode parsed = YamlOutput.parse(bytes);
+        assertThat(parsed).isEqualTo(PrometheusRenderer.render(kitchenSink()));
+        assertThat(parsed.at("/scrape_configs/2/basic_auth/password_file").asText()).isEqualTo("/etc/prometheus/spored-password");
+        assertThat(parsed.at("/scrape_configs/2/ec2_sd_configs/0/endpoint").asText()).isEqualTo("http://127.0.0.1:4566");
+        assertThat(parsed.at("/remote_write/0/queue_config/max_shards").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void secretsGivenByFileNeverAppearInline() {
+        String yaml = new String(PrometheusRenderer.toBytes(kitchenSink(), "test"), StandardCharsets.UTF_8);
+        assertThat(yaml).contains("password_file: /etc/prometheus/spored-password")
+                .contains("credentials_file: /etc/prometheus/token")
+                .doesNotContain("password: ");
+    }
+
+    @Test
+    void retentionIsAFlagNotAConfigKey() {
+        String yaml = new String(PrometheusRenderer.toBytes(defaults(), "test"), StandardCharsets.UTF_8);
+        assertThat(yaml).doesNotContain("storage").doesNotContain("retention");
+    }
+
+    @Test
+    void headerNamesTheGenerator() {
+        String yaml = new String(PrometheusRenderer.toBytes(defaults(), "spawn-monitoring.yaml"), StandardCharsets.UTF_8);
+        assertThat(yaml.lines().findFirst()).hasValueSatisfying(first ->
+                assertThat(first).startsWith("# Generated by spawn-monitoring from spawn-monitoring.yaml"));
+    }
+}
