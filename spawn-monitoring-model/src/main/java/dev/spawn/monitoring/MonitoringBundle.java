@@ -1,0 +1,137 @@
+package dev.spawn.monitoring;
+
+import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.CheckFailedException;
+import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.HighAvailability;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.render.AlertmanagerRenderer;
+import dev.spawn.monitoring.render.PrometheusRenderer;
+import dev.spawn.monitoring.render.RuleRenderer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A validated spawn monitoring deployment: Prometheus configuration and flags, rule files and their
+ * generated promtool tests, Alertmanager configuration and flags. Made by
+ * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes).
+ *
+ * <pre>
+ * prometheus.yaml            alertmanager.yaml
+ * prometheus.flags           alertmanager.flags
+ * alerts/&lt;category&gt;-alerts.yaml
+ * tests/&lt;category&gt;-alerts-test.yaml
+ * </pre>
+ */
+public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
+        SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
+        HighAvailability highAvailability, String source, List<Problem> warnings) {
+
+    public static final String PROMETHEUS_FILE = "prometheus.yaml";
+    public static final String PROMETHEUS_FLAGS = "prometheus.flags";
+    public static final String ALERTMANAGER_FILE = "alertmanager.yaml";
+    public static final String ALERTMANAGER_FLAGS = "alertmanager.flags";
+
+    public MonitoringBundle {
+        Objects.requireNonNull(prometheus, "prometheus");
+        Objects.requireNonNull(alertmanager, "alertmanager");
+        ruleFiles = List.copyOf(ruleFiles);
+        ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
+        warnings = List.copyOf(warnings == null ? List.of() : warnings);
+        source = source == null ? "" : source;
+    }
+
+    /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
+    public SortedMap<String, byte[]> files() {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (highAvailability == null || highAvailability.replicas().isEmpty()) {
+            files.put(PROMETHEUS_FILE, PrometheusRenderer.toBytes(prometheus, source));
+        } else {
+            for (String replica : highAvailability.replicas()) {
+                files.put(HighAvailability.configFile(replica), PrometheusRenderer.toBytes(replicaConfig(replica), source));
+            }
+        }
+        files.put(PROMETHEUS_FLAGS, lines(prometheusFlags.lines()));
+        for (RuleFile ruleFile : ruleFiles) {
+            files.put(ruleFile.path(), RuleRenderer.toBytes(ruleFile, source));
+        }
+        files.putAll(ruleTests);
+        files.put(ALERTMANAGER_FILE, AlertmanagerRenderer.toBytes(alertmanager, source));
+        files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
+        return files;
+    }
+
+    /**
+     * The configuration of one HA replica: its own external label, and that label dropped from
+     * alerts so that the replicas' alerts are identical and Alertmanager sends one notification.
+     */
+    public PrometheusConfig replicaConfig(String replica) {
+        List<RelabelConfig> alertRelabel = new ArrayList<>(prometheus.alerting().alertRelabelConfigs());
+        alertRelabel.add(RelabelConfig.labelDrop(highAvailability.replicaLabel()));
+        return new PrometheusConfig(prometheus.global().withExternalLabel(highAvailability.replicaLabel(), replica),
+                new AlertingConfig(alertRelabel, prometheus.alerting().alertmanagers()), prometheus.ruleFiles(),
+                prometheus.scrapeConfigs(), prometheus.remoteWrite(), prometheus.remoteRead());
+    }
+
+    /** The Prometheus configuration files of this bundle (one, or one per HA replica). */
+    public List<String> prometheusConfigFiles() {
+        if (highAvailability == null || highAvailability.replicas().isEmpty()) {
+            return List.of(PROMETHEUS_FILE);
+        }
+        return highAvailability.replicas().stream().map(HighAvailability::configFile).toList();
+    }
+
+    /** Writes the bundle atomically into {@code directory}; see {@link BundleWriter}. */
+    public BundleWriter.Result writeTo(Path directory) {
+        return BundleWriter.write(files(), directory, staged -> { });
+    }
+
+    /** Writes the bundle, running {@code verifier} (e.g. promtool and amtool) on the staged copy first. */
+    public BundleWriter.Result writeTo(Path directory, BundleWriter.Verifier verifier) {
+        return BundleWriter.write(files(), directory, verifier);
+    }
+
+    /**
+     * Writes the bundle after the real tools accepted the staged copy; if any check fails, throws
+     * {@link dev.spawn.monitoring.check.CheckFailedException} and the previous output stays as it was.
+     */
+    public CheckedWrite writeChecked(Path directory, BundleCheck.MissingTool missing) {
+        List<BundleCheck.Outcome> outcomes = new ArrayList<>();
+        BundleWriter.Result result = BundleWriter.write(files(), directory, staged -> {
+            outcomes.addAll(BundleCheck.run(this, staged, missing));
+            if (outcomes.stream().anyMatch(BundleCheck.Outcome::failed)) {
+                throw new CheckFailedException(outcomes);
+            }
+        });
+        return new CheckedWrite(result, List.copyOf(outcomes));
+    }
+
+    /** What {@link #writeChecked} wrote and which checks ran. */
+    public record CheckedWrite(BundleWriter.Result write, List<BundleCheck.Outcome> checks) {
+    }
+
+    /** The number of alerting rules across all rule files. */
+    public int alertCount() {
+        return (int) ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r instanceof dev.spawn.monitoring.model.rules.AlertingRule).count();
+    }
+
+    private static byte[] lines(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        lines.forEach(line -> out.append(line).append('\n'));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.spawn.monitoring;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HighAvailability;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
+import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
+import dev.spawn.monitoring.model.prometheus.GlobalConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.RemoteRead;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.RuleOverride;
+import dev.spawn.monitoring.rules.RuleSet;
+import dev.spawn.monitoring.validate.AlertmanagerValidator;
+import dev.spawn.monitoring.validate.PrometheusValidator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The entry point of the library: start from the spawn defaults (or nothing), change what differs,
+ * and {@link #build()} a validated {@link MonitoringBundle}.
+ *
+ * <pre>{@code
+ * MonitoringBundle bundle = SpawnMonitoring.defaults()
+ *     .ec2Regions("us-east-1", "eu-west-1")
+ *     .rule("HighCostInstance", r -> r.threshold(10.0).severity(Severity.CRITICAL))
+ *     .build();                 // validates; throws ValidationException listing every problem
+ * bundle.writeTo(Path.of("out")); // atomic, deterministic
+ * }</pre>
+ *
+ * Methods record problems instead of throwing, so {@link #build()} reports all of them at once.
+ * Not thread-safe; each call returns {@code this}.
+ */
+public final class SpawnMonitoring {
+
+    private GlobalConfig global;
+    private final Map<String, ScrapeConfig> scrapeJobs = new LinkedHashMap<>();
+    private AlertingConfig alerting;
+    private final List<RemoteWrite> remoteWrite = new ArrayList<>();
+    private final List<RemoteRead> remoteRead = new ArrayList<>();
+    private final List<RuleFile> extraRuleFiles = new ArrayList<>();
+    private PrometheusFlags prometheusFlags;
+    private RuleSet rules;
+    private AlertmanagerConfig alertmanager;
+    private AlertmanagerFlags alertmanagerFlags;
+    private HighAvailability highAvailability;
+    private String source = "";
+    private final List<Problem> problems = new ArrayList<>();
+
+    private SpawnMonitoring() {
+    }
+
+    /** The spawn deployment of the fleet facts: three jobs, 26 alerts, the webhook bridge. */
+    public static SpawnMonitoring defaults() {
+        SpawnMonitoring m = new SpawnMonitoring();
+        m.global = SpawnPrometheusDefaults.global();
+        SpawnPrometheusDefaults.scrapeConfigs().forEach(job -> m.scrapeJobs.put(job.jobName(), job));
+        m.alerting = SpawnPrometheusDefaults.alerting();
+        m.prometheusFlags = PrometheusFlags.spawnDefaults();
+        m.rules = RuleSet.defaults();
+        m.alertmanager = SpawnAlertmanagerDefaults.config();
+        m.alertmanagerFlags = SpawnAlertmanagerDefaults.flags();
+        return m;
+    }
+
+    /** Names the spec the bundle came from, for the header line of every generated file. */
+    public SpawnMonitoring source(String name) {
+        this.source = name;
+        return this;
+    }
+
+    public SpawnMonitoring global(UnaryOperator<GlobalConfig> change) {
+        return attempt("prometheus.global", () -> global = change.apply(global));
+    }
+
+    public SpawnMonitoring intervals(Duration scrape, Duration evaluation) {
+        return global(g -> g.withIntervals(scrape, evaluation));
+    }
+
+    public SpawnMonitoring externalLabel(String name, String value) {
+        return global(g -> g.withExternalLabel(name, value));
+    }
+
+    /** Adds a scrape job, or replaces the job of the same name. */
+    public SpawnMonitoring scrapeJob(ScrapeConfig job) {
+        scrapeJobs.put(job.jobName(), job);
+        return this;
+    }
+
+    /** Changes an existing scrape job. */
+    public SpawnMonitoring scrapeJob(String name, UnaryOperator<ScrapeConfig.Builder> change) {
+        ScrapeConfig job = scrapeJobs.get(name);
+        if (job == null) {
+            problems.add(Problem.error("prometheus.scrape_configs", "no scrape job named '" + name + "'; jobs: "
+                    + String.join(", ", scrapeJobs.keySet())));
+            return this;
+        }
+        return attempt("prometheus.scrape_configs[" + name + "]", () -> scrapeJobs.put(name, change.apply(job.toBuilder()).build()));
+    }
+
+    public SpawnMonitoring removeScrapeJob(String name) {
+        scrapeJobs.remove(name);
+        return this;
+    }
+
+    /** EC2 discovery of spawn instances in these regions (one discovery block each). */
+    public SpawnMonitoring ec2Regions(String... regions) {
+        return attempt("prometheus.scrape_configs[" + SpawnPrometheusDefaults.EC2_JOB + "]",
+                () -> scrapeJob(SpawnPrometheusDefaults.ec2(List.of(regions))));
+    }
+
+    public SpawnMonitoring alerting(AlertingConfig value) {
+        this.alerting = value;
+        return this;
+    }
+
+    /** Sends alerts to these Alertmanagers ({@code host:port}). */
+    public SpawnMonitoring alertmanagerTargets(String... hostPorts) {
+        return attempt("prometheus.alerting", () -> alerting = new AlertingConfig(alerting.alertRelabelConfigs(),
+                List.of(AlertmanagerEndpoint.statik(List.of(hostPorts)))));
+    }
+
+    public SpawnMonitoring remoteWrite(RemoteWrite value) {
+        remoteWrite.add(value);
+        return this;
+    }
+
+    public SpawnMonitoring remoteRead(RemoteRead value) {
+        remoteRead.add(value);
+        return this;
+    }
+
+    public SpawnMonitoring prometheusFlags(UnaryOperator<PrometheusFlags> change) {
+        return attempt("prometheus.flags", () -> prometheusFlags = change.apply(prometheusFlags));
+    }
+
+    /** Changes one default rule: threshold and other parameters, for, severity, labels, annotations. */
+    public SpawnMonitoring rule(String name, Consumer<RuleOverride> change) {
+        return attempt("rules." + name, () -> rules = rules.rule(name, change));
+    }
+
+    public SpawnMonitoring disableRule(String name) {
+        return attempt("rules." + name, () -> rules = rules.disable(name));
+    }
+
+    public SpawnMonitoring disableCategory(Category category) {
+        return attempt("rules." + category.id(), () -> rules = rules.disableCategory(category));
+    }
+
+    public SpawnMonitoring customRule(CustomRule rule) {
+        return attempt("rules.custom", () -> rules = rules.custom(rule));
+    }
+
+    public SpawnMonitoring ruleEvaluationInterval(Category category, Duration interval) {
+        return attempt("rules." + category.id(), () -> rules = rules.evaluationInterval(category, interval));
+    }
+
+    /** An extra rule file of the user's own (recording rules, say), written as given. */
+    public SpawnMonitoring ruleFile(RuleFile file) {
+        extraRuleFiles.add(file);
+        return this;
+    }
+
+    /** Changes the Alertmanager configuration (receivers, routes, inhibitions, time intervals). */
+    public SpawnMonitoring alertmanager(Consumer<AlertmanagerConfig.Builder> change) {
+        return attempt("alertmanager", () -> {
+            AlertmanagerConfig.Builder builder = alertmanager.toBuilder();
+            change.accept(builder);
+            alertmanager = builder.build();
+        });
+    }
+
+    public SpawnMonitoring alertmanagerFlags(UnaryOperator<AlertmanagerFlags> change) {
+        return attempt("alertmanager.flags", () -> alertmanagerFlags = change.apply(alertmanagerFlags));
+    }
+
+    /** Prometheus replicas and an Alertmanager cluster; see {@link HighAvailability}. */
+    public SpawnMonitoring highAvailability(HighAvailability value) {
+        this.highAvailability = value;
+        if (!value.alertmanagers().isEmpty()) {
+            alertmanagerTargets(value.alertmanagers().toArray(String[]::new));
+        }
+        return attempt("high_availability", () -> alertmanagerFlags = alertmanagerFlags.withClusterPeers(value.clusterPeers()));
+    }
+
+    /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
+    public MonitoringBundle build() {
+        List<Problem> all = new ArrayList<>(problems);
+        List<RuleFile> ruleFiles = new ArrayList<>(rules.ruleFiles());
+        ruleFiles.addAll(extraRuleFiles);
+        List<String> rulePaths = ruleFiles.stream().map(RuleFile::path).toList();
+        PrometheusConfig prometheus = new PrometheusConfig(global, alerting, rulePaths,
+                List.copyOf(scrapeJobs.values()), remoteWrite, remoteRead);
+        all.addAll(PrometheusValidator.validate(prometheus));
+        all.addAll(AlertmanagerValidator.validate(alertmanager));
+        all.addAll(rules.problems());
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        java.util.Set<String> alertNames = new java.util.HashSet<>();
+        for (RuleFile f : ruleFiles) {
+            if (!paths.add(f.path())) {
+                all.add(Problem.error("rule_files", "duplicate rule file '" + f.path() + "'"));
+            }
+            f.groups().stream().flatMap(g -> g.rules().stream())
+                    .filter(r -> r instanceof dev.spawn.monitoring.model.rules.AlertingRule)
+                    .forEach(r -> {
+                        if (!alertNames.add(r.name())) {
+                            all.add(Problem.error("rules." + r.name(), "duplicate alert name '" + r.name()
+                                    + "'; expected each alert to have its own name"));
+                        }
+                    });
+        }
+        if (all.stream().anyMatch(Problem::isError)) {
+            throw new ValidationException(all);
+        }
+        return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
+                alertmanagerFlags, highAvailability, source, all);
+    }
+
+    private SpawnMonitoring attempt(String where, Runnable change) {
+        try {
+            change.run();
+        } catch (ValidationException e) {
+            problems.addAll(e.problems());
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(where, e.getMessage()));
+        }
+        return this;
+    }
+}

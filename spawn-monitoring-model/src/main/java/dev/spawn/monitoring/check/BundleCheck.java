@@ -1,0 +1,66 @@
+package dev.spawn.monitoring.check;
+
+import dev.spawn.monitoring.MonitoringBundle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the real tools over a written (or staged) bundle: {@code promtool check config} on each
+ * Prometheus configuration (which also checks every rule file it lists), {@code promtool test rules}
+ * on the generated rule tests, and {@code amtool check-config} on the Alertmanager configuration.
+ */
+public final class BundleCheck {
+
+    /** What to do when a tool is not installed. */
+    public enum MissingTool { FAIL, SKIP }
+
+    /** One check: which command ran on which files, and how it went; {@code output} is the tool's own message. */
+    public record Outcome(String name, Status status, String output) {
+        public enum Status { PASSED, FAILED, SKIPPED }
+
+        public boolean failed() {
+            return status == Status.FAILED;
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + (status == Status.PASSED || output.isBlank() ? "" : "\n" + output.strip());
+        }
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private BundleCheck() {
+    }
+
+    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String config : bundle.prometheusConfigFiles()) {
+            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
+                    "check", "config", config));
+        }
+        if (!bundle.ruleTests().isEmpty()) {
+            List<String> args = new ArrayList<>(List.of("test", "rules"));
+            args.addAll(bundle.ruleTests().keySet());
+            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool test rules (" + bundle.ruleTests().size() + " files)",
+                    args.toArray(String[]::new)));
+        }
+        outcomes.add(run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
+                "check-config", MonitoringBundle.ALERTMANAGER_FILE));
+        return outcomes;
+    }
+
+    private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {
+        if (tool.locate().isEmpty()) {
+            String message = tool.command() + " not found; " + tool.installHint();
+            if (missing == MissingTool.FAIL) {
+                return new Outcome(name, Outcome.Status.FAILED, message);
+            }
+            return new Outcome(name, Outcome.Status.SKIPPED, message);
+        }
+        Tool.Result result = tool.run(directory, TIMEOUT_SECONDS, args);
+        return new Outcome(name, result.ok() ? Outcome.Status.PASSED : Outcome.Status.FAILED, result.output());
+    }
+}
