@@ -33,12 +33,33 @@ public record AlertmanagerFlags(String storagePath, String webListenAddress, Str
         add(lines, "--web.listen-address", webListenAddress);
         add(lines, "--cluster.listen-address", clusterListenAddress);
         clusterPeers.forEach(peer -> add(lines, "--cluster.peer", peer));
-        add(lines, "--data.retention", dataRetention == null ? null : dataRetention.toString());
+        add(lines, "--data.retention", dataRetention == null ? null : goDuration(dataRetention));
         return List.copyOf(lines);
     }
 
     public AlertmanagerFlags withClusterPeers(String listenAddress, List<String> peers) {
         return new AlertmanagerFlags(storagePath, webListenAddress, listenAddress, peers, dataRetention);
+    }
+
+    /**
+     * Flags are Go {@code time.Duration}s, which know no days, weeks or years ({@code 5d} is rejected
+     * by {@code prometheus-alertmanager}), so the largest unit is hours: {@code 120h}, {@code 1h30m}.
+     */
+    static String goDuration(Duration duration) {
+        long ms = duration.millis();
+        if (ms == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        long[] units = {3_600_000L, 60_000L, 1_000L, 1L};
+        String[] names = {"h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms >= units[i]) {
+                out.append(ms / units[i]).append(names[i]);
+                ms %= units[i];
+            }
+        }
+        return out.toString();
     }
 
     private static void add(List<String> lines, String flag, String value) {
