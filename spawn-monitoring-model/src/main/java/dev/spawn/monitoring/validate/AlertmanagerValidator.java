@@ -119,31 +119,25 @@ public final class AlertmanagerValidator {
         checkSmarthost(g.smtpSmarthost(), at + ".smtp_smarthost");
         checkSecretUrl(g.slackApiUrl(), at + ".slack_api_url");
         checkUrl(g.pagerdutyUrl(), at + ".pagerduty_url", HTTP);
-        checkHttpConfig(g.httpConfig(), at + ".http_config");
+        checkHttpConfig(g.httpConfig(), at);
     }
 
     private void checkReceiver(Receiver receiver) {
         AlertmanagerGlobal g = config.global();
         String base = ROOT + ".receivers[" + receiver.name() + "]";
-        checkEach(receiver.configs(WebhookConfig.class), base + ".webhook_configs", (c, at) -> {
-            checkUrl(c.url(), at + ".url", HTTP);
-            checkHttpConfig(c.httpConfig(), at + ".http_config");
-        });
+        checkEach(receiver.configs(WebhookConfig.class), base + ".webhook_configs",
+                (c, at) -> checkEndpoint(at, "url", c.url(), c.httpConfig()));
         checkEach(receiver.configs(SlackConfig.class), base + ".slack_configs", (c, at) -> {
             if (c.apiUrl() == null && g.slackApiUrl() == null) {
                 error(at, "slack_config has no api_url and global has no slack_api_url; set one of them");
             }
             checkSecretUrl(c.apiUrl(), at + ".api_url");
-            checkHttpConfig(c.httpConfig(), at + ".http_config");
+            checkHttpConfig(c.httpConfig(), at);
         });
-        checkEach(receiver.configs(PagerdutyConfig.class), base + ".pagerduty_configs", (c, at) -> {
-            checkUrl(c.url(), at + ".url", HTTP);
-            checkHttpConfig(c.httpConfig(), at + ".http_config");
-        });
-        checkEach(receiver.configs(SnsConfig.class), base + ".sns_configs", (c, at) -> {
-            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
-            checkHttpConfig(c.httpConfig(), at + ".http_config");
-        });
+        checkEach(receiver.configs(PagerdutyConfig.class), base + ".pagerduty_configs",
+                (c, at) -> checkEndpoint(at, "url", c.url(), c.httpConfig()));
+        checkEach(receiver.configs(SnsConfig.class), base + ".sns_configs",
+                (c, at) -> checkEndpoint(at, "api_url", c.apiUrl(), c.httpConfig()));
         checkEach(receiver.configs(EmailConfig.class), base + ".email_configs", (c, at) -> {
             if (c.smarthost() == null && g.smtpSmarthost() == null) {
                 error(at, "email_config has no smarthost and global has no smtp_smarthost; set one of them (host:port)");
@@ -185,9 +179,15 @@ public final class AlertmanagerValidator {
         }
     }
 
-    private void checkHttpConfig(HttpConfig http, String at) {
+    /** An integration's endpoint URL (optional: null falls back to global) and its http_config. */
+    private void checkEndpoint(String at, String urlKey, String url, HttpConfig http) {
+        checkUrl(url, at + "." + urlKey, HTTP);
+        checkHttpConfig(http, at);
+    }
+
+    private void checkHttpConfig(HttpConfig http, String parent) {
         if (http != null) {
-            checkUrl(http.proxyUrl(), at + ".proxy_url", PROXY);
+            checkUrl(http.proxyUrl(), parent + ".http_config.proxy_url", PROXY);
         }
     }
 

@@ -64,10 +64,10 @@ public final class Golden {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 out.add("  " + a.get(i++));
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add("+ " + b.get(j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.add("- " + a.get(i++));
+            } else {
+                out.add("+ " + b.get(j++));
             }
         }
         return String.join("\n", out);

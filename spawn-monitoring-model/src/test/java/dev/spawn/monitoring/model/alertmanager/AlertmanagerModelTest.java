@@ -60,8 +60,7 @@ class AlertmanagerModelTest {
                 new SnsConfig(null, null, new SnsConfig.Sigv4("us-east-1", "AKIA", Secret.inline(value), null, null),
                         "arn:aws:sns:us-east-1:1:t", null, null, null, null, null, null),
                 new EmailConfig(null, "a@example.org", null, null, null, "u", Secret.inline(value), null, null, null),
-                WebhookConfig.of("http://x/").equals(null) ? "" : new WebhookConfig(null, "http://x/",
-                        HttpConfig.basicAuth(new BasicAuth("u", Secret.inline(value))), null),
+                new WebhookConfig(null, "http://x/", HttpConfig.basicAuth(new BasicAuth("u", Secret.inline(value))), null),
                 HttpConfig.authorization(Authorization.bearer(Secret.inline(value))),
                 AlertmanagerGlobal.builder().smtpAuth("u", Secret.inline(value)).slackApiUrl(Secret.inline(value)).build(),
                 KitchenSink.config());
