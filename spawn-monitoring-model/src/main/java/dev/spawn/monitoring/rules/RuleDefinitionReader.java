@@ -88,11 +88,11 @@ public final class RuleDefinitionReader {
         for (Node t : sequence(r.get("tests"))) {
             tests.add(testCase(t));
         }
-        Severity severity;
+        Severity severity = Severity.WARNING;
         try {
             severity = Severity.fromId(required(r, "severity"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (" + at(r.get("severity")) + ")");
+            problems.add(Problem.error(at(r.getOrDefault("severity", node)), e.getMessage()));
         }
         return new RuleDefinition(name, category, severity, duration(r, "for", Duration.ZERO), required(r, "expr"),
                 stringMap(r.get("labels")), stringMap(r.get("annotations")), parameters, tests,

@@ -53,13 +53,13 @@ public final class RuleOverride {
     public RuleOverride parameter(String name, String value) {
         Objects.requireNonNull(value, "value");
         Parameter parameter = definition.parameter(name).orElseThrow(() -> fail(definition.parameters().isEmpty()
-                ? "rule " + definition.name() + " has no parameter '" + name + "'; it has no parameters"
-                : "rule " + definition.name() + " has no parameter '" + name + "'"
+                ? "no parameter '" + name + "'; this rule has no parameters"
+                : "no parameter '" + name + "'"
                         + DidYouMean.hint(name, definition.parameters().stream().map(Parameter::name).toList())));
         try {
             parameters.put(name, parameter.normalise(value));
         } catch (IllegalArgumentException e) {
-            throw fail("parameter " + name + " of rule " + definition.name() + ": " + e.getMessage());
+            throw fail("parameter " + name + ": " + e.getMessage());
         }
         return this;
     }
@@ -80,7 +80,7 @@ public final class RuleOverride {
             throw fail(LabelName.describeIllegal(name, "rule " + definition.name()));
         }
         if (RuleSet.RESERVED_LABELS.contains(name)) {
-            throw fail("label '" + name + "' of rule " + definition.name() + " is set by spawn-monitoring"
+            throw fail("label '" + name + "' is set by spawn-monitoring"
                     + (name.equals("severity") ? "; use severity(...)" : ""));
         }
         labels.put(name, Objects.requireNonNull(value, "value"));
