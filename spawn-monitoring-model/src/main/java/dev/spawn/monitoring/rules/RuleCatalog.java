@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.rules;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
@@ -10,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,17 +126,7 @@ public final class RuleCatalog {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("total", rules().size());
         scope.put("categories", categories);
-        DefaultMustacheFactory factory = new DefaultMustacheFactory() {
-            @Override
-            public void encode(String value, Writer writer) {
-                try {
-                    writer.write(value);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
-        Mustache mustache = factory.compile(new java.io.StringReader(resource(DOCS_TEMPLATE)), DOCS_TEMPLATE);
+        Mustache mustache = RuleTemplates.FACTORY.compile(new java.io.StringReader(resource(DOCS_TEMPLATE)), DOCS_TEMPLATE);
         StringWriter out = new StringWriter();
         mustache.execute(out, scope);
         return out.toString();

@@ -194,7 +194,7 @@ public final class RuleSet {
             List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
             for (RuleDefinition definition : enabled(group)) {
                 try {
-                    tested.add(checked(effective(definition), definition.name()));
+                    tested.add(checked(effective(definition)));
                 } catch (IllegalArgumentException e) {
                     out.problems.add(Problem.error(location(definition), e.getMessage()));
                 }
@@ -206,7 +206,7 @@ public final class RuleSet {
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
         for (CustomRule rule : custom) {
             try {
-                customTested.add(checked(effective(rule), rule.name()));
+                customTested.add(checked(effective(rule)));
                 if (rule.tests().isEmpty()) {
                     out.problems.add(Problem.warning("custom rule " + rule.name(), "has no test cases, so nothing proves"
                             + " that it fires when it should; add one with CustomRule.withTest(...)"));
@@ -231,7 +231,7 @@ public final class RuleSet {
     }
 
     /** Generates the rule's tests once so that a case that cannot be generated is reported here. */
-    private static PromtoolTestFile.TestedRule checked(PromtoolTestFile.TestedRule tested, String name) {
+    private static PromtoolTestFile.TestedRule checked(PromtoolTestFile.TestedRule tested) {
         PromtoolTestFile.tree("check", DEFAULT_INTERVAL, List.of(tested));
         return tested;
     }
@@ -288,7 +288,7 @@ public final class RuleSet {
         return "rule " + definition.name() + (definition.source().isEmpty() ? "" : " (" + definition.source() + ")");
     }
 
-    private String sourceOf(String ruleFile) {
+    private static String sourceOf(String ruleFile) {
         return ruleFile.equals(CUSTOM_RULE_FILE) ? "custom rules" : "rule-definitions";
     }
 }

@@ -30,8 +30,8 @@ public final class RuleTemplates {
 
     private static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
 
-    /** Writes values as they are: these templates make YAML and PromQL, not HTML. */
-    private static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {
+    /** Writes values as they are: these templates make YAML, PromQL and Markdown, not HTML. */
+    static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {
         @Override
         public void encode(String value, Writer writer) {
             try {
