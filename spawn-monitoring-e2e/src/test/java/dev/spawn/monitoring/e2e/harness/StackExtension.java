@@ -1,0 +1,47 @@
+package dev.spawn.monitoring.e2e.harness;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Gives a test method a fresh {@link Stack}, stops everything in it after the test (also when the
+ * test failed), and puts the processes' logs and the fakes' records into a failing test's message.
+ */
+public final class StackExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Stack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Stack.class, k -> new Stack(), Stack.class);
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        Stack stack = context.getStore(NAMESPACE).get(Stack.class, Stack.class);
+        if (stack == null || failure instanceof TestAbortedException) {
+            throw failure;
+        }
+        stack.markFailed();
+        AssertionError withLogs = new AssertionError(failure.getMessage() + "\n\n" + stack.report(), failure);
+        withLogs.setStackTrace(failure.getStackTrace());
+        throw withLogs;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Stack stack = context.getStore(NAMESPACE).remove(Stack.class, Stack.class);
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}
