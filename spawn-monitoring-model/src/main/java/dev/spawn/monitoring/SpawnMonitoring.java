@@ -184,6 +184,12 @@ public final class SpawnMonitoring {
         });
     }
 
+    /** Replaces the whole Alertmanager configuration. */
+    public SpawnMonitoring alertmanager(AlertmanagerConfig config) {
+        this.alertmanager = java.util.Objects.requireNonNull(config, "config");
+        return this;
+    }
+
     public SpawnMonitoring alertmanagerFlags(UnaryOperator<AlertmanagerFlags> change) {
         return attempt("alertmanager.flags", () -> alertmanagerFlags = change.apply(alertmanagerFlags));
     }
@@ -194,7 +200,10 @@ public final class SpawnMonitoring {
         if (!value.alertmanagers().isEmpty()) {
             alertmanagerTargets(value.alertmanagers().toArray(String[]::new));
         }
-        return attempt("high_availability", () -> alertmanagerFlags = alertmanagerFlags.withClusterPeers(value.clusterPeers()));
+        String listen = alertmanagerFlags.clusterListenAddress() == null || alertmanagerFlags.clusterListenAddress().isEmpty()
+                ? "0.0.0.0:9094" : alertmanagerFlags.clusterListenAddress();
+        return attempt("high_availability", () -> alertmanagerFlags = value.clusterPeers().isEmpty() ? alertmanagerFlags
+                : alertmanagerFlags.withClusterPeers(listen, value.clusterPeers()));
     }
 
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */

@@ -1,0 +1,156 @@
+package dev.spawn.monitoring.model.alertmanager;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.LabelName;
+import dev.spawn.monitoring.model.Matcher;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code <route>}: a node of the routing tree. Null scalars are absent, so a child route inherits
+ * them from its parent. Matching uses {@code matchers} only, never the deprecated
+ * {@code match}/{@code match_re}. {@code continueMatching} is upstream's {@code continue}.
+ * {@code groupBy} may hold the special value {@code ...} (group by every label).
+ */
+public record Route(String receiver, List<String> groupBy, boolean continueMatching, List<Matcher> matchers,
+        Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+        List<String> activeTimeIntervals, List<Route> routes) {
+
+    /** {@code group_by: ['...']} groups by all labels, i.e. disables aggregation. */
+    public static final String ALL_LABELS = "...";
+
+    public Route {
+        Invariants.optional(receiver, "route receiver");
+        groupBy = Invariants.list(groupBy, "route group_by");
+        for (String label : groupBy) {
+            if (!label.equals(ALL_LABELS)) {
+                LabelName.require(label, "route group_by");
+            }
+        }
+        if (groupBy.contains(ALL_LABELS) && groupBy.size() > 1) {
+            throw new IllegalArgumentException("route group_by '...' groups by every label; list no other label with it");
+        }
+        matchers = Invariants.list(matchers, "route matchers");
+        muteTimeIntervals = Invariants.list(muteTimeIntervals, "route mute_time_intervals");
+        activeTimeIntervals = Invariants.list(activeTimeIntervals, "route active_time_intervals");
+        routes = Invariants.list(routes, "route routes");
+        if (repeatInterval != null && repeatInterval.equals(Duration.ZERO)) {
+            throw new IllegalArgumentException("route repeat_interval must be more than 0s");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A route to {@code receiver}; the usual start of a child route. */
+    public static Builder to(String receiver) {
+        return new Builder().receiver(receiver);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.receiver = receiver;
+        b.groupBy.addAll(groupBy);
+        b.continueMatching = continueMatching;
+        b.matchers.addAll(matchers);
+        b.groupWait = groupWait;
+        b.groupInterval = groupInterval;
+        b.repeatInterval = repeatInterval;
+        b.muteTimeIntervals.addAll(muteTimeIntervals);
+        b.activeTimeIntervals.addAll(activeTimeIntervals);
+        b.routes.addAll(routes);
+        return b;
+    }
+
+    /** Builds a {@link Route}; list setters add to what is there. */
+    public static final class Builder {
+        private String receiver;
+        private final List<String> groupBy = new ArrayList<>();
+        private boolean continueMatching;
+        private final List<Matcher> matchers = new ArrayList<>();
+        private Duration groupWait;
+        private Duration groupInterval;
+        private Duration repeatInterval;
+        private final List<String> muteTimeIntervals = new ArrayList<>();
+        private final List<String> activeTimeIntervals = new ArrayList<>();
+        private final List<Route> routes = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder receiver(String receiver) {
+            this.receiver = receiver;
+            return this;
+        }
+
+        public Builder groupBy(String... labels) {
+            groupBy.addAll(List.of(labels));
+            return this;
+        }
+
+        /** Upstream's {@code continue: true}: after this route matches, keep trying its siblings. */
+        public Builder continueMatching(boolean value) {
+            this.continueMatching = value;
+            return this;
+        }
+
+        public Builder matcher(Matcher matcher) {
+            matchers.add(matcher);
+            return this;
+        }
+
+        /** Parses each text with {@link Matcher#parse}, e.g. {@code severity="critical"}. */
+        public Builder matchers(String... texts) {
+            for (String text : texts) {
+                matchers.add(Matcher.parse(text));
+            }
+            return this;
+        }
+
+        public Builder groupWait(Duration value) {
+            this.groupWait = value;
+            return this;
+        }
+
+        public Builder groupInterval(Duration value) {
+            this.groupInterval = value;
+            return this;
+        }
+
+        public Builder repeatInterval(Duration value) {
+            this.repeatInterval = value;
+            return this;
+        }
+
+        public Builder muteTimeIntervals(String... names) {
+            muteTimeIntervals.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder activeTimeIntervals(String... names) {
+            activeTimeIntervals.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder route(Route child) {
+            routes.add(child);
+            return this;
+        }
+
+        /** Puts a child route before the others, so it is tried first. */
+        public Builder firstRoute(Route child) {
+            routes.add(0, child);
+            return this;
+        }
+
+        public Builder route(Builder child) {
+            return route(child.build());
+        }
+
+        public Route build() {
+            return new Route(receiver, groupBy, continueMatching, matchers, groupWait, groupInterval, repeatInterval,
+                    muteTimeIntervals, activeTimeIntervals, routes);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.spawn.monitoring.model.alertmanager;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One entry of a {@link TimeInterval}'s {@code time_intervals}: the times of day, weekdays, days of
+ * month, months and years it covers (empty = any), evaluated in {@code location} (an IANA zone such
+ * as {@code Europe/Berlin}; null = UTC). Ranges use Alertmanager's {@code start:end} syntax, e.g.
+ * {@code monday:friday}, {@code 1:7}, {@code -1} (last day), {@code january:march}, {@code 2024:2026}.
+ */
+public record TimeRangeSpec(List<Times> times, List<String> weekdays, List<String> daysOfMonth,
+        List<String> months, List<String> years, String location) {
+
+    private static final String WEEKDAY = "(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)";
+    private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october"
+            + "|november|december|[1-9]|1[0-2])";
+    private static final Pattern WEEKDAYS = Pattern.compile(WEEKDAY + "(?::" + WEEKDAY + ")?");
+    private static final Pattern DAYS = Pattern.compile("-?(?:[1-9]|[12][0-9]|3[01])(?::-?(?:[1-9]|[12][0-9]|3[01]))?");
+    private static final Pattern MONTHS = Pattern.compile(MONTH + "(?::" + MONTH + ")?");
+    private static final Pattern YEARS = Pattern.compile("[0-9]{4}(?::[0-9]{4})?");
+
+    public TimeRangeSpec {
+        times = Invariants.list(times, "time_interval times");
+        weekdays = checked(weekdays, WEEKDAYS, "weekdays", "monday or monday:friday");
+        daysOfMonth = checked(daysOfMonth, DAYS, "days_of_month", "1, 1:15 or -3:-1 (days counted from the end)");
+        months = checked(months, MONTHS, "months", "january, 1 or january:march");
+        years = checked(years, YEARS, "years", "2024 or 2024:2026");
+        Invariants.optional(location, "time_interval location");
+    }
+
+    /** Times of day only, every day. */
+    public static TimeRangeSpec daily(Times times) {
+        return new TimeRangeSpec(List.of(times), null, null, null, null, null);
+    }
+
+    public TimeRangeSpec withWeekdays(String... ranges) {
+        return new TimeRangeSpec(times, List.of(ranges), daysOfMonth, months, years, location);
+    }
+
+    public TimeRangeSpec withLocation(String zone) {
+        return new TimeRangeSpec(times, weekdays, daysOfMonth, months, years, zone);
+    }
+
+    private static List<String> checked(List<String> ranges, Pattern syntax, String key, String example) {
+        List<String> copy = Invariants.list(ranges, "time_interval " + key);
+        for (String range : copy) {
+            if (!syntax.matcher(range.toLowerCase(Locale.ROOT)).matches()) {
+                throw new IllegalArgumentException("time_interval " + key + " '" + range + "' is not a range; expected e.g. "
+                        + example);
+            }
+        }
+        return copy;
+    }
+
+    /** {@code times:} entry: from {@code startTime} (inclusive) to {@code endTime} (exclusive), {@code HH:MM}, end up to 24:00. */
+    public record Times(String startTime, String endTime) {
+
+        private static final Pattern CLOCK = Pattern.compile("(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00");
+
+        public Times {
+            for (String t : new String[] {startTime, endTime}) {
+                if (t == null || !CLOCK.matcher(t).matches()) {
+                    throw new IllegalArgumentException("time_interval time '" + t + "' is not a time of day; expected HH:MM"
+                            + " between 00:00 and 24:00");
+                }
+            }
+            if (startTime.compareTo(endTime) >= 0) {
+                throw new IllegalArgumentException("time_interval times: start_time " + startTime
+                        + " must be before end_time " + endTime);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.spawn.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Matcher;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.Route;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.validate.PrometheusValidator;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.StaticConfig;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each validation rule of the model rejects a bad bundle with a message naming the element. */
+class BundleValidationTest {
+
+    private static List<String> problems(SpawnMonitoring monitoring) {
+        ValidationException e = catchThrowableOfType(ValidationException.class, monitoring::build);
+        assertThat(e).as("build() should have thrown").isNotNull();
+        return e.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+    }
+
+    @Test
+    void rejectsDuplicateJobNames() {
+        ScrapeConfig job = ScrapeConfig.builder("spawn-fleet").discovery(StaticConfig.of("localhost:1")).build();
+        PrometheusConfig config = new PrometheusConfig(SpawnPrometheusDefaults.global(), null, List.of(), List.of(job, job),
+                List.of(), List.of());
+        assertThat(PrometheusValidator.validate(config)).extracting(Problem::toString)
+                .anyMatch(p -> p.contains("prometheus.scrape_configs[spawn-fleet]") && p.contains("duplicate job_name 'spawn-fleet'"));
+    }
+
+    @Test
+    void rejectsDuplicateRuleFiles() {
+        assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile("alerts/cost-alerts.yaml", List.of()))))
+                .anyMatch(p -> p.contains("duplicate rule file 'alerts/cost-alerts.yaml'"));
+    }
+
+    @Test
+    void rejectsABadDurationNamingTheElement() {
+        assertThat(problems(SpawnMonitoring.defaults().rule("HighCostInstance", r -> r.forDuration(Duration.parse("5 minutes")))))
+                .anyMatch(p -> p.contains("rules.HighCostInstance") && p.contains("'5 minutes' is not a Prometheus duration"));
+    }
+
+    @Test
+    void rejectsAnIllegalExternalLabelName() {
+        assertThat(problems(SpawnMonitoring.defaults().externalLabel("bad-label", "x")))
+                .anyMatch(p -> p.contains("prometheus.global") && p.contains("illegal label name 'bad-label'"));
+    }
+
+    @Test
+    void rejectsARouteToAnUndefinedReceiver() {
+        assertThat(problems(SpawnMonitoring.defaults().alertmanager(am -> am.route(
+                Route.builder("spawn-webhook").route(Route.builder("pagerduty-oncall").matchers(List.of(Matcher.eq("severity", "critical"))))))))
+                .anyMatch(p -> p.contains("route receiver 'pagerduty-oncall' is not defined") && p.contains("spawn-webhook"));
+    }
+
+    @Test
+    void rejectsDuplicateAlertNames() {
+        AlertingRule copy = new AlertingRule("HighCostInstance", "vector(1)", null, null, Map.of("severity", "warning"), Map.of());
+        assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile("alerts/mine.yaml",
+                List.of(new RuleGroup("mine", null, List.of(copy)))))))
+                .anyMatch(p -> p.contains("rules.HighCostInstance") && p.contains("duplicate alert name 'HighCostInstance'"));
+    }
+
+    @Test
+    void rejectsRuleFilesOutsideTheBundle() {
+        List<String> problems = problems(SpawnMonitoring.defaults()
+                .ruleFile(new RuleFile("/etc/prometheus/rules.yaml", List.of()))
+                .ruleFile(new RuleFile("../rules.yaml", List.of())));
+        assertThat(problems).anyMatch(p -> p.contains("rule file '/etc/prometheus/rules.yaml' is absolute"));
+        assertThat(problems).anyMatch(p -> p.contains("rule file '../rules.yaml' contains '..'"));
+    }
+
+    @Test
+    void rejectsUrlsThatDoNotParse() {
+        assertThat(problems(SpawnMonitoring.defaults().remoteWrite(RemoteWrite.to("not a url"))))
+                .anyMatch(p -> p.contains("prometheus.remote_write[not a url]") && p.contains("url 'not a url'"));
+    }
+
+    @Test
+    void rejectsAScrapeTimeoutLongerThanTheInterval() {
+        assertThat(problems(SpawnMonitoring.defaults().scrapeJob("spawn-fleet",
+                b -> b.scrapeInterval(Duration.ofSeconds(10)).scrapeTimeout(Duration.ofSeconds(30)))))
+                .anyMatch(p -> p.contains("prometheus.scrape_configs[spawn-fleet]") && p.contains("scrape_timeout 30s is longer than scrape_interval 10s"));
+    }
+
+    @Test
+    void reportsEveryProblemTogether() {
+        List<String> problems = problems(SpawnMonitoring.defaults()
+                .externalLabel("bad-label", "x")
+                .remoteWrite(RemoteWrite.to("ftp://example.com"))
+                .rule("NoSuchRule", r -> r.threshold(1))
+                .alertmanager(am -> am.route(Route.builder("nobody"))));
+        assertThat(problems).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(problems).anyMatch(p -> p.contains("NoSuchRule"));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.spawn.monitoring.model.alertmanager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spawn.monitoring.model.Authorization;
+import dev.spawn.monitoring.model.BasicAuth;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Matcher;
+import dev.spawn.monitoring.model.Secret;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertmanagerModelTest {
+
+    @Test
+    void rejectsIllegalLabelNameInGroupBy() {
+        assertThatThrownBy(() -> Route.to("spawn-webhook").groupBy("alertname", "instance-id").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'instance-id'").hasMessageContaining("route group_by");
+    }
+
+    @Test
+    void rejectsIllegalLabelNameInInhibitEqual() {
+        assertThatThrownBy(() -> InhibitRule.of(Matcher.eq("severity", "critical"), Matcher.eq("severity", "warning"),
+                "alertname", "__name__"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inhibit_rule equal");
+    }
+
+    @Test
+    void rejectsBadMatcherText() {
+        assertThatThrownBy(() -> Route.to("spawn-webhook").matchers("severity ~ critical"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'severity ~ critical' is not a matcher");
+        assertThatThrownBy(() -> Matcher.parse("team=~\"(unclosed\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid regular expression");
+    }
+
+    @Test
+    void rejectsBlankNamesAndBadTimeRanges() {
+        assertThatThrownBy(() -> Receiver.of(" ")).hasMessage("receiver name must not be empty");
+        assertThatThrownBy(() -> new TimeRangeSpec.Times("17:00", "09:00")).hasMessageContaining("start_time 17:00");
+        assertThatThrownBy(() -> new TimeRangeSpec.Times("9:00", "17:00")).hasMessageContaining("'9:00'");
+        assertThatThrownBy(() -> TimeRangeSpec.daily(new TimeRangeSpec.Times("09:00", "17:00")).withWeekdays("mon:fri"))
+                .hasMessageContaining("weekdays 'mon:fri'");
+        assertThatThrownBy(() -> new WebhookConfig(true, "http://x/", null, -1)).hasMessageContaining("max_alerts");
+    }
+
+    @Test
+    void rejectsSecretsAlertmanagerCannotReadFromAFile() {
+        assertThatThrownBy(() -> new SnsConfig.Sigv4("us-east-1", "AKIA", Secret.file("/etc/am/aws"), null, null))
+                .hasMessageContaining("sigv4 secret_key cannot be read from a file by Alertmanager 0.25");
+    }
+
+    @Test
+    void inlineSecretsNeverAppearInToString() {
+        String value = "very-secret-value";
+        List<Object> holders = List.of(
+                SlackConfig.of("#x", Secret.inline(value)),
+                PagerdutyConfig.routingKey(Secret.inline(value)),
+                new SnsConfig(null, null, new SnsConfig.Sigv4("us-east-1", "AKIA", Secret.inline(value), null, null),
+                        "arn:aws:sns:us-east-1:1:t", null, null, null, null, null, null),
+                new EmailConfig(null, "a@example.org", null, null, null, "u", Secret.inline(value), null, null, null),
+                new WebhookConfig(null, "http://x/", HttpConfig.basicAuth(new BasicAuth("u", Secret.inline(value))), null),
+                HttpConfig.authorization(Authorization.bearer(Secret.inline(value))),
+                AlertmanagerGlobal.builder().smtpAuth("u", Secret.inline(value)).slackApiUrl(Secret.inline(value)).build(),
+                KitchenSink.config());
+
+        for (Object holder : holders) {
+            assertThat(holder.toString()).doesNotContain(value, KitchenSink.SNS_SECRET_KEY, KitchenSink.PAGERDUTY_SERVICE_KEY);
+        }
+    }
+
+    @Test
+    void slackConvenienceAddsAReceiverAndAContinuingRouteTriedFirst() {
+        AlertmanagerConfig config = SpawnAlertmanagerDefaults.config().toBuilder()
+                .slack("#spawn-alerts", Secret.file("/etc/am/slack-url"))
+                .build();
+
+        assertThat(config.receiver("slack-spawn-alerts")).get().extracting(Receiver::configs).asList()
+                .containsExactly(new SlackConfig(true, Secret.file("/etc/am/slack-url"), null, "#spawn-alerts", null, null, null));
+        Route first = config.route().routes().get(0);
+        assertThat(first.receiver()).isEqualTo("slack-spawn-alerts");
+        assertThat(first.continueMatching()).isTrue();
+        assertThat(first.matchers()).isEmpty();
+        assertThat(config.route().routes()).hasSize(4);
+    }
+
+    @Test
+    void defaultRoutesEachSeverityAndRemindsOfCriticalAlertsHourly() {
+        Route root = SpawnAlertmanagerDefaults.config().route();
+
+        assertThat(root.routes()).extracting(r -> r.matchers().get(0).toString())
+                .containsExactly("severity=\"critical\"", "severity=\"warning\"", "severity=\"info\"");
+        assertThat(root.routes()).extracting(Route::receiver).containsOnly("spawn-webhook");
+        assertThat(root.routes().get(0).repeatInterval()).isEqualTo(Duration.parse("1h"));
+        assertThat(root.repeatInterval()).isEqualTo(Duration.parse("12h"));
+    }
+
+    @Test
+    void flagsRenderOnePerLineInFixedOrder() {
+        AlertmanagerFlags flags = new AlertmanagerFlags("data/alertmanager", ":9093", "0.0.0.0:9094",
+                List.of("am-1:9094", "am-2:9094"), Duration.parse("120h"));
+
+        assertThat(flags.lines()).containsExactly("--storage.path=data/alertmanager", "--web.listen-address=:9093",
+                "--cluster.listen-address=0.0.0.0:9094", "--cluster.peer=am-1:9094", "--cluster.peer=am-2:9094",
+                "--data.retention=120h");
+        assertThat(SpawnAlertmanagerDefaults.flags().lines()).containsExactly("--storage.path=data/alertmanager",
+                "--web.listen-address=:9093", "--cluster.listen-address=", "--data.retention=120h");
+    }
+
+    @Test
+    void flagDurationsUseGoSyntaxWithoutDays() {
+        assertThat(AlertmanagerFlags.goDuration(Duration.parse("5d"))).isEqualTo("120h");
+        assertThat(AlertmanagerFlags.goDuration(Duration.parse("1h30m500ms"))).isEqualTo("1h30m500ms");
+        assertThat(AlertmanagerFlags.goDuration(Duration.ZERO)).isEqualTo("0s");
+    }
+
+    @Test
+    void rejectsFlagValuesThatTheShellWouldSplit() {
+        assertThatThrownBy(() -> new AlertmanagerFlags("my data", null, null, null, null))
+                .hasMessageContaining("--storage.path");
+    }
+}
