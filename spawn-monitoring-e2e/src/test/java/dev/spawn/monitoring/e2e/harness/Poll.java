@@ -2,6 +2,7 @@ package dev.spawn.monitoring.e2e.harness;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,7 @@ public final class Poll {
     }
 
     /** Returns the first present value of {@code probe}, or fails naming {@code what} after {@code timeout}. */
-    public static <T> T until(String what, Duration timeout, Supplier<Optional<T>> probe) {
+    public static <T> T value(String what, Duration timeout, Supplier<Optional<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Throwable last = null;
         while (true) {
@@ -42,18 +43,18 @@ public final class Poll {
     }
 
     /** Waits until {@code condition} holds. */
-    public static void until(String what, Duration timeout, Supplier<Boolean> condition) {
-        until(what, timeout, () -> Boolean.TRUE.equals(condition.get()) ? Optional.of(Boolean.TRUE) : Optional.empty());
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        value(what, timeout, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /**
      * Checks that {@code condition} keeps holding for the whole of {@code period}: used to show that
      * something (a second notification) does <em>not</em> happen within a window long enough for it to.
      */
-    public static void holdsFor(String what, Duration period, Supplier<Boolean> condition) {
+    public static void holdsFor(String what, Duration period, BooleanSupplier condition) {
         long end = System.nanoTime() + period.toNanos();
         while (System.nanoTime() < end) {
-            if (!Boolean.TRUE.equals(condition.get())) {
+            if (!condition.getAsBoolean()) {
                 throw new AssertionError("expected " + what + " to hold for " + period.toMillis() + "ms, but it stopped holding");
             }
             pause(STEP);

@@ -99,7 +99,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Waits for an active target of {@code job} that has been scraped successfully. */
     public JsonNode awaitHealthyTarget(String job, Duration timeout) {
-        return Poll.until("a healthy target of job " + job + " on " + process.name(), timeout,
+        return Poll.value("a healthy target of job " + job + " on " + process.name(), timeout,
                 () -> activeTargets(job).stream().filter(t -> t.path("health").asText().equals("up")).findFirst());
     }
 

@@ -8,26 +8,26 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Gives a test method a fresh {@link Stack}, stops everything in it after the test (also when the
+ * Gives a test method a fresh {@link LoopbackStack}, stops everything in it after the test (also when the
  * test failed), and puts the processes' logs and the fakes' records into a failing test's message.
  */
-public final class StackExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
+public final class LoopbackStackExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoopbackStackExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == Stack.class;
+        return parameter.getParameter().getType() == LoopbackStack.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Stack.class, k -> new Stack(), Stack.class);
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(LoopbackStack.class, k -> new LoopbackStack(), LoopbackStack.class);
     }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        Stack stack = context.getStore(NAMESPACE).get(Stack.class, Stack.class);
+        LoopbackStack stack = context.getStore(NAMESPACE).get(LoopbackStack.class, LoopbackStack.class);
         if (stack == null || failure instanceof TestAbortedException) {
             throw failure;
         }
@@ -39,7 +39,7 @@ public final class StackExtension implements ParameterResolver, AfterEachCallbac
 
     @Override
     public void afterEach(ExtensionContext context) {
-        Stack stack = context.getStore(NAMESPACE).remove(Stack.class, Stack.class);
+        LoopbackStack stack = context.getStore(NAMESPACE).remove(LoopbackStack.class, LoopbackStack.class);
         if (stack != null) {
             stack.close();
         }

@@ -15,17 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * Everything one scenario started: fakes in the JVM, real processes, and a temporary folder for
- * bundles, data and logs. {@link StackExtension} hands one to each test, closes it after the test
+ * bundles, data and logs. {@link LoopbackStackExtension} hands one to each test, closes it after the test
  * whatever happened, and appends {@link #report()} (process logs, what the fakes saw) to a failure.
  */
-public final class Stack implements AutoCloseable {
+public final class LoopbackStack implements AutoCloseable {
 
     private final Path root;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final List<Supplier<String>> reports = new ArrayList<>();
     private boolean failed;
 
-    Stack() {
+    LoopbackStack() {
         try {
             root = Files.createTempDirectory("spawn-e2e-");
         } catch (IOException e) {
