@@ -10,6 +10,7 @@ import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.ReceiverConfig;
+import dev.spawn.monitoring.model.alertmanager.Route;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
@@ -51,12 +52,16 @@ final class LoopbackBundle {
                 // EC2 discovery would ask AWS: a test that wants it points it at a fake with ec2Job(...)
                 .removeScrapeJob(SpawnPrometheusDefaults.EC2_JOB)
                 .alertmanagerTargets(alertmanagers)
-                .alertmanager(am -> am.route(SpawnAlertmanagerDefaults.config().route().toBuilder()
-                        .groupWait(SECOND).groupInterval(SECOND)));
+                .alertmanager(am -> am.route(route()));
         for (Category category : Category.values()) {
             monitoring.ruleEvaluationInterval(category, SECOND);
         }
         return monitoring;
+    }
+
+    /** The default routing tree with group_wait and group_interval cut to 1s. */
+    static Route route() {
+        return SpawnAlertmanagerDefaults.config().route().toBuilder().groupWait(SECOND).groupInterval(SECOND).build();
     }
 
     /**
