@@ -35,9 +35,8 @@ record SingleNode(PrometheusServer prometheus, AlertmanagerServer alertmanager, 
         int prometheusPort = Loopback.freePort();
         int alertmanagerPort = Loopback.freePort();
         WebhookSink spawnWebhook = stack.webhook(SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER);
-        SpawnMonitoring monitoring = LoopbackBundle.defaults(Loopback.address(prometheusPort), Loopback.address(alertmanagerPort));
-        MonitoringBundle bundle = LoopbackBundle.withWebhook(customise.apply(monitoring).build(),
-                SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER, spawnWebhook.url());
+        MonitoringBundle bundle = generate(customise, Loopback.address(prometheusPort), Loopback.address(alertmanagerPort),
+                spawnWebhook);
         Path dir = stack.dir("bundle");
         bundle.writeTo(dir);
         stack.report(() -> "--- generated alertmanager.yaml\n"
@@ -50,5 +49,23 @@ record SingleNode(PrometheusServer prometheus, AlertmanagerServer alertmanager, 
         AlertmanagerServer alertmanager = stack.alertmanager("alertmanager", dir, alertmanagerPort, 0);
         PrometheusServer prometheus = stack.prometheus("prometheus", dir, MonitoringBundle.PROMETHEUS_FILE, prometheusPort);
         return new SingleNode(prometheus, alertmanager, spawnWebhook, dir, bundle);
+    }
+
+    /**
+     * Generates the bundle again for the running processes, as a user changing the spec would, and
+     * writes it over the live files; a {@link dev.spawn.monitoring.model.ValidationException} is thrown
+     * before anything is written.
+     */
+    MonitoringBundle regenerate(UnaryOperator<SpawnMonitoring> customise) {
+        MonitoringBundle changed = generate(customise, prometheus.address(), alertmanager.address(), spawnWebhook);
+        changed.writeTo(bundleDir);
+        return changed;
+    }
+
+    private static MonitoringBundle generate(UnaryOperator<SpawnMonitoring> customise, String prometheusAddress,
+            String alertmanagerAddress, WebhookSink spawnWebhook) {
+        SpawnMonitoring monitoring = LoopbackBundle.defaults(prometheusAddress, alertmanagerAddress);
+        return LoopbackBundle.withWebhook(customise.apply(monitoring).build(), SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER,
+                spawnWebhook.url());
     }
 }
