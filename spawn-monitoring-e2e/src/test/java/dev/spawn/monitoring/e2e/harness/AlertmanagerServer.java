@@ -45,17 +45,8 @@ public final class AlertmanagerServer implements AutoCloseable {
         command.add(binary.toString());
         command.addAll(flags);
         AlertmanagerServer server = new AlertmanagerServer(ManagedProcess.start(name, runDir, command), port);
-        server.awaitReady();
+        server.process.awaitReady(server.api, PrometheusServer.START_TIMEOUT);
         return server;
-    }
-
-    private void awaitReady() {
-        Poll.until(process.name() + " to be ready at " + api.base(), PrometheusServer.START_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(process.name() + " exited before it was ready\n" + process.describe());
-            }
-            return api.status("/-/ready") == 200;
-        });
     }
 
     public String address() {

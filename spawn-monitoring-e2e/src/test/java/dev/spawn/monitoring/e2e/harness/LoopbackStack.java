@@ -23,6 +23,7 @@ public final class LoopbackStack implements AutoCloseable {
     private final Path root;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final List<Supplier<String>> reports = new ArrayList<>();
+    private final List<WebhookSink> sinks = new ArrayList<>();
     private boolean failed;
 
     LoopbackStack() {
@@ -54,6 +55,7 @@ public final class LoopbackStack implements AutoCloseable {
 
     public WebhookSink webhook(String name) {
         WebhookSink sink = own(WebhookSink.start(name));
+        sinks.add(sink);
         reports.add(sink::describe);
         return sink;
     }
@@ -111,6 +113,14 @@ public final class LoopbackStack implements AutoCloseable {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** One line per webhook sink: how many notifications it got, firing and resolved. */
+    public String notificationSummary() {
+        return sinks.stream().map(s -> "sink '" + s.name() + "': " + s.notifications().size() + " notification(s) ("
+                + s.notifications().stream().filter(n -> n.status().equals("firing")).count() + " firing, "
+                + s.notifications().stream().filter(n -> n.status().equals("resolved")).count() + " resolved)")
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     void markFailed() {

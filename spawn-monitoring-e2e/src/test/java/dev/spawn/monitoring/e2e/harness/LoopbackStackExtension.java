@@ -41,6 +41,8 @@ public final class LoopbackStackExtension implements ParameterResolver, AfterEac
     public void afterEach(ExtensionContext context) {
         LoopbackStack stack = context.getStore(NAMESPACE).remove(LoopbackStack.class, LoopbackStack.class);
         if (stack != null) {
+            // a line in the test output, so a run shows what each scenario observed
+            System.out.println("[e2e] " + context.getRequiredTestClass().getSimpleName() + ": " + stack.notificationSummary());
             stack.close();
         }
     }

@@ -77,6 +77,16 @@ public final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Waits until {@code /-/ready} answers 200 (Prometheus and Alertmanager alike); fails at once if the process exits. */
+    public void awaitReady(JsonApi api, java.time.Duration timeout) {
+        Poll.until(name + " to be ready at " + api.base(), timeout, () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited before it was ready\n" + describe());
+            }
+            return api.status("/-/ready") == 200;
+        });
+    }
+
     /** Ends the process at once (SIGKILL), as a crash would. */
     public void kill() {
         process.destroyForcibly();

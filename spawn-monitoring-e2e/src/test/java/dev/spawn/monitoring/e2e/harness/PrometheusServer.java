@@ -48,7 +48,7 @@ public final class PrometheusServer implements AutoCloseable {
         command.add(binary.toString());
         command.addAll(ManagedProcess.flags(readLines(flagsFile), overrides));
         PrometheusServer server = new PrometheusServer(ManagedProcess.start(name, runDir, command), port);
-        server.awaitReady();
+        server.process.awaitReady(server.api, START_TIMEOUT);
         return server;
     }
 
@@ -61,15 +61,6 @@ public final class PrometheusServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void awaitReady() {
-        Poll.until(process.name() + " to be ready at " + api.base(), START_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(process.name() + " exited before it was ready\n" + process.describe());
-            }
-            return api.status("/-/ready") == 200;
-        });
     }
 
     public String address() {
