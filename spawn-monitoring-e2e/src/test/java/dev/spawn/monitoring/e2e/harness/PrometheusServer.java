@@ -1,0 +1,126 @@
+package dev.spawn.monitoring.e2e.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/**
+ * A real {@code prometheus} process on a loopback port, run with a generated configuration file and
+ * the generated {@code prometheus.flags}, its ports and storage replaced by the test's own; and the
+ * parts of its HTTP API the scenarios read.
+ */
+public final class PrometheusServer implements AutoCloseable {
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ManagedProcess process;
+    private final int port;
+    private final JsonApi api;
+
+    private PrometheusServer(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+        this.api = new JsonApi("http://" + Loopback.address(port));
+    }
+
+    /**
+     * Starts Prometheus on {@code port} with {@code configFile} and the flags in {@code flagsFile}
+     * (may be null), keeping its data and log under {@code runDir}; returns once it is ready.
+     */
+    public static PrometheusServer start(String name, Path binary, Path configFile, Path flagsFile, int port, Path runDir,
+            String... extraFlags) {
+        List<String> overrides = new ArrayList<>(List.of(
+                "--config.file=" + configFile.toAbsolutePath(),
+                "--storage.tsdb.path=" + runDir.resolve("data").toAbsolutePath(),
+                "--web.listen-address=" + Loopback.address(port),
+                "--web.enable-lifecycle"));
+        overrides.addAll(List.of(extraFlags));
+        List<String> command = new ArrayList<>();
+        command.add(binary.toString());
+        command.addAll(ManagedProcess.flags(readLines(flagsFile), overrides));
+        PrometheusServer server = new PrometheusServer(ManagedProcess.start(name, runDir, command), port);
+        server.process.awaitReady(server.api, START_TIMEOUT);
+        return server;
+    }
+
+    static List<String> readLines(Path file) {
+        if (file == null) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String address() {
+        return Loopback.address(port);
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public JsonApi api() {
+        return api;
+    }
+
+    /** {@code POST /-/reload}: Prometheus re-reads its configuration and rule files. */
+    public HttpResponse<String> reload() {
+        return api.post("/-/reload");
+    }
+
+    /** The active targets of {@code job}, as {@code /api/v1/targets} reports them. */
+    public List<JsonNode> activeTargets(String job) {
+        JsonNode targets = api.get("/api/v1/targets?state=active").path("data").path("activeTargets");
+        return StreamSupport.stream(targets.spliterator(), false)
+                .filter(t -> job.equals(t.path("labels").path("job").asText()))
+                .toList();
+    }
+
+    /** Waits for an active target of {@code job} that has been scraped successfully. */
+    public JsonNode awaitHealthyTarget(String job, Duration timeout) {
+        return Poll.value("a healthy target of job " + job + " on " + process.name(), timeout,
+                () -> activeTargets(job).stream().filter(t -> t.path("health").asText().equals("up")).findFirst());
+    }
+
+    /** Every rule of every loaded group, by name. */
+    public List<JsonNode> rules() {
+        JsonNode groups = api.get("/api/v1/rules").path("data").path("groups");
+        List<JsonNode> rules = new ArrayList<>();
+        groups.forEach(g -> g.path("rules").forEach(rules::add));
+        return rules;
+    }
+
+    public Optional<JsonNode> rule(String name) {
+        return rules().stream().filter(r -> name.equals(r.path("name").asText())).findFirst();
+    }
+
+    /** The alerts Prometheus holds (pending or firing). */
+    public List<JsonNode> alerts() {
+        JsonNode alerts = api.get("/api/v1/alerts").path("data").path("alerts");
+        return StreamSupport.stream(alerts.spliterator(), false).toList();
+    }
+
+    /** The result vector of an instant query. */
+    public List<JsonNode> query(String promql) {
+        JsonNode result = api.get("/api/v1/query?query=" + java.net.URLEncoder.encode(promql, StandardCharsets.UTF_8))
+                .path("data").path("result");
+        return StreamSupport.stream(result.spliterator(), false).toList();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
