@@ -23,7 +23,10 @@ import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
+import dev.spawn.monitoring.model.rules.AlertingRule;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +187,12 @@ public final class SpawnMonitoring {
         });
     }
 
+    /** Points the {@code spawn-webhook} receiver at another address of the spawn alerting bridge. */
+    public SpawnMonitoring webhookUrl(String url) {
+        return alertmanager(am -> am.receiver(dev.spawn.monitoring.model.alertmanager.Receiver.of(
+                SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER, SpawnAlertmanagerDefaults.webhook(url))));
+    }
+
     /** Replaces the whole Alertmanager configuration. */
     public SpawnMonitoring alertmanager(AlertmanagerConfig config) {
         this.alertmanager = java.util.Objects.requireNonNull(config, "config");
@@ -217,18 +226,21 @@ public final class SpawnMonitoring {
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());
-        java.util.Set<String> paths = new java.util.HashSet<>();
-        java.util.Set<String> alertNames = new java.util.HashSet<>();
+        Set<String> paths = new HashSet<>();
+        // the same alert name may come in tiers of severity (what the default inhibition is for), not twice at one
+        Set<String> alertTiers = new HashSet<>();
         for (RuleFile f : ruleFiles) {
             if (!paths.add(f.path())) {
                 all.add(Problem.error("rule_files", "duplicate rule file '" + f.path() + "'"));
             }
             f.groups().stream().flatMap(g -> g.rules().stream())
-                    .filter(r -> r instanceof dev.spawn.monitoring.model.rules.AlertingRule)
+                    .filter(r -> r instanceof AlertingRule)
+                    .map(r -> (AlertingRule) r)
                     .forEach(r -> {
-                        if (!alertNames.add(r.name())) {
+                        if (!alertTiers.add(r.name() + "\u0000" + r.severity())) {
                             all.add(Problem.error("rules." + r.name(), "duplicate alert name '" + r.name()
-                                    + "'; expected each alert to have its own name"));
+                                    + "' with severity " + r.severity() + "; expected each alert (or each severity tier"
+                                    + " of one alert) to have its own name"));
                         }
                     });
         }

@@ -102,14 +102,20 @@ public final class RuleSet {
         return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals);
     }
 
-    /** Adds a custom alert to {@value #CUSTOM_RULE_FILE}; its name must not be taken. */
+    /**
+     * Adds a custom alert to {@value #CUSTOM_RULE_FILE}. Its name may repeat a default's only at
+     * another severity (a tier, e.g. a critical {@code HighCostInstance} above a higher threshold, which
+     * the default inhibition then lets silence the warning one); the same name at the same severity
+     * is taken.
+     */
     public RuleSet custom(CustomRule rule) {
-        List<String> taken = new ArrayList<>(catalog.names());
-        custom.forEach(c -> taken.add(c.name()));
-        if (taken.contains(rule.name())) {
+        boolean taken = catalog.rule(rule.name()).filter(d -> d.severity() == rule.severity()).isPresent()
+                || custom.stream().anyMatch(c -> c.name().equals(rule.name()) && c.severity() == rule.severity());
+        if (taken) {
             throw new ValidationException(List.of(Problem.error("custom rule " + rule.name(),
-                    "an alert named " + rule.name() + " already exists; change the default with rule(\"" + rule.name()
-                            + "\", ...) or pick another name")));
+                    "an alert named " + rule.name() + " with severity " + rule.severity().id()
+                            + " already exists; change the default with rule(\"" + rule.name()
+                            + "\", ...), pick another severity for a tier, or pick another name")));
         }
         List<CustomRule> copy = new ArrayList<>(custom);
         copy.add(rule);

@@ -122,9 +122,17 @@ class RuleSetTest {
     }
 
     @Test
-    void customRuleCannotTakeADefaultName() {
+    void customRuleCannotTakeADefaultNameAtTheSameSeverity() {
         assertThatThrownBy(() -> RuleSet.defaults().custom(CustomRule.of("HighCPUUsage", "up == 0", Duration.ZERO,
-                Severity.INFO, "x"))).hasMessageContaining("already exists");
+                Severity.WARNING, "x"))).hasMessageContaining("HighCPUUsage with severity warning already exists");
+    }
+
+    @Test
+    void customRuleMayAddASeverityTierToADefault() {
+        RuleSet rules = RuleSet.defaults().custom(CustomRule.of("HighCPUUsage", "spawn_cpu_usage_percent > 99",
+                Duration.ofMinutes(5), Severity.CRITICAL, "CPU pegged"));
+        assertThat(rules.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r.name().equals("HighCPUUsage"))).hasSize(2);
     }
 
     @Test

@@ -61,7 +61,8 @@ class AlertmanagerValidatorTest {
 
     @Test
     void rejectsDuplicateReceiverNames() {
-        AlertmanagerConfig config = defaults().receiver("spawn-webhook", WebhookConfig.of("http://other:8080/")).build();
+        // the builder replaces a receiver of the same name, so a duplicate only comes in through the record (a spec, say)
+        AlertmanagerConfig config = withExtraReceiver(defaults().build(), Receiver.of("spawn-webhook", WebhookConfig.of("http://other:8080/")));
 
         assertThat(AlertmanagerValidator.validate(config)).containsExactly(Problem.error("alertmanager.receivers[1]",
                 "receiver 'spawn-webhook' is defined more than once (first at receivers[0]); names must be unique"));
@@ -171,13 +172,18 @@ class AlertmanagerValidatorTest {
 
     @Test
     void acceptsABlackholeReceiverAndCollectsEveryProblem() {
-        AlertmanagerConfig config = defaults()
-                .receiver(new Receiver("blackhole", List.of()))
+        AlertmanagerConfig config = withExtraReceiver(defaults()
                 .receiver(new Receiver("blackhole", List.of()))
                 .route(defaultRoute().route(Route.to("blackhole").matcher(Matcher.eq("alertname", "Noise")))
                         .route(Route.to("nowhere")))
-                .build();
+                .build(), new Receiver("blackhole", List.of()));
 
         assertThat(AlertmanagerValidator.validate(config)).hasSize(2);
+    }
+
+    private static AlertmanagerConfig withExtraReceiver(AlertmanagerConfig c, Receiver extra) {
+        List<Receiver> receivers = new java.util.ArrayList<>(c.receivers());
+        receivers.add(extra);
+        return new AlertmanagerConfig(c.global(), c.route(), receivers, c.inhibitRules(), c.timeIntervals(), c.templates());
     }
 }

@@ -71,7 +71,14 @@ public record AlertmanagerConfig(AlertmanagerGlobal global, Route route, List<Re
             return route(value.build());
         }
 
+        /** Adds a receiver, or replaces the receiver of the same name in place. */
         public Builder receiver(Receiver value) {
+            for (int i = 0; i < receivers.size(); i++) {
+                if (receivers.get(i).name().equals(value.name())) {
+                    receivers.set(i, value);
+                    return this;
+                }
+            }
             receivers.add(value);
             return this;
         }

@@ -35,7 +35,7 @@ public final class SpawnAlertmanagerDefaults {
         AlertmanagerConfig.Builder config = AlertmanagerConfig.builder()
                 .global(AlertmanagerGlobal.builder().resolveTimeout(Duration.ofMinutes(5)).build())
                 .route(root)
-                .receiver(WEBHOOK_RECEIVER, new WebhookConfig(true, WEBHOOK_URL, null, 0));
+                .receiver(WEBHOOK_RECEIVER, webhook(WEBHOOK_URL));
         // each level mutes the one below it (critical > warning > info) for the same alert on the same instance
         Severity[] levels = Severity.values();
         for (int i = 0; i + 1 < levels.length; i++) {
@@ -56,5 +56,10 @@ public final class SpawnAlertmanagerDefaults {
 
     private static Matcher severityIs(Severity severity) {
         return Matcher.eq("severity", severity.id());
+    }
+
+    /** The bridge's webhook: resolved notifications too, no cap on alerts per message. */
+    public static WebhookConfig webhook(String url) {
+        return new WebhookConfig(true, url, null, 0);
     }
 }

@@ -47,9 +47,14 @@ public final class SpawnPrometheusDefaults {
 
     /** spored agents found through the EC2 API: one discovery block per region. */
     public static ScrapeConfig ec2(List<String> regions) {
+        return ec2(regions, SPORED_PORT);
+    }
+
+    /** spored agents listening on {@code port}, found through the EC2 API: one discovery block per region. */
+    public static ScrapeConfig ec2(List<String> regions, int port) {
         ScrapeConfig.Builder job = ScrapeConfig.builder(EC2_JOB);
-        regions.forEach(region -> job.discovery(Ec2SdConfig.spawnInstances(region, SPORED_PORT)));
-        ec2Relabelling().forEach(job::relabel);
+        regions.forEach(region -> job.discovery(Ec2SdConfig.spawnInstances(region, port)));
+        ec2Relabelling(port).forEach(job::relabel);
         return job.build();
     }
 
@@ -59,7 +64,7 @@ public final class SpawnPrometheusDefaults {
      * private IP on the spored port as the address. EC2 tag keys are sanitised by Prometheus, so
      * {@code spawn:job-array-id} arrives as {@code __meta_ec2_tag_spawn_job_array_id}.
      */
-    public static List<RelabelConfig> ec2Relabelling() {
+    public static List<RelabelConfig> ec2Relabelling(int port) {
         return List.of(
                 RelabelConfig.copy("__meta_ec2_instance_id", "instance_id"),
                 RelabelConfig.replace(List.of("__meta_ec2_availability_zone"), "(.+\\d)[a-z]+", "region", "$1"),
@@ -70,6 +75,6 @@ public final class SpawnPrometheusDefaults {
                 RelabelConfig.copy("__meta_ec2_tag_Name", "instance_name"),
                 RelabelConfig.copy("__meta_ec2_tag_spawn_job_array_id", "job_array_id"),
                 RelabelConfig.copy("__meta_ec2_tag_spawn_job_array_name", "job_array_name"),
-                RelabelConfig.replace(List.of("__meta_ec2_private_ip"), "(.+)", "__address__", "$1:" + SPORED_PORT));
+                RelabelConfig.replace(List.of("__meta_ec2_private_ip"), "(.+)", "__address__", "$1:" + port));
     }
 }
