@@ -194,6 +194,12 @@ public final class SpawnMonitoring {
         });
     }
 
+    /** Replaces the whole Alertmanager configuration. */
+    public SpawnMonitoring alertmanager(AlertmanagerConfig config) {
+        this.alertmanager = java.util.Objects.requireNonNull(config, "config");
+        return this;
+    }
+
     public SpawnMonitoring alertmanagerFlags(UnaryOperator<AlertmanagerFlags> change) {
         return attempt("alertmanager.flags", () -> alertmanagerFlags = change.apply(alertmanagerFlags));
     }

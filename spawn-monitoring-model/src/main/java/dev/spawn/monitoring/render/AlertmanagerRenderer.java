@@ -7,10 +7,7 @@ import static dev.spawn.monitoring.render.YamlOutput.putStrings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spawn.monitoring.model.Authorization;
-import dev.spawn.monitoring.model.BasicAuth;
 import dev.spawn.monitoring.model.Matcher;
-import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
@@ -113,7 +110,7 @@ public final class AlertmanagerRenderer {
         put(node, "auth_username", c.authUsername());
         putSecret(node, "auth_password", c.authPassword());
         put(node, "require_tls", c.requireTls());
-        put(node, "tls_config", tlsConfig(c.tlsConfig()));
+        put(node, "tls_config", HttpSections.tls(c.tlsConfig()));
         putMap(node, "headers", c.headers());
         return node;
     }
@@ -214,35 +211,10 @@ public final class AlertmanagerRenderer {
             return null;
         }
         ObjectNode node = YamlOutput.object();
-        BasicAuth basic = c.basicAuth();
-        if (basic != null) {
-            ObjectNode auth = node.putObject("basic_auth");
-            auth.put("username", basic.username());
-            putSecret(auth, "password", basic.password());
-        }
-        Authorization authorization = c.authorization();
-        if (authorization != null) {
-            ObjectNode auth = node.putObject("authorization");
-            auth.put("type", authorization.type());
-            putSecret(auth, "credentials", authorization.credentials());
-        }
-        put(node, "tls_config", tlsConfig(c.tlsConfig()));
+        put(node, "basic_auth", HttpSections.basicAuth(c.basicAuth()));
+        put(node, "authorization", HttpSections.authorization(c.authorization()));
+        put(node, "tls_config", HttpSections.tls(c.tlsConfig()));
         put(node, "proxy_url", c.proxyUrl());
-        return node;
-    }
-
-    /** {@code <tls_config>}; null when absent. */
-    public static ObjectNode tlsConfig(TlsConfig tls) {
-        if (tls == null) {
-            return null;
-        }
-        ObjectNode node = YamlOutput.object();
-        put(node, "ca_file", tls.caFile());
-        put(node, "cert_file", tls.certFile());
-        put(node, "key_file", tls.keyFile());
-        put(node, "server_name", tls.serverName());
-        put(node, "insecure_skip_verify", tls.insecureSkipVerify());
-        put(node, "min_version", tls.minVersion());
         return node;
     }
 

@@ -2,14 +2,10 @@ package dev.spawn.monitoring.render;
 
 import static dev.spawn.monitoring.render.YamlOutput.put;
 import static dev.spawn.monitoring.render.YamlOutput.putMap;
-import static dev.spawn.monitoring.render.YamlOutput.putSecret;
 import static dev.spawn.monitoring.render.YamlOutput.putStrings;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spawn.monitoring.model.Authorization;
-import dev.spawn.monitoring.model.BasicAuth;
-import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
 import dev.spawn.monitoring.model.prometheus.Discovery;
@@ -80,43 +76,9 @@ public final class PrometheusRenderer {
 
     /** Adds basic_auth / authorization / tls_config to a node that embeds Prometheus' HTTP client config. */
     static void http(ObjectNode node, HttpClientConfig http) {
-        put(node, "basic_auth", basicAuth(http.basicAuth()));
-        put(node, "authorization", authorization(http.authorization()));
-        put(node, "tls_config", tls(http.tlsConfig()));
-    }
-
-    public static ObjectNode basicAuth(BasicAuth auth) {
-        if (auth == null) {
-            return null;
-        }
-        ObjectNode node = YamlOutput.object();
-        node.put("username", auth.username());
-        putSecret(node, "password", auth.password());
-        return node;
-    }
-
-    public static ObjectNode authorization(Authorization auth) {
-        if (auth == null) {
-            return null;
-        }
-        ObjectNode node = YamlOutput.object();
-        node.put("type", auth.type());
-        putSecret(node, "credentials", auth.credentials());
-        return node;
-    }
-
-    public static ObjectNode tls(TlsConfig tls) {
-        if (tls == null) {
-            return null;
-        }
-        ObjectNode node = YamlOutput.object();
-        put(node, "ca_file", tls.caFile());
-        put(node, "cert_file", tls.certFile());
-        put(node, "key_file", tls.keyFile());
-        put(node, "server_name", tls.serverName());
-        put(node, "insecure_skip_verify", tls.insecureSkipVerify());
-        put(node, "min_version", tls.minVersion());
-        return node;
+        put(node, "basic_auth", HttpSections.basicAuth(http.basicAuth()));
+        put(node, "authorization", HttpSections.authorization(http.authorization()));
+        put(node, "tls_config", HttpSections.tls(http.tlsConfig()));
     }
 
     /** Discovery blocks grouped by kind, in the order Prometheus documents them (ec2, file, static). */

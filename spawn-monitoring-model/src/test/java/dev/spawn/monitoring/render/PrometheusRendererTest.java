@@ -31,15 +31,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PrometheusRendererTest {
+public class PrometheusRendererTest {
 
-    static PrometheusConfig defaults() {
+    public static PrometheusConfig defaults() {
         return new PrometheusConfig(SpawnPrometheusDefaults.global(), SpawnPrometheusDefaults.alerting(), List.of(),
                 SpawnPrometheusDefaults.scrapeConfigs(), List.of(), List.of());
     }
 
     /** Every discovery method, every relabel action, TLS, basic auth, authorization, remote write and read. */
-    static PrometheusConfig kitchenSink() {
+    public static PrometheusConfig kitchenSink() {
         HttpClientConfig mtls = new HttpClientConfig(null, null,
                 new TlsConfig("/etc/prometheus/ca.crt", "/etc/prometheus/client.crt", "/etc/prometheus/client.key",
                         "spored.internal", false, "TLS12"));
