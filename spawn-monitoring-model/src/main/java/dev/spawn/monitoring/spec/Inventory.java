@@ -38,9 +38,10 @@ public final class Inventory {
         JsonNode root;
         try {
             root = JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ValidationException(List.of(Problem.error(source, "not valid JSON: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new ValidationException(List.of(Problem.error(source, "not valid JSON: "
-                    + e.getOriginalMessage())));
+            throw new ValidationException(List.of(Problem.error(source, "cannot read: " + e.getMessage())));
         }
         JsonNode instances = root == null ? null : root.get("instances");
         if (instances == null || !instances.isArray()) {
