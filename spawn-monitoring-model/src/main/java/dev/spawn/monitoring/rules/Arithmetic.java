@@ -1,0 +1,148 @@
+package dev.spawn.monitoring.rules;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The small calculator behind {@code [[#calc]]threshold * 1.01[[/calc]]} in rule definitions:
+ * numbers, parameter names, {@code + - * /}, parentheses, {@code floor(x)} and {@code ceil(x)}.
+ * A numeric parameter stands for its value, a duration parameter for its length in seconds.
+ * Results are printed as plain decimals rounded to 12 significant digits, so that
+ * {@code 5 * 1.01} gives {@code 5.05} rather than binary noise.
+ */
+final class Arithmetic {
+
+    private final String text;
+    private final Function<String, Double> names;
+    private int pos;
+
+    private Arithmetic(String text, Function<String, Double> names) {
+        this.text = text;
+        this.names = names;
+    }
+
+    /** Evaluates {@code text}; {@code names} gives each name's value or null when it is unknown. */
+    static double evaluate(String text, Function<String, Double> names) {
+        Arithmetic parser = new Arithmetic(text, names);
+        double value = parser.sum();
+        parser.skipSpaces();
+        if (parser.pos != text.length()) {
+            throw parser.error("unexpected '" + text.charAt(parser.pos) + "'");
+        }
+        return value;
+    }
+
+    static double evaluate(String text, Map<String, Double> names) {
+        return evaluate(text, names::get);
+    }
+
+    /** A number as a plain decimal: {@code 10}, {@code 0.2}, {@code 104857600}; never {@code 1.0E8}. */
+    static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("not a finite number: " + value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        return new BigDecimal(value).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    private double sum() {
+        double value = product();
+        while (true) {
+            if (accept('+')) {
+                value += product();
+            } else if (accept('-')) {
+                value -= product();
+            } else {
+                return value;
+            }
+        }
+    }
+
+    private double product() {
+        double value = unary();
+        while (true) {
+            if (accept('*')) {
+                value *= unary();
+            } else if (accept('/')) {
+                double divisor = unary();
+                if (divisor == 0) {
+                    throw error("division by zero");
+                }
+                value /= divisor;
+            } else {
+                return value;
+            }
+        }
+    }
+
+    private double unary() {
+        if (accept('-')) {
+            return -unary();
+        }
+        if (accept('(')) {
+            double value = sum();
+            expect(')');
+            return value;
+        }
+        skipSpaces();
+        int start = pos;
+        if (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.'
+                    || text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+                pos++;
+            }
+            try {
+                return Double.parseDouble(text.substring(start, pos));
+            } catch (NumberFormatException e) {
+                throw error("'" + text.substring(start, pos) + "' is not a number");
+            }
+        }
+        while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            pos++;
+        }
+        String name = text.substring(start, pos);
+        if (name.isEmpty()) {
+            throw error(pos < text.length() ? "unexpected '" + text.charAt(pos) + "'" : "unexpected end");
+        }
+        if (name.equals("floor") || name.equals("ceil")) {
+            expect('(');
+            double argument = sum();
+            expect(')');
+            return name.equals("floor") ? Math.floor(argument) : Math.ceil(argument);
+        }
+        Double value = names.apply(name);
+        if (value == null) {
+            throw error("unknown name '" + name + "'");
+        }
+        return value;
+    }
+
+    private boolean accept(char c) {
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == c) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char c) {
+        if (!accept(c)) {
+            throw error("expected '" + c + "'");
+        }
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private IllegalArgumentException error(String message) {
+        return new IllegalArgumentException("in [[#calc]]" + text + "[[/calc]] at character " + (pos + 1) + ": " + message);
+    }
+}

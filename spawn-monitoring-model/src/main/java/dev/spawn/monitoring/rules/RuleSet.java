@@ -1,0 +1,294 @@
+package dev.spawn.monitoring.rules;
+
+import dev.spawn.monitoring.model.DidYouMean;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.model.rules.Rule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
+import dev.spawn.monitoring.model.rules.Severity;
+import dev.spawn.monitoring.render.YamlOutput;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The effective alert rules of a bundle: the default definitions with the user's overrides,
+ * disabled rules and categories, and custom rules. Immutable and copy-on-write: every change
+ * returns a new rule set, so a default can be shared and changed in several ways.
+ *
+ * <p>Misnamed rules and parameters throw {@link ValidationException} at once, with a did-you-mean;
+ * problems found while rendering (a template that cannot be evaluated with an overridden value, a
+ * custom rule without tests) are listed by {@link #problems()}, and {@link #ruleFiles()} and
+ * {@link #testFiles()} throw when any of them is an error.
+ */
+public final class RuleSet {
+
+    /** Labels every rule carries, set from the rule's severity and category. */
+    static final Set<String> RESERVED_LABELS = Set.of("severity", "component", "category");
+
+    public static final String COMPONENT = "spawn";
+    /** The {@code category} label value and file stem of custom rules. */
+    public static final String CUSTOM_CATEGORY = "custom";
+    public static final String CUSTOM_RULE_FILE = "alerts/custom-alerts.yaml";
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
+
+    private final RuleCatalog catalog;
+    private final Map<String, RuleOverride> overrides;
+    private final Set<String> disabled;
+    private final Set<Category> disabledCategories;
+    private final List<CustomRule> custom;
+    private final Map<Category, Duration> intervals;
+
+    private RuleSet(RuleCatalog catalog, Map<String, RuleOverride> overrides, Set<String> disabled,
+            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals) {
+        this.catalog = catalog;
+        this.overrides = overrides;
+        this.disabled = disabled;
+        this.disabledCategories = disabledCategories;
+        this.custom = custom;
+        this.intervals = intervals;
+    }
+
+    /** The 26 default rules, unchanged. */
+    public static RuleSet defaults() {
+        return of(RuleCatalog.defaults());
+    }
+
+    /** The rules of any catalog (tests use fixtures), unchanged. */
+    public static RuleSet of(RuleCatalog catalog) {
+        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of());
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    /** Changes one default rule; an unknown name throws with a did-you-mean. */
+    public RuleSet rule(String name, Consumer<RuleOverride> change) {
+        RuleDefinition definition = definition(name);
+        RuleOverride override = overrides.containsKey(name) ? overrides.get(name).copy() : new RuleOverride(definition);
+        change.accept(override);
+        Map<String, RuleOverride> copy = new LinkedHashMap<>(overrides);
+        copy.put(name, override);
+        return new RuleSet(catalog, Collections.unmodifiableMap(copy), disabled, disabledCategories, custom, intervals);
+    }
+
+    /** Leaves a default rule (and its tests) out; an unknown name throws with a did-you-mean. */
+    public RuleSet disable(String name) {
+        definition(name);
+        Set<String> copy = new LinkedHashSet<>(disabled);
+        copy.add(name);
+        return new RuleSet(catalog, overrides, Collections.unmodifiableSet(copy), disabledCategories, custom, intervals);
+    }
+
+    /** Leaves out every default rule of a category, and its rule and test files. */
+    public RuleSet disableCategory(Category category) {
+        Set<Category> copy = EnumSet.noneOf(Category.class);
+        copy.addAll(disabledCategories);
+        copy.add(category);
+        return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals);
+    }
+
+    /** Adds a custom alert to {@value #CUSTOM_RULE_FILE}; its name must not be taken. */
+    public RuleSet custom(CustomRule rule) {
+        List<String> taken = new ArrayList<>(catalog.names());
+        custom.forEach(c -> taken.add(c.name()));
+        if (taken.contains(rule.name())) {
+            throw new ValidationException(List.of(Problem.error("custom rule " + rule.name(),
+                    "an alert named " + rule.name() + " already exists; change the default with rule(\"" + rule.name()
+                            + "\", ...) or pick another name")));
+        }
+        List<CustomRule> copy = new ArrayList<>(custom);
+        copy.add(rule);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals);
+    }
+
+    /** Sets how often the category's group is evaluated (default 60s); tests use the same interval. */
+    public RuleSet evaluationInterval(Category category, Duration interval) {
+        if (interval.millis() == 0) {
+            throw new ValidationException(List.of(Problem.error("category " + category.id(), "the evaluation interval must be positive")));
+        }
+        Map<Category, Duration> copy = new EnumMap<>(Category.class);
+        copy.putAll(intervals);
+        copy.put(category, interval);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy));
+    }
+
+    /** The names of the rules that will be rendered, defaults first in file order, then custom rules. */
+    public List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        enabledGroups().forEach(g -> enabled(g).forEach(d -> names.add(d.name())));
+        custom.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /** One rule file per non-empty category ({@link Category#ruleFile()}), then {@value #CUSTOM_RULE_FILE}. */
+    public List<RuleFile> ruleFiles() {
+        return render().ruleFiles;
+    }
+
+    /** The rule files as YAML bytes, keyed by their path relative to the bundle root. */
+    public SortedMap<String, byte[]> ruleFileBytes() {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (RuleFile file : ruleFiles()) {
+            files.put(file.path(), RuleFileYaml.toBytes(file, sourceOf(file.path())));
+        }
+        return Collections.unmodifiableSortedMap(files);
+    }
+
+    /**
+     * The promtool test files, {@code tests/<category>-alerts-test.yaml}, each naming its rule file
+     * relative to itself ({@code ../alerts/<category>-alerts.yaml}). Thresholds the user changed are
+     * tested at their new values; disabled rules have no tests.
+     */
+    public SortedMap<String, byte[]> testFiles() {
+        Rendered rendered = render();
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < rendered.ruleFiles.size(); i++) {
+            RuleFile file = rendered.ruleFiles.get(i);
+            List<PromtoolTestFile.TestedRule> tested = rendered.tested.get(i);
+            if (tested.stream().allMatch(t -> t.tests().isEmpty())) {
+                continue;
+            }
+            String stem = file.path().substring("alerts/".length(), file.path().length() - ".yaml".length());
+            String ruleFile = "../" + file.path();
+            files.put("tests/" + stem + "-test.yaml", YamlOutput.toBytes(
+                    PromtoolTestFile.tree(ruleFile, file.groups().get(0).interval(), tested), sourceOf(file.path())));
+        }
+        return Collections.unmodifiableSortedMap(files);
+    }
+
+    /** Warnings (custom rules without tests) and errors found while rendering the rules and their tests. */
+    public List<Problem> problems() {
+        return render(false).problems;
+    }
+
+    // --- rendering ---
+
+    private static final class Rendered {
+        final List<RuleFile> ruleFiles = new ArrayList<>();
+        final List<List<PromtoolTestFile.TestedRule>> tested = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+    }
+
+    private Rendered render() {
+        return render(true);
+    }
+
+    private Rendered render(boolean failOnErrors) {
+        Rendered out = new Rendered();
+        for (RuleGroupDefinition group : enabledGroups()) {
+            List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
+            for (RuleDefinition definition : enabled(group)) {
+                try {
+                    tested.add(checked(effective(definition)));
+                } catch (IllegalArgumentException e) {
+                    out.problems.add(Problem.error(location(definition), e.getMessage()));
+                }
+            }
+            if (!tested.isEmpty()) {
+                add(out, group.category().ruleFile(), group.name(), intervals.getOrDefault(group.category(), group.interval()), tested);
+            }
+        }
+        List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
+        for (CustomRule rule : custom) {
+            try {
+                customTested.add(checked(effective(rule)));
+                if (rule.tests().isEmpty()) {
+                    out.problems.add(Problem.warning("custom rule " + rule.name(), "has no test cases, so nothing proves"
+                            + " that it fires when it should; add one with CustomRule.withTest(...)"));
+                }
+            } catch (IllegalArgumentException e) {
+                out.problems.add(Problem.error("custom rule " + rule.name(), e.getMessage()));
+            }
+        }
+        if (!customTested.isEmpty()) {
+            add(out, CUSTOM_RULE_FILE, "spawn-" + CUSTOM_CATEGORY, DEFAULT_INTERVAL, customTested);
+        }
+        if (failOnErrors && out.problems.stream().anyMatch(Problem::isError)) {
+            throw new ValidationException(out.problems);
+        }
+        return out;
+    }
+
+    private static void add(Rendered out, String path, String groupName, Duration interval, List<PromtoolTestFile.TestedRule> tested) {
+        List<Rule> rules = tested.stream().map(t -> (Rule) t.rule()).toList();
+        out.ruleFiles.add(new RuleFile(path, List.of(new RuleGroup(groupName, interval, rules))));
+        out.tested.add(tested);
+    }
+
+    /** Generates the rule's tests once so that a case that cannot be generated is reported here. */
+    private static PromtoolTestFile.TestedRule checked(PromtoolTestFile.TestedRule tested) {
+        PromtoolTestFile.tree("check", DEFAULT_INTERVAL, List.of(tested));
+        return tested;
+    }
+
+    private PromtoolTestFile.TestedRule effective(RuleDefinition definition) {
+        RuleOverride override = overrides.containsKey(definition.name()) ? overrides.get(definition.name()) : new RuleOverride(definition);
+        RuleTemplates templates = new RuleTemplates(definition.parameters(), override.parameterValues());
+        String where = "rule " + definition.name();
+        String expr = templates.render(definition.exprTemplate(), "expr of " + where);
+        Map<String, String> annotations = new LinkedHashMap<>();
+        definition.annotations().forEach((k, v) -> annotations.put(k, templates.render(v, "annotation " + k + " of " + where)));
+        annotations.putIfAbsent("runbook_url", RuleCatalog.runbookUrl(definition.name()));
+        annotations.putAll(override.annotations());
+        Map<String, String> labels = labels(override.severityOr(definition.severity()), definition.category().id(),
+                definition.labels(), override.labels());
+        AlertingRule rule = new AlertingRule(definition.name(), expr, override.forDurationOr(definition.forDuration()), null,
+                labels, annotations);
+        List<RuleTestCase> tests = definition.tests().stream()
+                .map(t -> t.map(text -> templates.render(text, "test '" + t.name() + "' of " + where)))
+                .toList();
+        return new PromtoolTestFile.TestedRule(rule, tests);
+    }
+
+    private static PromtoolTestFile.TestedRule effective(CustomRule custom) {
+        AlertingRule rule = new AlertingRule(custom.name(), custom.expr(), custom.forDuration(), null,
+                labels(custom.severity(), CUSTOM_CATEGORY, custom.labels(), Map.of()), custom.annotations());
+        return new PromtoolTestFile.TestedRule(rule, custom.tests());
+    }
+
+    private static Map<String, String> labels(Severity severity, String category, Map<String, String> extra,
+            Map<String, String> overridden) {
+        Map<String, String> labels = new LinkedHashMap<>(extra);
+        labels.putAll(overridden);
+        labels.put("severity", severity.id());
+        labels.put("component", COMPONENT);
+        labels.put("category", category);
+        return labels;
+    }
+
+    private List<RuleGroupDefinition> enabledGroups() {
+        return catalog.groups().stream().filter(g -> !disabledCategories.contains(g.category())).toList();
+    }
+
+    private List<RuleDefinition> enabled(RuleGroupDefinition group) {
+        return group.rules().stream().filter(d -> !disabled.contains(d.name())).toList();
+    }
+
+    private RuleDefinition definition(String name) {
+        return catalog.rule(name).orElseThrow(() -> new ValidationException(List.of(Problem.error("rules",
+                "unknown rule '" + name + "'" + DidYouMean.hint(name, catalog.names())))));
+    }
+
+    private static String location(RuleDefinition definition) {
+        return "rule " + definition.name() + (definition.source().isEmpty() ? "" : " (" + definition.source() + ")");
+    }
+
+    private static String sourceOf(String ruleFile) {
+        return ruleFile.equals(CUSTOM_RULE_FILE) ? "custom rules" : "rule-definitions";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.spawn.monitoring.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.model.rules.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Overrides and custom rules stay proven: the generated tests follow them and promtool still passes. */
+class RuleSetPromtoolTest {
+
+    @Test
+    void changedThresholdChangesTheRuleAndItsTestsAndStillPasses(@TempDir Path dir) {
+        RuleSet rules = RuleSet.defaults()
+                .rule("HighCostInstance", r -> r.threshold(10))
+                .rule("LowSpotAvailability", r -> r.threshold(0.35))
+                .rule("RegionalCapacityImbalance", r -> r.threshold(2.5))
+                .rule("HighFleetSize", r -> r.threshold(7))
+                .rule("CostTrendingUp", r -> r.threshold(2).parameter("window", "12h"))
+                .rule("DailyCostBudgetExceeded", r -> r.parameter("budget", 1000))
+                .rule("HighNetworkThroughput", r -> r.threshold(123456789));
+
+        assertThat(expr(rules, "HighCostInstance")).isEqualTo("spawn_cost_per_hour_dollars > 10");
+        assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h").endsWith("> 2");
+        String costTests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        assertThat(costTests).contains("values: 10.1x15").contains("values: 10x15").doesNotContain("values: 5.05x15")
+                .contains("eval_time: 735m");
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    @Test
+    void promtoolRejectsTheTwoBrokenSeedRules(@TempDir Path dir) throws IOException {
+        RuleGroupDefinition broken;
+        try (InputStream in = getClass().getResourceAsStream("/rules/broken-capacity.yaml")) {
+            broken = RuleDefinitionReader.readCategory("broken-capacity.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    Category.CAPACITY);
+        }
+        RuleSet rules = RuleSet.of(new RuleCatalog(List.of(broken), RuleCatalog.defaults().metrics()));
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.check().ok()).as("the broken rules are valid PromQL; only their tests catch them").isTrue();
+        assertThat(outcome.test().exitCode()).isNotZero();
+        assertThat(outcome.test().output())
+                .contains("LowSpotAvailability: fires when the fleet has no spot instances at all")
+                .contains("RegionalCapacityImbalance: fires for one big region among four small ones");
+    }
+
+    @Test
+    void customRuleWithTestsIsGeneratedAndPasses(@TempDir Path dir) {
+        CustomRule custom = CustomRule.of("ManyLoggedInUsers", "spawn_logged_in_users > 3", Duration.ofMinutes(5),
+                        Severity.INFO, "Instance {{ $labels.instance_id }} has {{ $value }} users")
+                .withLabel("team", "research")
+                .withTest(new RuleTestCase("fires above three users", "10m",
+                        List.of(RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "4x15")),
+                        List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), "4"))))
+                .withTest(new RuleTestCase("silent at three users", "10m",
+                        List.of(RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "3x15")), List.of()));
+        RuleSet rules = RuleSet.defaults().disableCategory(Category.COST).custom(custom);
+
+        assertThat(rules.problems()).isEmpty();
+        assertThat(rules.ruleFiles()).extracting(f -> f.path()).contains(RuleSet.CUSTOM_RULE_FILE)
+                .doesNotContain(Category.COST.ruleFile());
+        assertThat(rules.testFiles()).containsKey("tests/custom-alerts-test.yaml").doesNotContainKey("tests/cost-alerts-test.yaml");
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+        assertThat(outcome.test().output()).contains("custom-alerts-test.yaml");
+    }
+
+    static String expr(RuleSet rules, String name) {
+        return rules.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r.name().equals(name)).map(r -> ((AlertingRule) r).expr()).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.spawn.monitoring.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.model.rules.Severity;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The rule set API without promtool: names, overrides, disabling, custom rules, problems. */
+class RuleSetTest {
+
+    @Test
+    void unknownRuleNameSuggestsTheClosestOne() {
+        assertThatThrownBy(() -> RuleSet.defaults().rule("HighCPUUsag", r -> r.threshold(90)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("unknown rule 'HighCPUUsag'; did you mean 'HighCPUUsage'?");
+        assertThatThrownBy(() -> RuleSet.defaults().disable("LowSpotAvailabilty"))
+                .hasMessageContaining("did you mean 'LowSpotAvailability'?");
+    }
+
+    @Test
+    void unknownParameterSuggestsTheClosestOne() {
+        assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.parameter("windw", "12h")))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("rule CostTrendingUp: no parameter 'windw'; did you mean 'window'?");
+        assertThatThrownBy(() -> RuleSet.defaults().rule("DailyCostBudgetExceeded", r -> r.threshold(300)))
+                .hasMessageContaining("rule DailyCostBudgetExceeded: no parameter 'threshold'; expected one of budget");
+        assertThatThrownBy(() -> RuleSet.defaults().rule("SpotInstanceInterruptionWarning", r -> r.threshold(1)))
+                .hasMessageContaining("this rule has no parameters");
+    }
+
+    @Test
+    void rejectsAParameterValueOfTheWrongKind() {
+        assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.parameter("window", "a day")))
+                .hasMessageContaining("rule CostTrendingUp: parameter window: 'a day' is not a Prometheus duration");
+        assertThatThrownBy(() -> RuleSet.defaults().rule("HighCPUUsage", r -> r.parameter("threshold", "high")))
+                .hasMessageContaining("'high' is not a number");
+    }
+
+    @Test
+    void overridesReachForSeverityLabelsAndAnnotations() {
+        RuleSet rules = RuleSet.defaults().rule("HighCostInstance", r -> r.threshold(10).severity(Severity.CRITICAL)
+                .forDuration(Duration.ofMinutes(15)).label("team", "finance").runbookUrl("https://wiki/cost"));
+
+        AlertingRule rule = rule(rules, "HighCostInstance");
+
+        assertThat(rule.expr()).isEqualTo("spawn_cost_per_hour_dollars > 10");
+        assertThat(rule.forDuration()).hasToString("15m");
+        assertThat(rule.labels()).containsEntry("severity", "critical").containsEntry("team", "finance")
+                .containsEntry("category", "cost").containsEntry("component", "spawn");
+        assertThat(rule.annotations()).containsEntry("runbook_url", "https://wiki/cost")
+                .containsEntry("summary", "Instance {{ $labels.instance_id }} costs more than $10 per hour");
+        String tests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        assertThat(tests).contains("team: finance").contains("runbook_url: https://wiki/cost");
+    }
+
+    @Test
+    void theDefaultsAreNotChangedByAnOverride() {
+        RuleSet defaults = RuleSet.defaults();
+        defaults.rule("HighCPUUsage", r -> r.threshold(50));
+
+        assertThat(rule(defaults, "HighCPUUsage").expr()).isEqualTo("spawn_cpu_usage_percent > 95");
+    }
+
+    @Test
+    void reservedLabelsAreSetThroughTheirOwnMethods() {
+        assertThatThrownBy(() -> RuleSet.defaults().rule("HighCPUUsage", r -> r.label("severity", "page")))
+                .hasMessageContaining("use severity(...)");
+    }
+
+    @Test
+    void disablingARuleRemovesItAndItsTests() {
+        RuleSet rules = RuleSet.defaults().disable("HighCostInstance");
+
+        assertThat(rules.ruleNames()).hasSize(25).doesNotContain("HighCostInstance");
+        String tests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        assertThat(tests).doesNotContain("alertname: HighCostInstance\n").contains("alertname: DailyCostBudgetExceeded\n");
+    }
+
+    @Test
+    void disablingACategoryRemovesItsRuleFileAndTestFile() {
+        RuleSet rules = RuleSet.defaults().disableCategory(Category.PERFORMANCE);
+
+        assertThat(rules.ruleFiles()).extracting(f -> f.path()).doesNotContain(Category.PERFORMANCE.ruleFile()).hasSize(3);
+        assertThat(rules.testFiles()).doesNotContainKey("tests/performance-alerts-test.yaml").hasSize(3);
+        assertThat(rules.ruleNames()).hasSize(18);
+    }
+
+    @Test
+    void disablingEveryRuleOfACategoryDropsItsFiles() {
+        RuleSet rules = RuleSet.defaults();
+        for (RuleDefinition d : RuleCatalog.defaults().rules()) {
+            if (d.category() == Category.COST) {
+                rules = rules.disable(d.name());
+            }
+        }
+
+        assertThat(rules.ruleFiles()).extracting(f -> f.path()).doesNotContain(Category.COST.ruleFile());
+        assertThat(rules.testFiles()).doesNotContainKey("tests/cost-alerts-test.yaml");
+    }
+
+    @Test
+    void customRuleWithoutTestsIsAWarning() {
+        RuleSet rules = RuleSet.defaults().custom(CustomRule.of("ManyUsers", "spawn_logged_in_users > 3",
+                Duration.ofMinutes(5), Severity.INFO, "many users"));
+
+        assertThat(rules.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
+            assertThat(p.toString()).contains("custom rule ManyUsers").contains("has no test cases");
+        });
+        assertThat(rules.ruleFiles()).extracting(f -> f.path()).contains(RuleSet.CUSTOM_RULE_FILE);
+        assertThat(rule(rules, "ManyUsers").labels()).containsEntry("category", "custom");
+        assertThat(rules.testFiles()).doesNotContainKey("tests/custom-alerts-test.yaml");
+    }
+
+    @Test
+    void customRuleCannotTakeADefaultName() {
+        assertThatThrownBy(() -> RuleSet.defaults().custom(CustomRule.of("HighCPUUsage", "up == 0", Duration.ZERO,
+                Severity.INFO, "x"))).hasMessageContaining("already exists");
+    }
+
+    @Test
+    void customRuleWhoseAnnotationsCannotBePredictedIsAnError() {
+        CustomRule custom = CustomRule.of("Odd", "spawn_logged_in_users > 3", Duration.ZERO, Severity.INFO,
+                "{{ with $labels }}odd{{ end }}").withTest(new RuleTestCase("fires", "1m",
+                List.of(RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "4x5")),
+                List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), "4"))));
+        RuleSet rules = RuleSet.defaults().custom(custom);
+
+        assertThat(rules.problems()).anySatisfy(p -> assertThat(p.toString()).contains("cannot predict the template action"));
+        assertThatThrownBy(rules::testFiles).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void anOverrideThatBreaksATestTemplateIsReportedNotThrownFromProblems() {
+        // the test derives its series count from the threshold; 1e6 regions is more than a test may generate
+        RuleSet rules = RuleSet.defaults().rule("HighFleetSize", r -> r.threshold(1e6));
+
+        assertThat(rules.problems()).anySatisfy(p -> assertThat(p.toString()).contains("rule HighFleetSize")
+                .contains("copies must be a whole number up to 100000"));
+    }
+
+    @Test
+    void evaluationIntervalIsSetPerCategoryAndUsedByItsTests() {
+        RuleSet rules = RuleSet.defaults().evaluationInterval(Category.COST, Duration.ofSeconds(30));
+
+        assertThat(rules.ruleFiles().get(1).groups().get(0).interval()).hasToString("30s");
+        assertThat(new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8))
+                .contains("evaluation_interval: 30s");
+    }
+
+    static AlertingRule rule(RuleSet rules, String name) {
+        return rules.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r.name().equals(name)).map(AlertingRule.class::cast).findFirst().orElseThrow();
+    }
+}
