@@ -67,8 +67,8 @@ public final class BundleDrift {
 
     /** A unified diff of the first run of differing lines (committed as "-", generated as "+"). */
     static String diff(String path, String committed, String generated) {
-        List<String> a = Arrays.asList(committed.split("\n", -1));
-        List<String> b = Arrays.asList(generated.split("\n", -1));
+        List<String> a = Arrays.asList(committed.split("\n"));
+        List<String> b = Arrays.asList(generated.split("\n"));
         int first = 0;
         while (first < a.size() && first < b.size() && a.get(first).equals(b.get(first))) {
             first++;

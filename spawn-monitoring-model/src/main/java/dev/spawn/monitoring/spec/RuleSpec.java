@@ -5,6 +5,7 @@ import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.Severity;
 import dev.spawn.monitoring.rules.CustomRule;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -32,13 +33,14 @@ final class RuleSpec {
         Map<String, String> labels = r.stringMap("labels", true).orElse(Map.of());
         Map<String, String> annotations = r.stringMap("annotations", false).orElse(Map.of());
         Optional<String> runbook = r.string("runbook_url");
+        problems.element("rule " + name, r.node());
         if (enabled.isPresent() && !enabled.get()) {
             monitoring.disableRule(name);
             return;
         }
         monitoring.rule(name, o -> {
             threshold.ifPresent(o::threshold);
-            parameters.forEach(o::parameter);
+            parameters.forEach((k, v) -> o.parameter(k, v));
             forDuration.ifPresent(o::forDuration);
             if (severity != null) {
                 o.severity(severity);
@@ -63,15 +65,10 @@ final class RuleSpec {
         }
         problems.element("rules." + name.get(), c.value("name").orElseThrow());
         problems.element("rules.custom[" + index + "]", c.node());
+        problems.element("custom rule " + name.get(), c.value("name").orElseThrow());
         try {
-            CustomRule.Builder b = CustomRule.builder(name.get(), expr.get());
-            forDuration.ifPresent(b::forDuration);
-            if (severity != null) {
-                b.severity(severity);
-            }
-            labels.forEach(b::label);
-            annotations.forEach(b::annotation);
-            monitoring.customRule(b.build());
+            monitoring.customRule(new CustomRule(name.get(), expr.get(), forDuration.orElse(null),
+                    severity == null ? Severity.WARNING : severity, labels, annotations, List.of()));
         } catch (IllegalArgumentException e) {
             problems.error(c.node(), e.getMessage());
         }

@@ -49,7 +49,8 @@ final class SpecProblems {
      * a location the spec did not produce (a default's) keeps the file name and the model path.
      */
     Problem place(Problem problem) {
-        String path = problem.location();
+        // "rule HighCostInstance (cost.yaml)": the element, then where its definition lives
+        String path = problem.location().replaceFirst(" \\(.*\\)$", "");
         while (!path.isEmpty()) {
             Mark mark = elementMarks.get(path);
             if (mark != null) {

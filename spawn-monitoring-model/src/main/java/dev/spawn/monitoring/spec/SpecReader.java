@@ -66,6 +66,8 @@ public final class SpecReader {
     /** The job {@code static:} targets are scraped by. */
     public static final String STATIC_JOB = "spawn-static";
 
+    private static final List<String> RULE_NAMES = dev.spawn.monitoring.rules.RuleCatalog.defaults().names();
+
     private final SpecProblems problems;
     private final SpawnMonitoring monitoring = SpawnMonitoring.defaults();
     private final Set<String> receiverNames = new LinkedHashSet<>(List.of(
@@ -154,7 +156,8 @@ public final class SpecReader {
                     m.strings("alertmanagers").orElse(List.of()), m.strings("cluster_peers").orElse(List.of())))
                     .ifPresent(monitoring::highAvailability);
         });
-        root.map("rules", "rules").ifPresent(this::readRules);
+        // rules is open: its keys are rule names (checked against the catalogue) besides disabled_categories and custom
+        root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
         root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
     }
 
@@ -276,6 +279,11 @@ public final class SpecReader {
         for (Map.Entry<String, NodeTuple> entry : rules.entries().entrySet()) {
             String name = entry.getKey();
             if (SpecFields.of("rules").contains(name)) {
+                continue;
+            }
+            if (!RULE_NAMES.contains(name)) {
+                problems.error(entry.getValue().getKeyNode(), "unknown rule '" + name + "' in rules"
+                        + dev.spawn.monitoring.model.DidYouMean.hint(name, RULE_NAMES));
                 continue;
             }
             problems.element("rules." + name, entry.getValue().getKeyNode());

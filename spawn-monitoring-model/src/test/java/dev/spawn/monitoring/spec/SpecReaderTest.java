@@ -214,7 +214,53 @@ class SpecReaderTest {
                 "job_name: node", "password_file: /etc/pw", "job_name: spawn-static", "https://m.example.com/write",
                 "environment: staging");
         assertThat(bundle.files()).containsKey("prometheus-b.yaml");
-        assertThat(text(bundle, "alertmanager.yaml")).contains("channel: '#alerts'", "api_url_file: /etc/am/slack");
+        assertThat(text(bundle, "alertmanager.yaml")).contains("channel: \"#alerts\"", "api_url_file: /etc/am/slack");
         assertThat(bundle.alertmanager().route().routes().get(0).receiver()).isEqualTo("slack");
+    }
+
+    @Test
+    void reportsUnknownRuleName() {
+        assertThat(problems("apiVersion: spawn.dev/v1\nrules:\n  HighCostInstanse:\n    threshold: 3\n")).containsExactly(
+                "spawn-monitoring.yaml:3:3: unknown rule 'HighCostInstanse' in rules; did you mean 'HighCostInstance'?");
+    }
+
+    @Test
+    void reportsUnknownParameterAtTheRule() {
+        assertThat(problems("apiVersion: spawn.dev/v1\nrules:\n  HighCostInstance:\n    parameters:\n      treshold: 3\n"))
+                .containsExactly("spawn-monitoring.yaml:4:5: no parameter 'treshold'; did you mean 'threshold'?");
+    }
+
+    @Test
+    void reportsUnknownCategoryAndSeverity() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  disabled_categories: [costs]
+                  HighCostInstance:
+                    severity: urgent
+                """)).containsExactly(
+                "spawn-monitoring.yaml:3:25: unknown category 'costs' in rules.disabled_categories; did you mean 'cost'?",
+                "spawn-monitoring.yaml:5:15: unknown severity 'urgent'; expected one of critical, warning, info");
+    }
+
+    @Test
+    void appliesRuleOverridesAndCustomRules() {
+        MonitoringBundle bundle = bundle("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  HighCostInstance: {threshold: 10, severity: critical, for: 15m}
+                  InstanceRecentlyStarted: {enabled: false}
+                  disabled_categories: [capacity]
+                  custom:
+                    - name: SporedDown
+                      expr: up{job="spawn-ec2"} == 0
+                      for: 5m
+                      severity: critical
+                """);
+        String cost = text(bundle, "alerts/cost-alerts.yaml");
+        assertThat(cost).contains("> 10", "for: 15m");
+        assertThat(bundle.files()).doesNotContainKey("alerts/capacity-alerts.yaml");
+        assertThat(text(bundle, "alerts/lifecycle-alerts.yaml")).doesNotContain("InstanceRecentlyStarted");
+        assertThat(text(bundle, "alerts/custom-alerts.yaml")).contains("SporedDown");
     }
 }
