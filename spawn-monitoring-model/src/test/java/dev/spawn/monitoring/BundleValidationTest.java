@@ -60,7 +60,7 @@ class BundleValidationTest {
     @Test
     void rejectsARouteToAnUndefinedReceiver() {
         assertThat(problems(SpawnMonitoring.defaults().alertmanager(am -> am.route(
-                Route.builder("spawn-webhook").route(Route.builder("pagerduty-oncall").matchers(List.of(Matcher.eq("severity", "critical"))))))))
+                Route.to("spawn-webhook").route(Route.to("pagerduty-oncall").matcher(Matcher.eq("severity", "critical")))))))
                 .anyMatch(p -> p.contains("route receiver 'pagerduty-oncall' is not defined") && p.contains("spawn-webhook"));
     }
 
@@ -100,7 +100,7 @@ class BundleValidationTest {
                 .externalLabel("bad-label", "x")
                 .remoteWrite(RemoteWrite.to("ftp://example.com"))
                 .rule("NoSuchRule", r -> r.threshold(1))
-                .alertmanager(am -> am.route(Route.builder("nobody"))));
+                .alertmanager(am -> am.route(Route.to("nobody"))));
         assertThat(problems).hasSizeGreaterThanOrEqualTo(4);
         assertThat(problems).anyMatch(p -> p.contains("NoSuchRule"));
     }

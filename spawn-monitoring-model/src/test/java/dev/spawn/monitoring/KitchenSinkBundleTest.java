@@ -38,6 +38,10 @@ class KitchenSinkBundleTest {
         return m.build();
     }
 
+    private static String withoutHeader(String yaml) {
+        return yaml.substring(yaml.indexOf('\n') + 1);
+    }
+
     @Test
     void realToolsAcceptTheKitchenSink(@TempDir Path dir) {
         RealTools.require(Tool.PROMTOOL);
@@ -69,7 +73,8 @@ class KitchenSinkBundleTest {
         first.forEach((path, bytes) -> assertThat(second.get(path)).as(path).isEqualTo(bytes));
         first.forEach((path, bytes) -> {
             if (path.endsWith(".yaml")) {
-                assertThat(YamlOutput.toBytes(YamlOutput.parse(bytes), "kitchen-sink")).as(path).isEqualTo(bytes);
+                String again = new String(YamlOutput.toBytes(YamlOutput.parse(bytes), ""), StandardCharsets.UTF_8);
+                assertThat(withoutHeader(again)).as(path).isEqualTo(withoutHeader(new String(bytes, StandardCharsets.UTF_8)));
             }
         });
     }

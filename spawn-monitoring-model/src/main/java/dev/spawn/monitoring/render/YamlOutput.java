@@ -30,7 +30,26 @@ public final class YamlOutput {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .stringQuotingChecker(new Yaml11QuotingChecker())
             .build());
+
+    /**
+     * Quotes strings a YAML 1.1 reader would take for a number although Jackson's default check
+     * does not: hex ({@code 0x20}, a promtool series value), octal, binary and sexagesimal
+     * ({@code 17:00}, an Alertmanager time) forms. Without it, SnakeYAML or PyYAML read them back as
+     * integers and a round trip changes the value.
+     */
+    private static final class Yaml11QuotingChecker extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern YAML11_NUMBER = java.util.regex.Pattern.compile(
+                "[-+]?(0x[0-9a-fA-F_]+|0b[01_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || YAML11_NUMBER.matcher(value).matches();
+        }
+    }
 
     private YamlOutput() {
     }

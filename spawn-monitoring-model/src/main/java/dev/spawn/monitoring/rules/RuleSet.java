@@ -144,7 +144,7 @@ public final class RuleSet {
     public SortedMap<String, byte[]> ruleFileBytes() {
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (RuleFile file : ruleFiles()) {
-            files.put(file.path(), RuleFileYaml.toBytes(file, sourceOf(file.path())));
+            files.put(file.path(), dev.spawn.monitoring.render.RuleRenderer.toBytes(file, sourceOf(file.path())));
         }
         return Collections.unmodifiableSortedMap(files);
     }
