@@ -310,6 +310,7 @@ public final class SpecReader {
                 continue;
             }
             problems.element("alertmanager.receivers[" + (receivers.size() + 1) + "]", nameNode);
+            int problemsBefore = problems.all().size();
             List<ReceiverConfig> configs = new ArrayList<>();
             r.map("webhook", "webhook").ifPresent(w -> w.string("url").ifPresentOrElse(url -> model(w, () -> new WebhookConfig(
                     w.bool("send_resolved").orElse(true), url, null, w.integer("max_alerts").orElse(null))).ifPresent(configs::add),
@@ -333,7 +334,7 @@ public final class SpecReader {
                         e.string("smarthost").orElse(null), null, e.string("auth_username").orElse(null), password.orElse(null),
                         null, null, null)).ifPresent(configs::add);
             }, () -> e.require("to")));
-            if (configs.isEmpty() && !problems.hasErrors()) {
+            if (configs.isEmpty() && problems.all().size() == problemsBefore) {
                 problems.error(r.node(), "receiver '" + name.get() + "' has no notifier; expected one of webhook, slack,"
                         + " pagerduty, sns, email");
             }

@@ -263,4 +263,23 @@ class SpecReaderTest {
         assertThat(text(bundle, "alerts/lifecycle-alerts.yaml")).doesNotContain("InstanceRecentlyStarted");
         assertThat(text(bundle, "alerts/custom-alerts.yaml")).contains("SporedDown");
     }
+
+    @Test
+    void placesModelProblemsAtTheSpecNodeTheyCameFrom() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: node
+                    targets: ["10.0.0.1:9100"]
+                    scrape_interval: 10s
+                    scrape_timeout: 20s
+                """)).containsExactly("spawn-monitoring.yaml:3:5: scrape_timeout 20s is longer than scrape_interval 10s;"
+                + " expected a timeout no longer than the interval");
+    }
+
+    @Test
+    void reportsAReceiverWithoutNotifier() {
+        assertThat(problems("apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: nobody\n")).containsExactly(
+                "spawn-monitoring.yaml:4:7: receiver 'nobody' has no notifier; expected one of webhook, slack, pagerduty, sns, email");
+    }
 }
