@@ -80,6 +80,16 @@ public final class SpawnMonitoring {
         return m;
     }
 
+    /**
+     * The spawn defaults changed by the spec file at {@code file} ({@code spawn-monitoring.yaml});
+     * a missing or empty file gives the defaults. Reading problems and the model's own are thrown
+     * together by {@link dev.spawn.monitoring.spec.SpecReader.Spec#build()}, each at its
+     * {@code file:line:col}.
+     */
+    public static dev.spawn.monitoring.spec.SpecReader.Spec fromSpec(java.nio.file.Path file) {
+        return dev.spawn.monitoring.spec.SpecReader.read(file);
+    }
+
     /** Names the spec the bundle came from, for the header line of every generated file. */
     public SpawnMonitoring source(String name) {
         this.source = name;

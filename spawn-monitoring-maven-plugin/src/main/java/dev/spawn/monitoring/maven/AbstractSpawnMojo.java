@@ -1,6 +1,9 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.spec.SpecReader;
+import java.nio.file.Files;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import java.io.File;
@@ -19,6 +22,14 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     /** Where the bundle is written. */
     @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
     protected File outputDirectory;
+
+    /** The monitoring spec; a missing or empty file means the spawn defaults. */
+    @Parameter(property = "spawn.spec", defaultValue = "${project.basedir}/src/main/monitoring/spawn-monitoring.yaml")
+    protected File spec;
+
+    /** This plugin's version, part of the up-to-date fingerprint so that a new plugin regenerates. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
 
     /** Skips every spawn goal. */
     @Parameter(property = "spawn.skip", defaultValue = "false")
@@ -43,7 +54,29 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
             long errors = problems.stream().filter(Problem::isError).count();
             throw new MojoFailureException(errors + (errors == 1 ? " problem" : " problems")
                     + " in the monitoring definition; nothing was written (see the errors above)");
+        } catch (java.io.UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */
+    protected MonitoringBundle buildBundle() {
+        MonitoringBundle bundle = SpecReader.read(spec.toPath()).build();
+        bundle.warnings().stream().filter(p -> !p.isError()).map(Problem::toString).forEach(getLog()::warn);
+        return bundle;
+    }
+
+    /** The spec's bytes (none when there is no spec file), for the fingerprint. */
+    protected byte[] specBytes() {
+        try {
+            return Files.isRegularFile(spec.toPath()) ? Files.readAllBytes(spec.toPath()) : new byte[0];
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    protected String specName() {
+        return Files.isRegularFile(spec.toPath()) ? spec.getName() : "defaults (no " + spec.getName() + ")";
     }
 
     protected abstract void process() throws MojoExecutionException, MojoFailureException;

@@ -1,0 +1,80 @@
+package dev.spawn.monitoring.spec;
+
+import dev.spawn.monitoring.SpawnMonitoring;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.rules.Severity;
+import dev.spawn.monitoring.rules.CustomRule;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** The {@code rules:} part of the spec: overrides of default rules by name, and custom rules. */
+final class RuleSpec {
+
+    private RuleSpec() {
+    }
+
+    /** {@code rules.<name>}: threshold, parameters, for, severity, labels, annotations, runbook_url, enabled. */
+    static void apply(SpawnMonitoring monitoring, String name, SpecMap r, SpecProblems problems) {
+        Optional<Boolean> enabled = r.bool("enabled");
+        Optional<Double> threshold = r.number("threshold");
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        r.value("parameters").flatMap(v -> SpecMap.open(problems, v, r.path("parameters"), null)).ifPresent(p -> {
+            for (Map.Entry<String, NodeTuple> e : p.entries().entrySet()) {
+                p.number(e.getKey()).ifPresent(value -> parameters.put(e.getKey(), value));
+            }
+        });
+        Optional<Duration> forDuration = r.duration("for");
+        Severity severity = SpecReader.severity(r, problems);
+        Map<String, String> labels = r.stringMap("labels", true).orElse(Map.of());
+        Map<String, String> annotations = r.stringMap("annotations", false).orElse(Map.of());
+        Optional<String> runbook = r.string("runbook_url");
+        problems.element("rule " + name, r.node());
+        if (enabled.isPresent() && !enabled.get()) {
+            monitoring.disableRule(name);
+            return;
+        }
+        monitoring.rule(name, o -> {
+            threshold.ifPresent(o::threshold);
+            parameters.forEach((k, v) -> o.parameter(k, v));
+            forDuration.ifPresent(o::forDuration);
+            if (severity != null) {
+                o.severity(severity);
+            }
+            labels.forEach(o::label);
+            annotations.forEach(o::annotation);
+            runbook.ifPresent(o::runbookUrl);
+        });
+    }
+
+    /** {@code rules.custom[i]}: an alert of the user's own. */
+    static void custom(SpawnMonitoring monitoring, SpecMap c, int index, SpecProblems problems) {
+        boolean ok = c.require("name") & c.require("expr");
+        Optional<String> name = c.string("name");
+        Optional<String> expr = c.string("expr");
+        Optional<Duration> forDuration = c.duration("for");
+        Severity severity = SpecReader.severity(c, problems);
+        Map<String, String> labels = c.stringMap("labels", true).orElse(Map.of());
+        Map<String, String> annotations = c.stringMap("annotations", false).orElse(Map.of());
+        if (!ok || name.isEmpty() || expr.isEmpty()) {
+            return;
+        }
+        problems.element("rules." + name.get(), c.value("name").orElseThrow());
+        problems.element("rules.custom[" + index + "]", c.node());
+        problems.element("custom rule " + name.get(), c.value("name").orElseThrow());
+        try {
+            monitoring.customRule(new CustomRule(name.get(), expr.get(), forDuration.orElse(null),
+                    severity == null ? Severity.WARNING : severity, labels, annotations, List.of()));
+        } catch (IllegalArgumentException e) {
+            problems.error(c.node(), e.getMessage());
+        }
+    }
+
+    static boolean isNumber(ScalarNode s) {
+        return s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.spawn.monitoring.spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fields the spec reader accepts, per section. One table, read by {@link SpecReader} to report
+ * unknown fields and by the schema test to prove {@code schemas/spawn-monitoring.schema.json} agrees.
+ * Section names are the JSON-pointer-like paths of the schema ({@code alertmanager.receivers[]}).
+ */
+public final class SpecFields {
+
+    public static final String ROOT = "";
+
+    private static final Map<String, List<String>> SECTIONS = new LinkedHashMap<>();
+
+    static {
+        SECTIONS.put(ROOT, List.of("apiVersion", "global", "ec2", "file_sd", "static", "scrape_configs", "remote_write",
+                "remote_read", "high_availability", "rules", "alertmanager"));
+        SECTIONS.put("global", List.of("scrape_interval", "scrape_timeout", "evaluation_interval", "external_labels"));
+        SECTIONS.put("ec2", List.of("regions", "port", "endpoint", "role_arn", "profile"));
+        SECTIONS.put("file_sd", List.of("files", "refresh_interval"));
+        SECTIONS.put("static", List.of("targets", "labels"));
+        SECTIONS.put("scrape_configs[]", List.of("job_name", "targets", "labels", "scheme", "metrics_path",
+                "scrape_interval", "scrape_timeout", "tls_config", "basic_auth"));
+        SECTIONS.put("tls_config", List.of("ca_file", "cert_file", "key_file", "server_name", "insecure_skip_verify"));
+        SECTIONS.put("basic_auth", List.of("username", "password_file", "password"));
+        SECTIONS.put("remote_write[]", List.of("url", "name", "remote_timeout", "basic_auth", "tls_config"));
+        SECTIONS.put("remote_read[]", List.of("url", "name", "remote_timeout", "read_recent", "basic_auth", "tls_config"));
+        SECTIONS.put("high_availability", List.of("replicas", "replica_label", "alertmanagers", "cluster_peers"));
+        SECTIONS.put("rules", List.of("disabled_categories", "custom"));
+        SECTIONS.put("rules.<rule>", List.of("threshold", "parameters", "for", "severity", "labels", "annotations",
+                "runbook_url", "enabled"));
+        SECTIONS.put("rules.custom[]", List.of("name", "expr", "for", "severity", "labels", "annotations"));
+        SECTIONS.put("alertmanager", List.of("receivers", "routes", "inhibit_rules"));
+        SECTIONS.put("alertmanager.receivers[]", List.of("name", "webhook", "slack", "pagerduty", "sns", "email"));
+        SECTIONS.put("webhook", List.of("url", "send_resolved", "max_alerts"));
+        SECTIONS.put("slack", List.of("channel", "api_url_file", "api_url", "send_resolved"));
+        SECTIONS.put("pagerduty", List.of("routing_key_file", "routing_key", "send_resolved"));
+        SECTIONS.put("sns", List.of("topic_arn", "region", "send_resolved"));
+        SECTIONS.put("email", List.of("to", "from", "smarthost", "auth_username", "auth_password_file", "auth_password",
+                "send_resolved"));
+        SECTIONS.put("alertmanager.routes[]", List.of("receiver", "matchers", "continue", "group_by", "group_wait",
+                "group_interval", "repeat_interval"));
+        SECTIONS.put("alertmanager.inhibit_rules[]", List.of("source_matchers", "target_matchers", "equal"));
+    }
+
+    private SpecFields() {
+    }
+
+    /** Every section and its accepted field names, in the order the spec documents them. */
+    public static Map<String, List<String>> sections() {
+        return java.util.Collections.unmodifiableMap(SECTIONS);
+    }
+
+    static List<String> of(String section) {
+        List<String> fields = SECTIONS.get(section);
+        if (fields == null) {
+            throw new IllegalStateException("no spec section " + section);
+        }
+        return fields;
+    }
+}

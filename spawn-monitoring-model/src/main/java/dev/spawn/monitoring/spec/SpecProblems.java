@@ -1,0 +1,77 @@
+package dev.spawn.monitoring.spec;
+
+import dev.spawn.monitoring.model.Problem;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The problems found in one spec file, each placed at {@code file:line:col} (1-based), and the marks
+ * of model elements ({@code rules.HighCostInstance}, {@code alertmanager.route.routes[0]}) so that
+ * problems the model finds later can be placed in the spec too.
+ */
+final class SpecProblems {
+
+    private final String fileName;
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Mark> elementMarks = new HashMap<>();
+
+    SpecProblems(String fileName) {
+        this.fileName = fileName;
+    }
+
+    String at(Mark mark) {
+        return fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    void error(Node node, String message) {
+        problems.add(Problem.error(at(node.getStartMark()), message));
+    }
+
+    void warning(Node node, String message) {
+        problems.add(Problem.warning(at(node.getStartMark()), message));
+    }
+
+    void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    /** Remembers where the model element {@code path} came from. */
+    void element(String path, Node node) {
+        elementMarks.putIfAbsent(path, node.getStartMark());
+    }
+
+    /**
+     * A model problem placed at the spec position of its element (or the nearest enclosing element);
+     * a location the spec did not produce (a default's) keeps the file name and the model path.
+     */
+    Problem place(Problem problem) {
+        // "rule HighCostInstance (cost.yaml)": the element, then where its definition lives
+        String path = problem.location().replaceFirst(" \\(.*\\)$", "");
+        while (!path.isEmpty()) {
+            Mark mark = elementMarks.get(path);
+            if (mark != null) {
+                return new Problem(problem.severity(), at(mark), problem.message());
+            }
+            int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            path = cut < 0 ? "" : path.substring(0, cut);
+        }
+        String where = problem.location().isEmpty() ? fileName : fileName + ": " + problem.location();
+        return new Problem(problem.severity(), where, problem.message());
+    }
+
+    boolean hasErrors() {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    List<Problem> all() {
+        return List.copyOf(problems);
+    }
+
+    String fileName() {
+        return fileName;
+    }
+}

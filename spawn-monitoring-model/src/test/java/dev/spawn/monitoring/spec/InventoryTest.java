@@ -1,0 +1,61 @@
+package dev.spawn.monitoring.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spawn.monitoring.model.ValidationException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class InventoryTest {
+
+    private static final String LIST = """
+            {"instances": [
+              {"instance_id": "i-0bbb", "region": "eu-west-1", "instance_type": "g5.xlarge", "spot": true,
+               "private_ip": "10.0.0.2", "metrics_enabled": true, "state": "running"},
+              {"instance_id": "i-0aaa", "region": "us-east-1", "instance_type": "t3.micro", "spot": false,
+               "private_ip": "10.0.0.1", "metrics_enabled": true},
+              {"instance_id": "i-0ccc", "region": "us-east-1", "instance_type": "t3.micro", "spot": false,
+               "private_ip": "10.0.0.3", "metrics_enabled": false}
+            ]}
+            """;
+
+    @Test
+    void keepsMetricsEnabledInstancesSortedById() {
+        byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("""
+                [ {
+                  "targets" : [ "10.0.0.1:9090" ],
+                  "labels" : {
+                    "instance_id" : "i-0aaa",
+                    "region" : "us-east-1",
+                    "instance_type" : "t3.micro",
+                    "spot" : "false"
+                  }
+                }, {
+                  "targets" : [ "10.0.0.2:9090" ],
+                  "labels" : {
+                    "instance_id" : "i-0bbb",
+                    "region" : "eu-west-1",
+                    "instance_type" : "g5.xlarge",
+                    "spot" : "true"
+                  }
+                } ]
+                """);
+    }
+
+    @Test
+    void emptyFleetGivesAnEmptyList() {
+        assertThat(new String(Inventory.toFileSd(Inventory.parse("x", "{\"instances\": []}".getBytes(StandardCharsets.UTF_8))),
+                StandardCharsets.UTF_8)).isEqualTo("[ ]\n");
+    }
+
+    @Test
+    void rejectsSomethingElse() {
+        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "[1]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("spawn-list.json: expected the output of 'spawn list --json'");
+        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "{".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("spawn-list.json: not valid JSON");
+    }
+}
