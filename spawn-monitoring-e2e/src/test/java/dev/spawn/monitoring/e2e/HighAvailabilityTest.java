@@ -56,13 +56,12 @@ class HighAvailabilityTest {
         List<String> alertmanagers = IntStream.of(webPorts).mapToObj(Loopback::address).toList();
         List<String> peers = IntStream.of(clusterPorts).mapToObj(Loopback::address).toList();
 
-        MonitoringBundle bundle = LoopbackBundle.withWebhook(
-                LoopbackBundle.defaults(Loopback.address(prometheusPorts[0]))
-                        .highAvailability(new HighAvailability(List.of("a", "b"), "replica", alertmanagers, peers))
-                        .rule(IDLE, r -> r.threshold(60).forDuration(seconds(1)))
-                        .rule(SPOT, r -> r.forDuration(seconds(1)))
-                        .build(),
-                SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER, webhook.url());
+        MonitoringBundle bundle = LoopbackBundle.defaults(Loopback.address(prometheusPorts[0]))
+                .webhookUrl(webhook.url())
+                .highAvailability(new HighAvailability(List.of("a", "b"), "replica", alertmanagers, peers))
+                .rule(IDLE, r -> r.threshold(60).forDuration(seconds(1)))
+                .rule(SPOT, r -> r.forDuration(seconds(1)))
+                .build();
         assertThat(bundle.prometheusConfigFiles()).containsExactly("prometheus-a.yaml", "prometheus-b.yaml");
         String flags = new String(bundle.files().get(MonitoringBundle.ALERTMANAGER_FLAGS), StandardCharsets.UTF_8);
         peers.forEach(peer -> assertThat(flags).contains("--cluster.peer=" + peer));

@@ -65,7 +65,6 @@ record SingleNode(PrometheusServer prometheus, AlertmanagerServer alertmanager, 
     private static MonitoringBundle generate(UnaryOperator<SpawnMonitoring> customise, String prometheusAddress,
             String alertmanagerAddress, WebhookSink spawnWebhook) {
         SpawnMonitoring monitoring = LoopbackBundle.defaults(prometheusAddress, alertmanagerAddress);
-        return LoopbackBundle.withWebhook(customise.apply(monitoring).build(), SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER,
-                spawnWebhook.url());
+        return customise.apply(monitoring.webhookUrl(spawnWebhook.url())).build();
     }
 }

@@ -71,6 +71,17 @@ public record Matcher(String name, Op op, String value) {
         }, value);
     }
 
+    /** Whether a label set matches, as Alertmanager decides it: a missing label is the empty string, regexes are anchored. */
+    public boolean matches(java.util.Map<String, String> labels) {
+        String actual = labels.getOrDefault(name, "");
+        return switch (op) {
+            case EQ -> actual.equals(value);
+            case NE -> !actual.equals(value);
+            case RE -> Pattern.compile(value).matcher(actual).matches();
+            case NRE -> !Pattern.compile(value).matcher(actual).matches();
+        };
+    }
+
     /** The form Alertmanager's {@code matchers:} lists take. */
     @Override
     public String toString() {

@@ -214,8 +214,8 @@ public final class RuleSet {
             try {
                 customTested.add(checked(effective(rule)));
                 if (rule.tests().isEmpty()) {
-                    out.problems.add(Problem.warning("custom rule " + rule.name(), "has no test cases, so nothing proves"
-                            + " that it fires when it should; add one with CustomRule.withTest(...)"));
+                    out.problems.add(Problem.warning("custom rule " + rule.name(), "custom rule " + rule.name()
+                            + " has no test cases, so nothing proves that it fires when it should; add a test case"));
                 }
             } catch (IllegalArgumentException e) {
                 out.problems.add(Problem.error("custom rule " + rule.name(), e.getMessage()));

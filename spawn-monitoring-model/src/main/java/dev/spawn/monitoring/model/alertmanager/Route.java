@@ -39,6 +39,33 @@ public record Route(String receiver, List<String> groupBy, boolean continueMatch
         }
     }
 
+    /**
+     * The receivers an alert with these labels is delivered to, in order, by Alertmanager's routing
+     * algorithm: a node that matches tries its children in order, stopping after the first match
+     * unless that child has {@code continue}; a node no child takes delivers to its own receiver,
+     * inherited from its parent when it names none. This is what {@code amtool config routes test}
+     * is asked to confirm.
+     */
+    public List<String> receiversFor(java.util.Map<String, String> labels) {
+        return receiversFor(labels, receiver);
+    }
+
+    private List<String> receiversFor(java.util.Map<String, String> labels, String inherited) {
+        String own = receiver == null ? inherited : receiver;
+        if (!matchers.stream().allMatch(m -> m.matches(labels))) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Route child : routes) {
+            List<String> taken = child.receiversFor(labels, own);
+            out.addAll(taken);
+            if (!taken.isEmpty() && !child.continueMatching()) {
+                break;
+            }
+        }
+        return out.isEmpty() ? List.of(own) : List.copyOf(out);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
