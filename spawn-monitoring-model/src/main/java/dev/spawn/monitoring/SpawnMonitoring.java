@@ -182,6 +182,11 @@ public final class SpawnMonitoring {
         return attempt("rules." + category.id(), () -> rules = rules.evaluationInterval(category, interval));
     }
 
+    /** Where the default rules' {@code runbook_url} point: your copy of docs/alerts.md. */
+    public SpawnMonitoring runbookBase(String url) {
+        return attempt("rules.runbook_base", () -> rules = rules.runbookBase(url));
+    }
+
     /** An extra rule file of the user's own (recording rules, say), written as given. */
     public SpawnMonitoring ruleFile(RuleFile file) {
         extraRuleFiles.add(file);

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
@@ -41,5 +42,16 @@ class SpawnMonitoringTest {
                 .containsExactlyInAnyOrder("warning", "critical");
         assertThat(bundle.alertmanager().inhibitRules()).anySatisfy(rule ->
                 assertThat(rule.equal()).contains("alertname", "instance_id"));
+    }
+
+    @Test
+    void runbookBaseRepointsEveryDefaultRunbookUrl() {
+        MonitoringBundle bundle = SpawnMonitoring.defaults().runbookBase("https://wiki.example.com/spawn/alerts").build();
+        assertThat(bundle.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .map(r -> ((AlertingRule) r).annotations().get("runbook_url")))
+                .hasSize(26).allSatisfy(url -> assertThat(url).startsWith("https://wiki.example.com/spawn/alerts#"));
+        assertThat(catchThrowableOfType(dev.spawn.monitoring.model.ValidationException.class,
+                () -> SpawnMonitoring.defaults().runbookBase("wiki/alerts").build()).problems())
+                .anySatisfy(p -> assertThat(p.toString()).contains("rules.runbook_base").contains("'wiki/alerts' is not an absolute http(s) URL"));
     }
 }

@@ -86,7 +86,12 @@ public final class RuleCatalog {
 
     /** The default {@code runbook_url} of an alert: its section of docs/alerts.md. */
     public static String runbookUrl(String alert) {
-        return RUNBOOK_BASE + "#" + alert.toLowerCase(Locale.ROOT);
+        return runbookUrl(RUNBOOK_BASE, alert);
+    }
+
+    /** An alert's section of docs/alerts.md hosted at {@code base}. */
+    public static String runbookUrl(String base, String alert) {
+        return base + "#" + alert.toLowerCase(Locale.ROOT);
     }
 
     /** The expression of a definition with its default parameters. */

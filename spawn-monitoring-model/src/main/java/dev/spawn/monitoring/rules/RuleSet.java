@@ -51,15 +51,17 @@ public final class RuleSet {
     private final Set<Category> disabledCategories;
     private final List<CustomRule> custom;
     private final Map<Category, Duration> intervals;
+    private final String runbookBase;
 
     private RuleSet(RuleCatalog catalog, Map<String, RuleOverride> overrides, Set<String> disabled,
-            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals) {
+            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals, String runbookBase) {
         this.catalog = catalog;
         this.overrides = overrides;
         this.disabled = disabled;
         this.disabledCategories = disabledCategories;
         this.custom = custom;
         this.intervals = intervals;
+        this.runbookBase = runbookBase;
     }
 
     /** The 26 default rules, unchanged. */
@@ -69,7 +71,7 @@ public final class RuleSet {
 
     /** The rules of any catalog (tests use fixtures), unchanged. */
     public static RuleSet of(RuleCatalog catalog) {
-        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of());
+        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of(), RuleCatalog.RUNBOOK_BASE);
     }
 
     public RuleCatalog catalog() {
@@ -83,7 +85,7 @@ public final class RuleSet {
         change.accept(override);
         Map<String, RuleOverride> copy = new LinkedHashMap<>(overrides);
         copy.put(name, override);
-        return new RuleSet(catalog, Collections.unmodifiableMap(copy), disabled, disabledCategories, custom, intervals);
+        return new RuleSet(catalog, Collections.unmodifiableMap(copy), disabled, disabledCategories, custom, intervals, runbookBase);
     }
 
     /** Leaves a default rule (and its tests) out; an unknown name throws with a did-you-mean. */
@@ -91,7 +93,7 @@ public final class RuleSet {
         definition(name);
         Set<String> copy = new LinkedHashSet<>(disabled);
         copy.add(name);
-        return new RuleSet(catalog, overrides, Collections.unmodifiableSet(copy), disabledCategories, custom, intervals);
+        return new RuleSet(catalog, overrides, Collections.unmodifiableSet(copy), disabledCategories, custom, intervals, runbookBase);
     }
 
     /** Leaves out every default rule of a category, and its rule and test files. */
@@ -99,7 +101,7 @@ public final class RuleSet {
         Set<Category> copy = EnumSet.noneOf(Category.class);
         copy.addAll(disabledCategories);
         copy.add(category);
-        return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals);
+        return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals, runbookBase);
     }
 
     /**
@@ -119,7 +121,19 @@ public final class RuleSet {
         }
         List<CustomRule> copy = new ArrayList<>(custom);
         copy.add(rule);
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals, runbookBase);
+    }
+
+    /**
+     * Where the default rules' {@code runbook_url} annotations point: the page that holds
+     * {@code docs/alerts.md} (one anchor per alert) wherever your team hosts it.
+     */
+    public RuleSet runbookBase(String url) {
+        if (url == null || !url.matches("https?://[^\\s/#]+[^\\s#]*")) {
+            throw new IllegalArgumentException("runbook base '" + url + "' is not an absolute http(s) URL without a fragment;"
+                    + " expected e.g. https://wiki.example.com/spawn/alerts");
+        }
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, intervals, url);
     }
 
     /** Sets how often the category's group is evaluated (default 60s); tests use the same interval. */
@@ -130,7 +144,7 @@ public final class RuleSet {
         Map<Category, Duration> copy = new EnumMap<>(Category.class);
         copy.putAll(intervals);
         copy.put(category, interval);
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy));
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy), runbookBase);
     }
 
     /** The names of the rules that will be rendered, defaults first in file order, then custom rules. */
@@ -249,7 +263,7 @@ public final class RuleSet {
         String expr = templates.render(definition.exprTemplate(), "expr of " + where);
         Map<String, String> annotations = new LinkedHashMap<>();
         definition.annotations().forEach((k, v) -> annotations.put(k, templates.render(v, "annotation " + k + " of " + where)));
-        annotations.putIfAbsent("runbook_url", RuleCatalog.runbookUrl(definition.name()));
+        annotations.putIfAbsent("runbook_url", RuleCatalog.runbookUrl(runbookBase, definition.name()));
         annotations.putAll(override.annotations());
         Map<String, String> labels = labels(override.severityOr(definition.severity()), definition.category().id(),
                 definition.labels(), override.labels());
