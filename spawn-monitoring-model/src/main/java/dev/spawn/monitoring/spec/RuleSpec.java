@@ -66,6 +66,7 @@ final class RuleSpec {
         problems.element("rules." + name.get(), c.value("name").orElseThrow());
         problems.element("rules.custom[" + index + "]", c.node());
         problems.element("custom rule " + name.get(), c.value("name").orElseThrow());
+        problems.element("custom rule " + name.get() + ".expr", c.value("expr").orElseThrow());
         try {
             monitoring.customRule(new CustomRule(name.get(), expr.get(), forDuration.orElse(null),
                     severity == null ? Severity.WARNING : severity, labels, annotations, List.of()));

@@ -455,6 +455,14 @@ public final class SpecReader {
             return problems.all().stream().filter(p -> !p.isError()).toList();
         }
 
+        /**
+         * A tool check with its problems placed in the spec: promtool's "could not parse expression" for
+         * a custom rule lands at the rule's {@code expr:}, so the build log shows the line to fix.
+         */
+        public dev.spawn.monitoring.check.BundleCheck.Outcome place(dev.spawn.monitoring.check.BundleCheck.Outcome outcome) {
+            return outcome.placed(problems::place);
+        }
+
         /** Validates and returns the bundle, or throws one {@link ValidationException} with every problem placed in the spec. */
         public dev.spawn.monitoring.MonitoringBundle build() {
             List<Problem> all = new ArrayList<>(problems.all());
