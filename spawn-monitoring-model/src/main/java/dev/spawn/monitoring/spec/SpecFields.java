@@ -32,7 +32,10 @@ public final class SpecFields {
         SECTIONS.put("rules", List.of("disabled_categories", "custom"));
         SECTIONS.put("rules.<rule>", List.of("threshold", "parameters", "for", "severity", "labels", "annotations",
                 "runbook_url", "enabled"));
-        SECTIONS.put("rules.custom[]", List.of("name", "expr", "for", "severity", "labels", "annotations"));
+        SECTIONS.put("rules.custom[]", List.of("name", "expr", "for", "severity", "labels", "annotations", "tests"));
+        SECTIONS.put("rules.custom[].tests[]", List.of("name", "at", "input", "alerts"));
+        SECTIONS.put("rules.custom[].tests[].input[]", List.of("series", "values", "copies"));
+        SECTIONS.put("rules.custom[].tests[].alerts[]", List.of("labels", "value"));
         SECTIONS.put("alertmanager", List.of("receivers", "routes", "inhibit_rules"));
         SECTIONS.put("alertmanager.receivers[]", List.of("name", "webhook", "slack", "pagerduty", "sns", "email"));
         SECTIONS.put("webhook", List.of("url", "send_resolved", "max_alerts"));

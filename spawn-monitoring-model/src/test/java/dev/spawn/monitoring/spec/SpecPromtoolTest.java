@@ -67,6 +67,57 @@ class SpecPromtoolTest {
         assertThat(failure.getMessage()).contains("custom rule 'CpuRising': promtool: could not parse expression");
     }
 
+    @Test
+    void provesACustomRuleWithTheSpecsTestCases() {
+        RealTools.require(Tool.PROMTOOL);
+        SpecReader.Spec spec = SpecReader.parse("spawn-monitoring.yaml", TESTED);
+        MonitoringBundle bundle = spec.build();
+
+        MonitoringBundle.CheckedWrite written = bundle.writeChecked(dir.resolve("out"), BundleCheck.MissingTool.SKIP);
+
+        assertThat(written.checks()).filteredOn(o -> o.name().startsWith("promtool test rules")).singleElement()
+                .extracting(BundleCheck.Outcome::status).isEqualTo(BundleCheck.Outcome.Status.PASSED);
+        assertThat(bundle.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("has no test cases"));
+        assertThat(new String(bundle.files().get("tests/custom-alerts-test.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("fires when spored is down", "stays silent while spored answers", "0x15");
+    }
+
+    @Test
+    void aWrongExpectationFailsPromtoolTestRules() {
+        RealTools.require(Tool.PROMTOOL);
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", TESTED.replace("values: 1x15", "values: 0x15")).build();
+
+        CheckFailedException failure = catchThrowableOfType(
+                () -> bundle.writeChecked(dir.resolve("out"), BundleCheck.MissingTool.SKIP), CheckFailedException.class);
+
+        assertThat(failure.getMessage()).contains("promtool test rules", "stays silent while spored answers");
+    }
+
+    private static final String TESTED = """
+            apiVersion: spawn.dev/v1
+            rules:
+              custom:
+                - name: SporedDown
+                  expr: up{job="spawn-ec2"} == 0
+                  for: 5m
+                  severity: critical
+                  annotations:
+                    summary: "spored on {{ $labels.instance_id }} is not answering"
+                  tests:
+                    - name: fires when spored is down
+                      at: 10m
+                      input:
+                        - series: 'up{job="spawn-ec2", instance="10.0.0.1:9100", instance_id="i-1"}'
+                          values: 0x15
+                      alerts:
+                        - labels: {job: spawn-ec2, instance: "10.0.0.1:9100", instance_id: i-1}
+                    - name: stays silent while spored answers
+                      at: 10m
+                      input:
+                        - series: 'up{job="spawn-ec2", instance="10.0.0.1:9100", instance_id="i-1"}'
+                          values: 1x15
+            """;
+
     private static int exprLine(MonitoringBundle bundle) {
         List<String> lines = new String(bundle.files().get("alerts/custom-alerts.yaml"), java.nio.charset.StandardCharsets.UTF_8)
                 .lines().toList();

@@ -282,4 +282,38 @@ class SpecReaderTest {
         assertThat(problems("apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: nobody\n")).containsExactly(
                 "spawn-monitoring.yaml:4:7: receiver 'nobody' has no notifier; expected one of webhook, slack, pagerduty, sns, email");
     }
+
+    @Test
+    void reportsBadCustomRuleTestCasesAtTheirNodes() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  custom:
+                    - name: X
+                      expr: up == 0
+                      tests:
+                        - name: fires
+                          at: ten minutes
+                          input:
+                            - series: up
+                              copies: two
+                          alerts:
+                            - labels: {bad-label: x}
+                              vaule: 1
+                """)).contains(
+                "spawn-monitoring.yaml:8:15: bad duration 'ten minutes' for rules.custom[0].tests[0].at; expected a Prometheus"
+                        + " duration such as 30s, 5m or 1h30m (units: ms, s, m, h, d, w, y)",
+                "spawn-monitoring.yaml:10:15: missing field 'values' in rules.custom[0].tests[0].input[0]",
+                "spawn-monitoring.yaml:11:23: wrong type for rules.custom[0].tests[0].input[0].copies: expected an integer,"
+                        + " got the string 'two'",
+                "spawn-monitoring.yaml:14:15: unknown field 'vaule' in rules.custom[0].tests[0].alerts[0]; did you mean 'value'?");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  custom:
+                    - name: X
+                      expr: up == 0
+                      tests: {name: fires}
+                """)).containsExactly("spawn-monitoring.yaml:6:14: wrong type for rules.custom[0].tests: expected a list, got a mapping");
+    }
 }
