@@ -85,7 +85,7 @@ class SpecPromtoolTest {
     @Test
     void aWrongExpectationFailsPromtoolTestRules() {
         RealTools.require(Tool.PROMTOOL);
-        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", TESTED.replace("values: 1x15", "values: 0x15")).build();
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", TESTED.replace("values: '1x15'", "values: '0x15'")).build();
 
         CheckFailedException failure = catchThrowableOfType(
                 () -> bundle.writeChecked(dir.resolve("out"), BundleCheck.MissingTool.SKIP), CheckFailedException.class);
@@ -108,14 +108,14 @@ class SpecPromtoolTest {
                       at: 10m
                       input:
                         - series: 'up{job="spawn-ec2", instance="10.0.0.1:9100", instance_id="i-1"}'
-                          values: 0x15
+                          values: '0x15'
                       alerts:
                         - labels: {job: spawn-ec2, instance: "10.0.0.1:9100", instance_id: i-1}
                     - name: stays silent while spored answers
                       at: 10m
                       input:
                         - series: 'up{job="spawn-ec2", instance="10.0.0.1:9100", instance_id="i-1"}'
-                          values: 1x15
+                          values: '1x15'
             """;
 
     private static int exprLine(MonitoringBundle bundle) {
