@@ -1,12 +1,11 @@
 package dev.spawn.monitoring.spec;
 
+import static dev.spawn.monitoring.spec.SpecReaderTest.FILE;
+import static dev.spawn.monitoring.spec.SpecReaderTest.problems;
+import static dev.spawn.monitoring.spec.SpecReaderTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.MonitoringBundle;
-import dev.spawn.monitoring.model.Problem;
-import dev.spawn.monitoring.model.ValidationException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * the runbook base and the bridge's address; each wrong value is reported at its node.
  */
 class SpecCoverageTest {
-
-    private static final String FILE = "spawn-monitoring.yaml";
 
     private static final String FULL = """
             apiVersion: spawn.dev/v1
@@ -70,19 +67,6 @@ class SpecCoverageTest {
                   matchers: ['severity="info"']
                   active_time_intervals: [office-hours]
             """;
-
-    private static String text(MonitoringBundle bundle, String file) {
-        return new String(bundle.files().get(file), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> problems(String yaml) {
-        try {
-            SpecReader.parse(FILE, yaml).build();
-        } catch (ValidationException e) {
-            return e.problems().stream().map(Problem::toString).toList();
-        }
-        throw new AssertionError("expected problems in:\n" + yaml);
-    }
 
     @Test
     void readsTheRestOfTheModel() {

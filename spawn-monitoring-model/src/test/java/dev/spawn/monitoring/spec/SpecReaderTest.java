@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SpecReaderTest {
 
-    private static final String FILE = "spawn-monitoring.yaml";
+    static final String FILE = "spawn-monitoring.yaml";
 
-    private static List<String> problems(String yaml) {
+    static List<String> problems(String yaml) {
         try {
             SpecReader.parse(FILE, yaml).build();
         } catch (ValidationException e) {
@@ -31,7 +31,7 @@ class SpecReaderTest {
         return SpecReader.parse(FILE, yaml).build();
     }
 
-    private static String text(MonitoringBundle bundle, String file) {
+    static String text(MonitoringBundle bundle, String file) {
         return new String(bundle.files().get(file), StandardCharsets.UTF_8);
     }
 
