@@ -12,6 +12,7 @@ import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
 import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
@@ -139,6 +140,15 @@ public final class SpawnMonitoring {
     public SpawnMonitoring alerting(AlertingConfig value) {
         this.alerting = value;
         return this;
+    }
+
+    /** Relabels alerts before they are sent to Alertmanager ({@code alerting.alert_relabel_configs}). */
+    public SpawnMonitoring alertRelabel(RelabelConfig value) {
+        return attempt("prometheus.alerting", () -> {
+            List<RelabelConfig> relabel = new ArrayList<>(alerting.alertRelabelConfigs());
+            relabel.add(value);
+            alerting = new AlertingConfig(relabel, alerting.alertmanagers());
+        });
     }
 
     /** Sends alerts to these Alertmanagers ({@code host:port}). */

@@ -39,6 +39,9 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     @Parameter(property = "spawn.skipToolChecks", defaultValue = "false")
     protected boolean skipToolChecks;
 
+    /** The spec as read by {@link #buildBundle()}; it places tool findings (a rule promtool rejects) in the spec. */
+    private SpecReader.Spec specRead;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -61,7 +64,8 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
 
     /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */
     protected MonitoringBundle buildBundle() {
-        MonitoringBundle bundle = SpecReader.read(spec.toPath()).build();
+        specRead = SpecReader.read(spec.toPath());
+        MonitoringBundle bundle = specRead.build();
         bundle.warnings().stream().filter(p -> !p.isError()).map(Problem::toString).forEach(getLog()::warn);
         return bundle;
     }
@@ -81,13 +85,20 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
 
     protected abstract void process() throws MojoExecutionException, MojoFailureException;
 
-    /** Logs each check: passes at info, skips as warnings, failures as errors with the tool's own message. */
+    /**
+     * Logs each check: passes at info, skips as warnings, failures as errors: the findings placed in the
+     * spec one per line ({@code spawn-monitoring.yaml:14:13: custom rule 'X': promtool: ...}), then the
+     * rest of the tool's own message.
+     */
     protected void logChecks(List<BundleCheck.Outcome> outcomes) {
         for (BundleCheck.Outcome o : outcomes) {
             switch (o.status()) {
                 case PASSED -> getLog().info("  " + o.name() + ": passed");
                 case SKIPPED -> getLog().warn("  " + o.name() + ": skipped, " + o.output().strip());
-                case FAILED -> getLog().error("  " + o.name() + ": failed\n" + o.output().strip());
+                case FAILED -> {
+                    getLog().error("  " + o.name() + ": failed" + (o.output().isBlank() ? "" : "\n" + o.output().strip()));
+                    (specRead == null ? o : specRead.place(o)).problems().forEach(p -> getLog().error(p.toString()));
+                }
                 default -> throw new IllegalStateException(o.status().name());
             }
         }

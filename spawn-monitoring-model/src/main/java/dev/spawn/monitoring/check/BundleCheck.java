@@ -1,13 +1,15 @@
 package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.MonitoringBundle;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the real tools over a written (or staged) bundle: {@code promtool check config} on each
@@ -20,18 +22,39 @@ public final class BundleCheck {
     /** What to do when a tool is not installed. */
     public enum MissingTool { FAIL, SKIP }
 
-    /** One check: which command ran on which files, and how it went; {@code output} is the tool's own message. */
-    public record Outcome(String name, Status status, String output) {
+    /**
+     * One check: which command ran on which files, and how it went; {@code output} is the tool's own
+     * message, less the lines that became {@code problems} (findings traced to a model element, such as
+     * a rule whose expression does not parse, located at {@code custom rule X.expr} or {@code rule X}).
+     */
+    public record Outcome(String name, Status status, String output, List<Problem> problems) {
         public enum Status { PASSED, FAILED, SKIPPED }
+
+        public Outcome {
+            problems = List.copyOf(problems == null ? List.of() : problems);
+        }
+
+        public Outcome(String name, Status status, String output) {
+            this(name, status, output, List.of());
+        }
 
         public boolean failed() {
             return status == Status.FAILED;
         }
 
+        /** The same outcome with each problem passed through {@code place} (e.g. to its spec position). */
+        public Outcome placed(UnaryOperator<Problem> place) {
+            return new Outcome(name, status, output, problems.stream().map(place).toList());
+        }
+
         @Override
         public String toString() {
-            return name + ": " + status.name().toLowerCase(java.util.Locale.ROOT)
-                    + (status == Status.PASSED || output.isBlank() ? "" : "\n" + output.strip());
+            StringBuilder details = new StringBuilder();
+            problems.forEach(p -> details.append('\n').append(p));
+            if (status != Status.PASSED && !output.isBlank()) {
+                details.append('\n').append(output.strip());
+            }
+            return name + ": " + status.name().toLowerCase(java.util.Locale.ROOT) + details;
         }
     }
 
@@ -51,14 +74,19 @@ public final class BundleCheck {
         if (!bundle.ruleFiles().isEmpty()) {
             List<String> args = new ArrayList<>(List.of("check", "rules"));
             bundle.ruleFiles().forEach(f -> args.add(f.path()));
-            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check rules (" + bundle.ruleFiles().size() + " files)",
-                    args.toArray(String[]::new)));
+            outcomes.add(traced(bundle, run(Tool.PROMTOOL, directory, missing, "promtool check rules ("
+                    + bundle.ruleFiles().size() + " files)", args.toArray(String[]::new))));
         }
         if (!bundle.ruleTests().isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("test", "rules"));
-            args.addAll(bundle.ruleTests().keySet());
-            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool test rules (" + bundle.ruleTests().size() + " files)",
-                    args.toArray(String[]::new)));
+            String name = "promtool test rules (" + bundle.ruleTests().size() + " files)";
+            if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {
+                // the same load errors again, once per test file: the rules must load before their tests can run
+                outcomes.add(new Outcome(name, Outcome.Status.SKIPPED, "not run: the rule files do not load"));
+            } else {
+                List<String> args = new ArrayList<>(List.of("test", "rules"));
+                args.addAll(bundle.ruleTests().keySet());
+                outcomes.add(traced(bundle, run(Tool.PROMTOOL, directory, missing, name, args.toArray(String[]::new))));
+            }
         }
         Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
                 "check-config", MonitoringBundle.ALERTMANAGER_FILE);
@@ -100,6 +128,15 @@ public final class BundleCheck {
         }
         return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
                 ok ? Outcome.Status.PASSED : Outcome.Status.FAILED, report.toString());
+    }
+
+    /** A failed rule check with promtool's messages about single rules traced back to those rules. */
+    private static Outcome traced(MonitoringBundle bundle, Outcome outcome) {
+        if (!outcome.failed()) {
+            return outcome;
+        }
+        RuleLoadErrors.Split split = RuleLoadErrors.of(bundle, outcome.output());
+        return new Outcome(outcome.name(), outcome.status(), split.rest(), split.problems());
     }
 
     private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {

@@ -4,6 +4,8 @@ import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.Severity;
 import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.RuleTestCase;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +62,49 @@ final class RuleSpec {
         Severity severity = SpecReader.severity(c, problems);
         Map<String, String> labels = c.stringMap("labels", true).orElse(Map.of());
         Map<String, String> annotations = c.stringMap("annotations", false).orElse(Map.of());
+        List<RuleTestCase> tests = c.maps("tests", "rules.custom[].tests[]").stream().map(RuleSpec::testCase)
+                .flatMap(Optional::stream).toList();
         if (!ok || name.isEmpty() || expr.isEmpty()) {
             return;
         }
         problems.element("rules." + name.get(), c.value("name").orElseThrow());
         problems.element("rules.custom[" + index + "]", c.node());
         problems.element("custom rule " + name.get(), c.value("name").orElseThrow());
+        problems.element("custom rule " + name.get() + ".expr", c.value("expr").orElseThrow());
         try {
             monitoring.customRule(new CustomRule(name.get(), expr.get(), forDuration.orElse(null),
-                    severity == null ? Severity.WARNING : severity, labels, annotations, List.of()));
+                    severity == null ? Severity.WARNING : severity, labels, annotations, tests));
         } catch (IllegalArgumentException e) {
             problems.error(c.node(), e.getMessage());
         }
+    }
+
+    /**
+     * {@code rules.custom[i].tests[j]}: a promtool case as in rule-definitions (name, at, input series,
+     * expected alerts; no alerts = the rule stays silent), without {@code [[ ]]} parameters.
+     */
+    private static Optional<RuleTestCase> testCase(SpecMap t) {
+        boolean ok = t.require("name") & t.require("at");
+        Optional<String> name = t.string("name");
+        Optional<String> at = t.duration("at").flatMap(d -> t.string("at"));
+        List<RuleTestCase.InputSeries> input = new ArrayList<>();
+        for (SpecMap s : t.maps("input", "rules.custom[].tests[].input[]")) {
+            boolean complete = s.require("series") & s.require("values");
+            Optional<String> series = s.string("series");
+            Optional<String> values = s.string("values");
+            Optional<Integer> copies = s.integer("copies");
+            if (complete && series.isPresent() && values.isPresent()) {
+                input.add(new RuleTestCase.InputSeries(series.get(), values.get(), copies.map(String::valueOf).orElse(null)));
+            }
+        }
+        List<RuleTestCase.ExpectedAlert> alerts = new ArrayList<>();
+        for (SpecMap a : t.maps("alerts", "rules.custom[].tests[].alerts[]")) {
+            alerts.add(new RuleTestCase.ExpectedAlert(a.stringMap("labels", true).orElse(Map.of()), a.string("value").orElse(null)));
+        }
+        if (!ok || name.isEmpty() || at.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RuleTestCase(name.get(), at.get(), input, alerts));
     }
 
     static boolean isNumber(ScalarNode s) {

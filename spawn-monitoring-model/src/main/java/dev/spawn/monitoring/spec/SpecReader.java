@@ -8,6 +8,9 @@ import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.Authorization;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
 import dev.spawn.monitoring.model.alertmanager.InhibitRule;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
@@ -17,10 +20,15 @@ import dev.spawn.monitoring.model.alertmanager.Route;
 import dev.spawn.monitoring.model.alertmanager.SlackConfig;
 import dev.spawn.monitoring.model.alertmanager.SnsConfig;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
+import dev.spawn.monitoring.model.alertmanager.TimeInterval;
+import dev.spawn.monitoring.model.alertmanager.TimeRangeSpec;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
 import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.QueueConfig;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
@@ -141,15 +149,27 @@ public final class SpecReader {
         root.maps("scrape_configs", "scrape_configs[]").forEach(this::readScrapeConfig);
         root.maps("remote_write", "remote_write[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
             Optional<HttpClientConfig> http = http(m);
+            List<RelabelConfig> relabel = relabels(m, "write_relabel_configs");
+            Optional<QueueConfig> queue = m.map("queue_config", "queue_config").flatMap(q -> model(q, () -> new QueueConfig(
+                    q.integer("capacity").orElse(null), q.integer("min_shards").orElse(null), q.integer("max_shards").orElse(null),
+                    q.integer("max_samples_per_send").orElse(null), q.duration("batch_send_deadline").orElse(null),
+                    q.duration("min_backoff").orElse(null), q.duration("max_backoff").orElse(null))));
             http.ifPresent(h -> model(m, () -> new RemoteWrite(url, m.string("name").orElse(null),
-                    m.duration("remote_timeout").orElse(null), h, null, null)).ifPresent(monitoring::remoteWrite));
+                    m.duration("remote_timeout").orElse(null), h, relabel, queue.orElse(null))).ifPresent(monitoring::remoteWrite));
         }, () -> m.require("url")));
         root.maps("remote_read", "remote_read[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
             Optional<HttpClientConfig> http = http(m);
             http.ifPresent(h -> model(m, () -> new RemoteRead(url, m.string("name").orElse(null),
-                    m.duration("remote_timeout").orElse(null), m.bool("read_recent").orElse(null), null, h))
+                    m.duration("remote_timeout").orElse(null), m.bool("read_recent").orElse(null),
+                    m.stringMap("required_matchers", true).orElse(null), h))
                     .ifPresent(monitoring::remoteRead));
         }, () -> m.require("url")));
+        root.map("alerting", "alerting").ifPresent(m -> {
+            problems.element("prometheus.alerting", m.node());
+            relabels(m, "alert_relabel_configs").forEach(monitoring::alertRelabel);
+        });
+        root.map("prometheus_flags", "prometheus_flags").ifPresent(this::readPrometheusFlags);
+        root.map("alertmanager_flags", "alertmanager_flags").ifPresent(this::readAlertmanagerFlags);
         root.map("high_availability", "high_availability").ifPresent(m -> {
             problems.element("high_availability", m.node());
             model(m, () -> new HighAvailability(m.strings("replicas").orElse(List.of()), m.string("replica_label").orElse(null),
@@ -224,6 +244,8 @@ public final class SpecReader {
         Optional<HttpClientConfig> http = http(m);
         List<String> targets = m.strings("targets").orElse(List.of());
         Map<String, String> labels = m.stringMap("labels", true).orElse(Map.of());
+        List<RelabelConfig> relabel = relabels(m, "relabel_configs");
+        List<RelabelConfig> metricRelabel = relabels(m, "metric_relabel_configs");
         model(m, () -> {
             ScrapeConfig.Builder b = ScrapeConfig.builder(name.get());
             m.string("scheme").ifPresent(b::scheme);
@@ -231,6 +253,8 @@ public final class SpecReader {
             m.duration("scrape_interval").ifPresent(b::scrapeInterval);
             m.duration("scrape_timeout").ifPresent(b::scrapeTimeout);
             http.ifPresent(b::http);
+            relabel.forEach(b::relabel);
+            metricRelabel.forEach(b::metricRelabel);
             if (!targets.isEmpty()) {
                 b.discovery(new StaticConfig(targets, labels));
             }
@@ -238,8 +262,11 @@ public final class SpecReader {
         }).ifPresent(monitoring::scrapeJob);
     }
 
-    /** basic_auth and tls_config of a scrape job or remote endpoint. */
+    /** basic_auth, authorization and tls_config of a scrape job or remote endpoint. */
     private Optional<HttpClientConfig> http(SpecMap m) {
+        Authorization[] authorization = new Authorization[1];
+        m.map("authorization", "authorization").ifPresent(a -> a.secret("credentials_file", "credentials").ifPresentOrElse(
+                c -> authorization[0] = new Authorization(a.string("type").orElse(null), c), () -> a.require("credentials_file")));
         BasicAuth[] auth = new BasicAuth[1];
         TlsConfig[] tls = new TlsConfig[1];
         m.map("basic_auth", "basic_auth").ifPresent(a -> {
@@ -253,11 +280,53 @@ public final class SpecReader {
         });
         m.map("tls_config", "tls_config").ifPresent(t -> tls[0] = model(t, () -> new TlsConfig(t.string("ca_file").orElse(null),
                 t.string("cert_file").orElse(null), t.string("key_file").orElse(null), t.string("server_name").orElse(null),
-                t.bool("insecure_skip_verify").orElse(null), null)).orElse(null));
-        return model(m, () -> new HttpClientConfig(auth[0], null, tls[0]));
+                t.bool("insecure_skip_verify").orElse(null), t.string("min_version").orElse(null))).orElse(null));
+        return model(m, () -> new HttpClientConfig(auth[0], authorization[0], tls[0]));
+    }
+
+    /** A list of relabel_config (scrape, metric, write or alert relabelling), each checked by the model. */
+    private List<RelabelConfig> relabels(SpecMap m, String key) {
+        List<RelabelConfig> out = new ArrayList<>();
+        for (SpecMap r : m.maps(key, "relabel_config")) {
+            Optional<String> actionId = r.string("action");
+            Optional<RelabelConfig.Action> action = actionId.flatMap(id -> model(r.value("action").orElseThrow(), r.where(),
+                    () -> RelabelConfig.Action.fromId(id)));
+            if (actionId.isPresent() && action.isEmpty()) {
+                continue;
+            }
+            model(r, () -> new RelabelConfig(r.strings("source_labels").orElse(null), r.string("separator").orElse(null),
+                    r.string("target_label").orElse(null), r.string("regex").orElse(null), r.integer("modulus").orElse(null),
+                    r.string("replacement").orElse(null), action.orElse(null))).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** {@code prometheus_flags}: the server's own settings, written to prometheus.flags. */
+    private void readPrometheusFlags(SpecMap f) {
+        problems.element("prometheus.flags", f.node());
+        Optional<String> storage = f.string("storage_path");
+        Optional<dev.spawn.monitoring.model.Duration> retention = f.duration("retention_time");
+        Optional<String> size = f.string("retention_size");
+        Optional<String> listen = f.string("listen_address");
+        monitoring.prometheusFlags(p -> new PrometheusFlags(storage.orElse(p.storagePath()), retention.orElse(p.retentionTime()),
+                size.orElse(p.retentionSize()), listen.orElse(p.webListenAddress()), p.enableLifecycle(), p.extra()));
+    }
+
+    /** {@code alertmanager_flags}: written to alertmanager.flags (clustering comes from high_availability). */
+    private void readAlertmanagerFlags(SpecMap f) {
+        problems.element("alertmanager.flags", f.node());
+        Optional<String> storage = f.string("storage_path");
+        Optional<String> listen = f.string("listen_address");
+        Optional<dev.spawn.monitoring.model.Duration> retention = f.duration("data_retention");
+        monitoring.alertmanagerFlags(a -> new AlertmanagerFlags(storage.orElse(a.storagePath()), listen.orElse(a.webListenAddress()),
+                a.clusterListenAddress(), a.clusterPeers(), retention.orElse(a.dataRetention())));
     }
 
     private void readRules(SpecMap rules) {
+        rules.string("runbook_base").ifPresent(url -> {
+            problems.element("rules.runbook_base", rules.value("runbook_base").orElseThrow());
+            monitoring.runbookBase(url);
+        });
         rules.value("disabled_categories").ifPresent(v -> {
             if (!(v instanceof SequenceNode seq)) {
                 problems.error(v, "wrong type for rules.disabled_categories: expected a list of categories, got "
@@ -297,6 +366,31 @@ public final class SpecReader {
     }
 
     private void readAlertmanager(SpecMap am) {
+        am.string("webhook_url").ifPresent(url -> {
+            problems.element("alertmanager", am.value("webhook_url").orElseThrow());
+            monitoring.webhookUrl(url);
+        });
+        Optional<AlertmanagerGlobal> global = am.map("global", "alertmanager.global").flatMap(this::alertmanagerGlobal);
+        List<TimeInterval> timeIntervals = new ArrayList<>();
+        for (SpecMap t : am.maps("time_intervals", "alertmanager.time_intervals[]")) {
+            Optional<String> name = t.string("name");
+            List<TimeRangeSpec> ranges = new ArrayList<>();
+            for (SpecMap r : t.maps("time_intervals", "time_range")) {
+                List<TimeRangeSpec.Times> times = new ArrayList<>();
+                for (SpecMap c : r.maps("times", "times[]")) {
+                    model(c, () -> new TimeRangeSpec.Times(c.string("start_time").orElse(null), c.string("end_time").orElse(null)))
+                            .ifPresent(times::add);
+                }
+                model(r, () -> new TimeRangeSpec(times, r.strings("weekdays").orElse(null), r.strings("days_of_month").orElse(null),
+                        r.strings("months").orElse(null), r.strings("years").orElse(null), r.string("location").orElse(null)))
+                        .ifPresent(ranges::add);
+            }
+            if (name.isEmpty()) {
+                t.require("name");
+            } else {
+                model(t, () -> new TimeInterval(name.get(), ranges)).ifPresent(timeIntervals::add);
+            }
+        }
         List<Receiver> receivers = new ArrayList<>();
         for (SpecMap r : am.maps("receivers", "alertmanager.receivers[]")) {
             Optional<String> name = r.string("name");
@@ -361,6 +455,8 @@ public final class SpecReader {
                 r.duration("group_wait").ifPresent(b::groupWait);
                 r.duration("group_interval").ifPresent(b::groupInterval);
                 r.duration("repeat_interval").ifPresent(b::repeatInterval);
+                r.strings("mute_time_intervals").ifPresent(n -> b.muteTimeIntervals(n.toArray(String[]::new)));
+                r.strings("active_time_intervals").ifPresent(n -> b.activeTimeIntervals(n.toArray(String[]::new)));
                 return b.build();
             }).ifPresent(routes::add);
         }
@@ -375,6 +471,8 @@ public final class SpecReader {
             return; // the model would report the same things again, without positions
         }
         monitoring.alertmanager(b -> {
+            global.ifPresent(b::global);
+            timeIntervals.forEach(b::timeInterval);
             receivers.forEach(b::receiver);
             inhibitRules.forEach(b::inhibit);
             if (!routes.isEmpty()) {
@@ -385,6 +483,24 @@ public final class SpecReader {
                 }
                 b.route(root.build());
             }
+        });
+    }
+
+    /** {@code alertmanager.global}: resolve timeout, SMTP defaults for email receivers, the Slack URL file. */
+    private Optional<AlertmanagerGlobal> alertmanagerGlobal(SpecMap g) {
+        problems.element("alertmanager.global", g.node());
+        Optional<Secret> smtpPassword = g.secret("smtp_auth_password_file", "smtp_auth_password");
+        Optional<Secret> slack = g.secret("slack_api_url_file", "slack_api_url");
+        return model(g, () -> {
+            AlertmanagerGlobal.Builder b = SpawnAlertmanagerDefaults.config().global().toBuilder();
+            g.duration("resolve_timeout").ifPresent(b::resolveTimeout);
+            g.string("smtp_from").ifPresent(b::smtpFrom);
+            g.string("smtp_smarthost").ifPresent(b::smtpSmarthost);
+            g.string("smtp_hello").ifPresent(b::smtpHello);
+            g.string("smtp_auth_username").ifPresent(u -> b.smtpAuth(u, smtpPassword.orElse(null)));
+            g.bool("smtp_require_tls").ifPresent(b::smtpRequireTls);
+            slack.ifPresent(b::slackApiUrl);
+            return b.build();
         });
     }
 
@@ -453,6 +569,14 @@ public final class SpecReader {
         /** Warnings found while reading (inline secrets). */
         public List<Problem> warnings() {
             return problems.all().stream().filter(p -> !p.isError()).toList();
+        }
+
+        /**
+         * A tool check with its problems placed in the spec: promtool's "could not parse expression" for
+         * a custom rule lands at the rule's {@code expr:}, so the build log shows the line to fix.
+         */
+        public dev.spawn.monitoring.check.BundleCheck.Outcome place(dev.spawn.monitoring.check.BundleCheck.Outcome outcome) {
+            return outcome.placed(problems::place);
         }
 
         /** Validates and returns the bundle, or throws one {@link ValidationException} with every problem placed in the spec. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SpecReaderTest {
 
-    private static final String FILE = "spawn-monitoring.yaml";
+    static final String FILE = "spawn-monitoring.yaml";
 
-    private static List<String> problems(String yaml) {
+    static List<String> problems(String yaml) {
         try {
             SpecReader.parse(FILE, yaml).build();
         } catch (ValidationException e) {
@@ -31,7 +31,7 @@ class SpecReaderTest {
         return SpecReader.parse(FILE, yaml).build();
     }
 
-    private static String text(MonitoringBundle bundle, String file) {
+    static String text(MonitoringBundle bundle, String file) {
         return new String(bundle.files().get(file), StandardCharsets.UTF_8);
     }
 
@@ -281,5 +281,39 @@ class SpecReaderTest {
     void reportsAReceiverWithoutNotifier() {
         assertThat(problems("apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: nobody\n")).containsExactly(
                 "spawn-monitoring.yaml:4:7: receiver 'nobody' has no notifier; expected one of webhook, slack, pagerduty, sns, email");
+    }
+
+    @Test
+    void reportsBadCustomRuleTestCasesAtTheirNodes() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  custom:
+                    - name: X
+                      expr: up == 0
+                      tests:
+                        - name: fires
+                          at: ten minutes
+                          input:
+                            - series: up
+                              copies: two
+                          alerts:
+                            - labels: {bad-label: x}
+                              vaule: 1
+                """)).contains(
+                "spawn-monitoring.yaml:8:15: bad duration 'ten minutes' for rules.custom[0].tests[0].at; expected a Prometheus"
+                        + " duration such as 30s, 5m or 1h30m (units: ms, s, m, h, d, w, y)",
+                "spawn-monitoring.yaml:10:15: missing field 'values' in rules.custom[0].tests[0].input[0]",
+                "spawn-monitoring.yaml:11:23: wrong type for rules.custom[0].tests[0].input[0].copies: expected an integer,"
+                        + " got the string 'two'",
+                "spawn-monitoring.yaml:14:15: unknown field 'vaule' in rules.custom[0].tests[0].alerts[0]; did you mean 'value'?");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  custom:
+                    - name: X
+                      expr: up == 0
+                      tests: {name: fires}
+                """)).containsExactly("spawn-monitoring.yaml:6:14: wrong type for rules.custom[0].tests: expected a list, got a mapping");
     }
 }
