@@ -23,6 +23,8 @@ import java.util.List;
 final class LoopbackBundle {
 
     static final Duration SECOND = Duration.ofSeconds(1);
+    /** The source named in the generated files' header when a test builds through the API. */
+    static final String SOURCE = "spawn-monitoring-e2e";
 
     private LoopbackBundle() {
     }
@@ -34,9 +36,17 @@ final class LoopbackBundle {
 
     /** The spawn defaults for a Prometheus at {@code prometheusAddress} sending to {@code alertmanagers}. */
     static SpawnMonitoring defaults(String prometheusAddress, String... alertmanagers) {
-        SpawnMonitoring monitoring = SpawnMonitoring.defaults()
-                .source("spawn-monitoring-e2e")
-                .intervals(SECOND, SECOND)
+        return everyRuleGroupEverySecond(onLoopback(SpawnMonitoring.defaults().source(SOURCE), prometheusAddress, alertmanagers));
+    }
+
+    /**
+     * The loopback changes applied to {@code monitoring}, which may be the builder a spec file gave
+     * ({@code SpawnMonitoring.fromSpec(path).monitoring()}): 1s scrape and global evaluation, fleet
+     * discovery from {@code targets/*.json} every second, no EC2 job, and the default root route with
+     * 1s grouping; the spec's rules are left alone.
+     */
+    static SpawnMonitoring onLoopback(SpawnMonitoring monitoring, String prometheusAddress, String... alertmanagers) {
+        return monitoring.intervals(SECOND, SECOND)
                 .scrapeJob(ScrapeConfig.builder("prometheus").discovery(StaticConfig.of(prometheusAddress)).build())
                 .scrapeJob(SpawnPrometheusDefaults.FLEET_JOB, job -> job.replaceDiscovery(
                         List.of(new FileSdConfig(List.of(SpawnPrometheusDefaults.TARGETS_GLOB), SECOND))))
@@ -44,6 +54,14 @@ final class LoopbackBundle {
                 .removeScrapeJob(SpawnPrometheusDefaults.EC2_JOB)
                 .alertmanagerTargets(alertmanagers)
                 .alertmanager(am -> am.route(route()));
+    }
+
+    /**
+     * Every category's rule group evaluated each second, so alerts fire within a test's timeout. The
+     * generated promtool tests do not survive this (their input series step follows the group
+     * interval), so a bundle written with {@code writeChecked} must not use it.
+     */
+    static SpawnMonitoring everyRuleGroupEverySecond(SpawnMonitoring monitoring) {
         for (Category category : Category.values()) {
             monitoring.ruleEvaluationInterval(category, SECOND);
         }

@@ -72,12 +72,23 @@ public final class Inventory {
         return List.copyOf(out);
     }
 
-    /** The file-discovery JSON for {@code instances}, with a trailing newline. */
+    /** The file-discovery JSON for {@code instances} on spored's port, with a trailing newline. */
     public static byte[] toFileSd(List<Instance> instances) {
+        return toFileSd(instances, SpawnPrometheusDefaults.SPORED_PORT);
+    }
+
+    /**
+     * The file-discovery JSON for {@code instances} with each target on {@code port}, for a fleet whose
+     * spored listens elsewhere (or a test's fake exporter), with a trailing newline.
+     */
+    public static byte[] toFileSd(List<Instance> instances, int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not a TCP port; expected 1 to 65535");
+        }
         ArrayNode groups = JSON.createArrayNode();
         for (Instance instance : instances) {
             ObjectNode group = groups.addObject();
-            group.putArray("targets").add(instance.privateIp() + ":" + SpawnPrometheusDefaults.SPORED_PORT);
+            group.putArray("targets").add(instance.privateIp() + ":" + port);
             ObjectNode labels = group.putObject("labels");
             labels.put("instance_id", instance.instanceId());
             labels.put("region", instance.region());

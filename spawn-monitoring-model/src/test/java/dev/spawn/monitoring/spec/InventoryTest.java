@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spawn.monitoring.model.ValidationException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InventoryTest {
@@ -42,6 +43,23 @@ class InventoryTest {
                   }
                 } ]
                 """);
+    }
+
+    @Test
+    void putsEveryTargetOnTheGivenPort() {
+        byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)), 19100);
+        assertThat(new String(json, StandardCharsets.UTF_8))
+                .contains("\"10.0.0.1:19100\"", "\"10.0.0.2:19100\"")
+                .doesNotContain(":9090", "10.0.0.3");
+    }
+
+    @Test
+    void rejectsAPortOutsideTcpRange() {
+        assertThatThrownBy(() -> Inventory.toFileSd(List.of(), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port 0 is not a TCP port");
+        assertThatThrownBy(() -> Inventory.toFileSd(List.of(), 65536))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
