@@ -10,7 +10,7 @@ import dev.spawn.monitoring.e2e.harness.FileSdTargets;
 import dev.spawn.monitoring.e2e.harness.Loopback;
 import dev.spawn.monitoring.e2e.harness.LoopbackStack;
 import dev.spawn.monitoring.e2e.harness.PrometheusServer;
-import dev.spawn.monitoring.e2e.harness.RealTools;
+import dev.spawn.monitoring.testing.RealTools;
 import dev.spawn.monitoring.e2e.harness.WebhookSink;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.spec.SpecReader;

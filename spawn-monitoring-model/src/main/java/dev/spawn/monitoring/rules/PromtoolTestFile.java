@@ -21,27 +21,36 @@ final class PromtoolTestFile {
     record TestedRule(AlertingRule rule, List<RuleTestCase> tests) {
     }
 
+    /**
+     * The step between input values: test cases in rule-definitions/ (and specs) are written with one
+     * value a minute, whatever the group's evaluation interval is.
+     */
+    static final Duration INPUT_STEP = Duration.ofMinutes(1);
+
     private PromtoolTestFile() {
     }
 
-    /** The test file tree; {@code ruleFile} is relative to the test file ({@code ../alerts/x.yaml}). */
-    static ObjectNode tree(String ruleFile, Duration interval, List<TestedRule> rules) {
+    /**
+     * The test file tree; {@code ruleFile} is relative to the test file ({@code ../alerts/x.yaml}).
+     * Rules are evaluated every {@code evaluationInterval} (the group's), inputs keep {@link #INPUT_STEP}.
+     */
+    static ObjectNode tree(String ruleFile, Duration evaluationInterval, List<TestedRule> rules) {
         ObjectNode root = YamlOutput.object();
         root.putArray("rule_files").add(ruleFile);
-        YamlOutput.put(root, "evaluation_interval", interval);
+        YamlOutput.put(root, "evaluation_interval", evaluationInterval);
         ArrayNode tests = root.putArray("tests");
         for (TestedRule tested : rules) {
             for (RuleTestCase test : tested.tests()) {
-                tests.add(group(tested.rule(), test, interval));
+                tests.add(group(tested.rule(), test));
             }
         }
         return root;
     }
 
-    private static ObjectNode group(AlertingRule rule, RuleTestCase test, Duration interval) {
+    private static ObjectNode group(AlertingRule rule, RuleTestCase test) {
         String where = "test '" + test.name() + "' of rule " + rule.alert();
         ObjectNode group = YamlOutput.object();
-        YamlOutput.put(group, "interval", interval);
+        YamlOutput.put(group, "interval", INPUT_STEP);
         ArrayNode input = group.putArray("input_series");
         for (RuleTestCase.InputSeries series : test.input()) {
             int copies = copies(series, where);

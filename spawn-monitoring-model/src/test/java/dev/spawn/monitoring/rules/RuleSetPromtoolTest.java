@@ -41,6 +41,20 @@ class RuleSetPromtoolTest {
     }
 
     @Test
+    void fasterEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
+        RuleSet rules = RuleSet.defaults();
+        for (Category category : Category.values()) {
+            rules = rules.evaluationInterval(category, Duration.parse("15s"));
+        }
+        String lifecycle = new String(rules.testFiles().get("tests/lifecycle-alerts-test.yaml"), StandardCharsets.UTF_8);
+        assertThat(lifecycle).contains("evaluation_interval: 15s").contains("interval: 1m");
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    @Test
     void promtoolRejectsTheTwoBrokenSeedRules(@TempDir Path dir) throws IOException {
         RuleGroupDefinition broken;
         try (InputStream in = getClass().getResourceAsStream("/rules/broken-capacity.yaml")) {

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.e2e.harness;
 
 import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
