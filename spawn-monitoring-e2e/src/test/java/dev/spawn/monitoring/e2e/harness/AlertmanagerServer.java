@@ -13,16 +13,10 @@ import java.util.stream.StreamSupport;
  * and storage; the generated {@code --cluster.peer} lines are kept, so an HA test runs the peers
  * the library wrote.
  */
-public final class AlertmanagerServer implements AutoCloseable {
-
-    private final ManagedProcess process;
-    private final int port;
-    private final JsonApi api;
+public final class AlertmanagerServer extends LoopbackServer {
 
     private AlertmanagerServer(ManagedProcess process, int port) {
-        this.process = process;
-        this.port = port;
-        this.api = new JsonApi("http://" + Loopback.address(port));
+        super(process, port);
     }
 
     /**
@@ -37,28 +31,13 @@ public final class AlertmanagerServer implements AutoCloseable {
                 "--web.listen-address=" + Loopback.address(port),
                 "--cluster.listen-address=" + (clusterPort == 0 ? "" : Loopback.address(clusterPort))));
         overrides.addAll(List.of(extraFlags));
-        List<String> flags = ManagedProcess.flags(PrometheusServer.readLines(flagsFile), overrides);
+        List<String> command = command(binary, flagsFile, overrides);
         if (clusterPort == 0) {
-            flags.removeIf(flag -> flag.startsWith("--cluster.peer="));
+            command.removeIf(flag -> flag.startsWith("--cluster.peer="));
         }
-        List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.addAll(flags);
         AlertmanagerServer server = new AlertmanagerServer(ManagedProcess.start(name, runDir, command), port);
-        server.process.awaitReady(server.api, PrometheusServer.START_TIMEOUT);
+        server.awaitReady();
         return server;
-    }
-
-    public String address() {
-        return Loopback.address(port);
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    public JsonApi api() {
-        return api;
     }
 
     /** The cluster members this node sees (empty when clustering is disabled). */
@@ -75,15 +54,5 @@ public final class AlertmanagerServer implements AutoCloseable {
     /** The alerts this node holds, with {@code status.state} active, suppressed or unprocessed. */
     public List<JsonNode> alerts() {
         return StreamSupport.stream(api.get("/api/v2/alerts").spliterator(), false).toList();
-    }
-
-    /** Kills the node abruptly, as a crash would. */
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

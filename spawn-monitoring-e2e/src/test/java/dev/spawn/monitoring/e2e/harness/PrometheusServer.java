@@ -1,11 +1,8 @@
 package dev.spawn.monitoring.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,18 +15,10 @@ import java.util.stream.StreamSupport;
  * the generated {@code prometheus.flags}, its ports and storage replaced by the test's own; and the
  * parts of its HTTP API the scenarios read.
  */
-public final class PrometheusServer implements AutoCloseable {
-
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
-    private final ManagedProcess process;
-    private final int port;
-    private final JsonApi api;
+public final class PrometheusServer extends LoopbackServer {
 
     private PrometheusServer(ManagedProcess process, int port) {
-        this.process = process;
-        this.port = port;
-        this.api = new JsonApi("http://" + Loopback.address(port));
+        super(process, port);
     }
 
     /**
@@ -44,35 +33,10 @@ public final class PrometheusServer implements AutoCloseable {
                 "--web.listen-address=" + Loopback.address(port),
                 "--web.enable-lifecycle"));
         overrides.addAll(List.of(extraFlags));
-        List<String> command = new ArrayList<>();
-        command.add(binary.toString());
-        command.addAll(ManagedProcess.flags(readLines(flagsFile), overrides));
-        PrometheusServer server = new PrometheusServer(ManagedProcess.start(name, runDir, command), port);
-        server.process.awaitReady(server.api, START_TIMEOUT);
+        PrometheusServer server = new PrometheusServer(
+                ManagedProcess.start(name, runDir, command(binary, flagsFile, overrides)), port);
+        server.awaitReady();
         return server;
-    }
-
-    static List<String> readLines(Path file) {
-        if (file == null) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String address() {
-        return Loopback.address(port);
-    }
-
-    public ManagedProcess process() {
-        return process;
-    }
-
-    public JsonApi api() {
-        return api;
     }
 
     /** {@code POST /-/reload}: Prometheus re-reads its configuration and rule files. */
@@ -119,8 +83,4 @@ public final class PrometheusServer implements AutoCloseable {
         return StreamSupport.stream(result.spliterator(), false).toList();
     }
 
-    @Override
-    public void close() {
-        process.close();
-    }
 }
