@@ -28,9 +28,7 @@ import dev.spawn.monitoring.model.rules.AlertingRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -52,7 +50,7 @@ import java.util.function.UnaryOperator;
 public final class SpawnMonitoring {
 
     private GlobalConfig global;
-    private final Map<String, ScrapeConfig> scrapeJobs = new LinkedHashMap<>();
+    private final List<ScrapeConfig> scrapeJobs = new ArrayList<>();
     private AlertingConfig alerting;
     private final List<RemoteWrite> remoteWrite = new ArrayList<>();
     private final List<RemoteRead> remoteRead = new ArrayList<>();
@@ -72,7 +70,7 @@ public final class SpawnMonitoring {
     public static SpawnMonitoring defaults() {
         SpawnMonitoring m = new SpawnMonitoring();
         m.global = SpawnPrometheusDefaults.global();
-        SpawnPrometheusDefaults.scrapeConfigs().forEach(job -> m.scrapeJobs.put(job.jobName(), job));
+        m.scrapeJobs.addAll(SpawnPrometheusDefaults.scrapeConfigs());
         m.alerting = SpawnPrometheusDefaults.alerting();
         m.prometheusFlags = PrometheusFlags.spawnDefaults();
         m.rules = RuleSet.defaults();
@@ -109,32 +107,57 @@ public final class SpawnMonitoring {
         return global(g -> g.withExternalLabel(name, value));
     }
 
-    /** Adds a scrape job, or replaces the job of the same name. */
+    /**
+     * Adds a scrape job. A second job of a name already taken is reported by {@link #build()} as a
+     * duplicate; to change a job use {@link #scrapeJob(String, UnaryOperator)} or
+     * {@link #replaceScrapeJob(ScrapeConfig)}.
+     */
     public SpawnMonitoring scrapeJob(ScrapeConfig job) {
-        scrapeJobs.put(job.jobName(), job);
+        scrapeJobs.add(job);
+        return this;
+    }
+
+    /** Replaces the job of the same name (adds it when there is none). */
+    public SpawnMonitoring replaceScrapeJob(ScrapeConfig job) {
+        int index = indexOfJob(job.jobName());
+        if (index < 0) {
+            scrapeJobs.add(job);
+        } else {
+            scrapeJobs.set(index, job);
+        }
         return this;
     }
 
     /** Changes an existing scrape job. */
     public SpawnMonitoring scrapeJob(String name, UnaryOperator<ScrapeConfig.Builder> change) {
-        ScrapeConfig job = scrapeJobs.get(name);
-        if (job == null) {
+        int index = indexOfJob(name);
+        if (index < 0) {
             problems.add(Problem.error("prometheus.scrape_configs", "no scrape job named '" + name + "'; jobs: "
-                    + String.join(", ", scrapeJobs.keySet())));
+                    + String.join(", ", scrapeJobs.stream().map(ScrapeConfig::jobName).toList())));
             return this;
         }
-        return attempt("prometheus.scrape_configs[" + name + "]", () -> scrapeJobs.put(name, change.apply(job.toBuilder()).build()));
+        return attempt("prometheus.scrape_configs[" + name + "]",
+                () -> scrapeJobs.set(index, change.apply(scrapeJobs.get(index).toBuilder()).build()));
     }
 
     public SpawnMonitoring removeScrapeJob(String name) {
-        scrapeJobs.remove(name);
+        scrapeJobs.removeIf(job -> job.jobName().equals(name));
         return this;
+    }
+
+    private int indexOfJob(String name) {
+        for (int i = 0; i < scrapeJobs.size(); i++) {
+            if (scrapeJobs.get(i).jobName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** EC2 discovery of spawn instances in these regions (one discovery block each). */
     public SpawnMonitoring ec2Regions(String... regions) {
         return attempt("prometheus.scrape_configs[" + SpawnPrometheusDefaults.EC2_JOB + "]",
-                () -> scrapeJob(SpawnPrometheusDefaults.ec2(List.of(regions))));
+                () -> replaceScrapeJob(SpawnPrometheusDefaults.ec2(List.of(regions))));
     }
 
     public SpawnMonitoring alerting(AlertingConfig value) {
@@ -247,7 +270,7 @@ public final class SpawnMonitoring {
         ruleFiles.addAll(extraRuleFiles);
         List<String> rulePaths = ruleFiles.stream().map(RuleFile::path).toList();
         PrometheusConfig prometheus = new PrometheusConfig(global, alerting, rulePaths,
-                List.copyOf(scrapeJobs.values()), remoteWrite, remoteRead);
+                scrapeJobs, remoteWrite, remoteRead);
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());

@@ -40,6 +40,13 @@ class BundleValidationTest {
     }
 
     @Test
+    void rejectsASecondJobOfATakenNameInsteadOfDroppingOne() {
+        assertThat(problems(SpawnMonitoring.defaults()
+                .scrapeJob(ScrapeConfig.builder("prometheus").discovery(StaticConfig.of("localhost:9100")).build())))
+                .anyMatch(p -> p.contains("prometheus.scrape_configs[prometheus]") && p.contains("duplicate job_name 'prometheus'"));
+    }
+
+    @Test
     void rejectsDuplicateRuleFiles() {
         assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile("alerts/cost-alerts.yaml", List.of()))))
                 .anyMatch(p -> p.contains("duplicate rule file 'alerts/cost-alerts.yaml'"));

@@ -28,7 +28,7 @@ class KitchenSinkBundleTest {
         PrometheusConfig prometheus = PrometheusRendererTest.kitchenSink();
         AlertmanagerConfig alertmanager = KitchenSink.config();
         SpawnMonitoring m = SpawnMonitoring.defaults().source("kitchen-sink");
-        prometheus.scrapeConfigs().forEach(m::scrapeJob);
+        prometheus.scrapeConfigs().forEach(m::replaceScrapeJob);
         prometheus.remoteWrite().forEach(m::remoteWrite);
         prometheus.remoteRead().forEach(m::remoteRead);
         m.alerting(prometheus.alerting());

@@ -44,7 +44,7 @@ class Ec2DiscoveryAndRemoteWriteTest {
                 "--web.enable-remote-write-receiver");
 
         SingleNode node = SingleNode.start(stack, m -> m
-                .scrapeJob(LoopbackBundle.ec2Job(ec2, spored.port()))
+                .replaceScrapeJob(LoopbackBundle.ec2Job(ec2, spored.port()))
                 .remoteWrite(RemoteWrite.to("http://" + receiver.address() + "/api/v1/write")));
 
         JsonNode target = node.prometheus().awaitHealthyTarget("spawn-ec2", TIMEOUT);

@@ -47,7 +47,7 @@ final class LoopbackBundle {
      */
     static SpawnMonitoring onLoopback(SpawnMonitoring monitoring, String prometheusAddress, String... alertmanagers) {
         return monitoring.intervals(SECOND, SECOND)
-                .scrapeJob(ScrapeConfig.builder("prometheus").discovery(StaticConfig.of(prometheusAddress)).build())
+                .replaceScrapeJob(ScrapeConfig.builder("prometheus").discovery(StaticConfig.of(prometheusAddress)).build())
                 .scrapeJob(SpawnPrometheusDefaults.FLEET_JOB, job -> job.replaceDiscovery(
                         List.of(new FileSdConfig(List.of(SpawnPrometheusDefaults.TARGETS_GLOB), SECOND))))
                 // EC2 discovery would ask AWS: a test that wants it points it at a fake with ec2Job(...)
