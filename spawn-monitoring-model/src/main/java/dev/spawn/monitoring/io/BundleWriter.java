@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -20,8 +21,9 @@ import java.util.stream.Stream;
  * Writes a rendered bundle without ever leaving a half-written state behind. Every file is first
  * written to a staging folder beside the target (same file system), the caller's verifier runs on
  * the staged copy (promtool, amtool), and only then are the files moved into place, each with an
- * atomic rename. A failure before that point leaves the previous output byte for byte; a reader
- * such as Prometheus never sees a partial file. Files of the previous run that the new bundle no
+ * atomic rename, the root configurations last. A failure before that point leaves the previous
+ * output byte for byte; a failure while moving puts the previous bytes back; a reader such as
+ * Prometheus never sees a partial file. Files of the previous run that the new bundle no
  * longer has are removed (they are listed in {@value #MANIFEST}); files the bundle never wrote,
  * such as file-discovery targets, are left alone. Unchanged files are not touched, so their
  * timestamps stay put for incremental builds.
@@ -71,33 +73,68 @@ public final class BundleWriter {
         List<String> previous = readManifest(target);
         List<String> written = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path destination = resolveInside(target, file.getKey());
-            if (Files.isRegularFile(destination) && Arrays.equals(Files.readAllBytes(destination), file.getValue())) {
-                unchanged.add(file.getKey());
-                continue;
-            }
-            Files.createDirectories(destination.getParent());
-            move(resolveInside(staging, file.getKey()), destination);
-            written.add(file.getKey());
-        }
         List<String> removed = new ArrayList<>();
-        for (String old : previous) {
-            if (!files.containsKey(old)) {
+        // what each touched destination held before (null: it did not exist), to undo a move that fails half way
+        Map<Path, byte[]> before = new LinkedHashMap<>();
+        try {
+            for (String path : entryPointsLast(files.keySet())) {
+                Path destination = resolveInside(target, path);
+                byte[] old = Files.isRegularFile(destination) ? Files.readAllBytes(destination) : null;
+                if (Arrays.equals(old, files.get(path))) {
+                    unchanged.add(path);
+                    continue;
+                }
+                before.put(destination, old);
+                Files.createDirectories(destination.getParent());
+                move(resolveInside(staging, path), destination);
+                written.add(path);
+            }
+            for (String old : previous) {
                 Path stale = resolveInside(target, old);
-                if (Files.deleteIfExists(stale)) {
+                if (!files.containsKey(old) && Files.isRegularFile(stale)) {
+                    before.put(stale, Files.readAllBytes(stale));
+                    Files.delete(stale);
                     removed.add(old);
                 }
             }
-        }
-        byte[] manifest = (String.join("\n", new TreeSet<>(files.keySet())) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path manifestFile = target.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifestFile) || !Arrays.equals(Files.readAllBytes(manifestFile), manifest)) {
-            Path temp = Files.createTempFile(target, MANIFEST, ".tmp");
-            Files.write(temp, manifest);
-            move(temp, manifestFile);
+            byte[] manifest = (String.join("\n", new TreeSet<>(files.keySet())) + "\n").getBytes(StandardCharsets.UTF_8);
+            Path manifestFile = target.resolve(MANIFEST);
+            if (!Files.isRegularFile(manifestFile) || !Arrays.equals(Files.readAllBytes(manifestFile), manifest)) {
+                writeAtomically(manifestFile, manifest);
+            }
+        } catch (IOException | RuntimeException e) {
+            rollBack(before, e);
+            throw e;
         }
         return new Result(target, List.copyOf(written), List.copyOf(unchanged), List.copyOf(removed));
+    }
+
+    /**
+     * The bundle's files with the configurations at its root ({@code prometheus.yaml},
+     * {@code alertmanager.yaml}) last: they name the others, so a reload that catches the write
+     * half way still finds every rule file its configuration lists.
+     */
+    private static List<String> entryPointsLast(java.util.Set<String> paths) {
+        List<String> ordered = new ArrayList<>();
+        paths.stream().filter(p -> p.contains("/") || !p.endsWith(".yaml")).forEach(ordered::add);
+        paths.stream().filter(p -> !p.contains("/") && p.endsWith(".yaml")).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static void rollBack(Map<Path, byte[]> before, Exception cause) {
+        List<Map.Entry<Path, byte[]>> entries = new ArrayList<>(before.entrySet());
+        java.util.Collections.reverse(entries);
+        for (Map.Entry<Path, byte[]> entry : entries) {
+            try {
+                if (entry.getValue() == null) {
+                    Files.deleteIfExists(entry.getKey());
+                } else {
+                    writeAtomically(entry.getKey(), entry.getValue());
+                }
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
     }
 
     /** Writes one file atomically (temporary file beside it, then rename), e.g. file-discovery targets. */
@@ -108,6 +145,7 @@ public final class BundleWriter {
             Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
             try {
                 Files.write(temp, content);
+                readableLike(absolute, temp);
                 move(temp, absolute);
             } finally {
                 Files.deleteIfExists(temp);
@@ -115,6 +153,20 @@ public final class BundleWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A temporary file is created private (0600); the file it becomes must be readable by the
+     * Prometheus user, so it takes the permissions of the file it replaces, or rw-r--r--.
+     */
+    private static void readableLike(Path destination, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.exists(destination)
+                ? Files.getPosixFilePermissions(destination)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -108,5 +109,45 @@ class BundleWriterTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertThat(files).hasSize(1);
         }
+    }
+
+    @Test
+    void aMoveThatFailsHalfWayIsRolledBack() throws IOException {
+        Path out = root.resolve("out");
+        BundleWriter.write(bundle(Map.of("alerts/a.yaml", "old-a", "prometheus.yaml", "old-p")), out, d -> { });
+        // a non-empty directory where the bundle wants a file: the move onto it fails after alerts/a.yaml moved
+        Files.createDirectories(out.resolve("alerts/b.yaml/inside"));
+        Map<String, String> before = snapshot(out);
+
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("alerts/a.yaml", "new-a", "alerts/b.yaml", "new-b",
+                "prometheus.yaml", "new-p")), out, d -> { })).isInstanceOf(java.io.UncheckedIOException.class);
+
+        assertThat(snapshot(out)).isEqualTo(before);
+    }
+
+    @Test
+    void configurationsAtTheRootAreMovedLast() throws IOException {
+        Path out = root.resolve("out");
+        BundleWriter.Result result = BundleWriter.write(bundle(Map.of("alertmanager.yaml", "a", "prometheus.yaml", "p",
+                "alerts/x.yaml", "x", "prometheus.flags", "f")), out, d -> { });
+        assertThat(result.written()).as("the order of the moves").containsExactly("alerts/x.yaml", "prometheus.flags", "alertmanager.yaml", "prometheus.yaml");
+        assertThat(out.resolve("prometheus.yaml")).hasContent("p");
+    }
+
+    @Test
+    void writtenFilesAreReadableByThePrometheusUser() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path out = root.resolve("out");
+        BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+        Path targets = out.resolve("targets/spawn-instances.json");
+        BundleWriter.writeAtomically(targets, "[]".getBytes(StandardCharsets.UTF_8));
+        for (Path written : List.of(targets, out.resolve(BundleWriter.MANIFEST))) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(written)))
+                    .as(written.toString()).startsWith("rw-r--r");
+        }
+        // a file the operator made group-writable keeps its permissions when replaced
+        Files.setPosixFilePermissions(targets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        BundleWriter.writeAtomically(targets, "[1]".getBytes(StandardCharsets.UTF_8));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(targets))).isEqualTo("rw-rw-r--");
     }
 }
