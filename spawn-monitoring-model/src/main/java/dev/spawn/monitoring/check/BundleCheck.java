@@ -6,6 +6,7 @@ import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,18 +103,10 @@ public final class BundleCheck {
      * Alertmanager must deliver it to exactly the receivers the model's routing tree says.
      */
     static Outcome routing(MonitoringBundle bundle, Path directory) {
-        Map<String, Map<String, String>> probes = new TreeMap<>();
-        for (RuleFile file : bundle.ruleFiles()) {
-            file.groups().stream().flatMap(g -> g.rules().stream()).filter(r -> r instanceof AlertingRule)
-                    .map(r -> (AlertingRule) r).forEach(rule -> {
-                        Map<String, String> labels = new TreeMap<>(rule.labels());
-                        labels.put("alertname", rule.alert());
-                        probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
-                    });
-        }
+        Collection<Map<String, String>> probes = probes(bundle);
         StringBuilder report = new StringBuilder();
         boolean ok = true;
-        for (Map<String, String> labels : probes.values()) {
+        for (Map<String, String> labels : probes) {
             List<String> expected = bundle.alertmanager().route().receiversFor(labels);
             List<String> args = new ArrayList<>(List.of("config", "routes", "test",
                     "--config.file=" + MonitoringBundle.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
@@ -149,5 +142,25 @@ public final class BundleCheck {
         }
         Tool.Result result = tool.run(directory, TIMEOUT_SECONDS, args);
         return new Outcome(name, result.ok() ? Outcome.Status.PASSED : Outcome.Status.FAILED, result.output());
+    }
+
+    /** One alert's labels per category and severity, as Alertmanager would receive it. */
+    static Collection<Map<String, String>> probes(MonitoringBundle bundle) {
+        Map<String, Map<String, String>> probes = new TreeMap<>();
+        for (RuleFile file : bundle.ruleFiles()) {
+            file.groups().stream().flatMap(g -> g.rules().stream()).filter(r -> r instanceof AlertingRule)
+                    .map(r -> (AlertingRule) r).forEach(rule -> {
+                        // what reaches Alertmanager: the rule's labels and Prometheus' external labels
+                        // (less the HA replica label, which alert relabelling drops)
+                        Map<String, String> labels = new TreeMap<>(bundle.prometheus().global().externalLabels());
+                        if (bundle.highAvailability() != null) {
+                            labels.remove(bundle.highAvailability().replicaLabel());
+                        }
+                        labels.putAll(rule.labels());
+                        labels.put("alertname", rule.alert());
+                        probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
+                    });
+        }
+        return probes.values();
     }
 }

@@ -81,27 +81,45 @@ public enum Tool {
         return locate().orElseThrow(() -> new ToolMissingException(this));
     }
 
-    /** Runs the tool in {@code workDir} and waits for it (at most {@code timeoutSeconds}). */
+    /**
+     * Runs the tool in {@code workDir} and waits for it, at most {@code timeoutSeconds}: its output
+     * goes to a temporary file, so a tool that hangs without printing is still stopped in time.
+     */
     public Result run(Path workDir, long timeoutSeconds, String... args) {
         List<String> command = new ArrayList<>();
         command.add(require().toString());
         command.addAll(List.of(args));
+        Path output = null;
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            output = Files.createTempFile("spawn-" + this.command, ".out");
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
             pb.environment().put("LANG", "C");
             Process process = pb.start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(this, String.join(" ", args), -1, "timed out after " + timeoutSeconds + "s");
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                return new Result(this, String.join(" ", args), -1, "timed out after " + timeoutSeconds + "s\n"
+                        + Files.readString(output, StandardCharsets.UTF_8));
             }
-            return new Result(this, String.join(" ", args), process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new Result(this, String.join(" ", args), process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ToolMissingException(this, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + this.command, e);
+        } finally {
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a leftover temporary file is harmless
         }
     }
 

@@ -101,4 +101,15 @@ class RoutingAgreementTest {
         assertThat(outcome.status()).as(edited).isEqualTo(BundleCheck.Outcome.Status.FAILED);
         assertThat(outcome.output()).contains("severity=critical").contains("expected [spawn-webhook]");
     }
+
+    @Test
+    void probesCarryTheExternalLabelsAlertmanagerSeesButNotTheReplicaLabel() {
+        MonitoringBundle bundle = SpawnMonitoring.defaults()
+                .highAvailability(new dev.spawn.monitoring.model.HighAvailability(List.of("a", "b"), "replica",
+                        List.of("am-1:9093"), List.of()))
+                .build();
+        assertThat(BundleCheck.probes(bundle)).hasSizeGreaterThanOrEqualTo(9).allSatisfy(labels -> assertThat(labels)
+                .containsEntry("cluster", "spawn").containsEntry("environment", "production")
+                .containsKeys("alertname", "severity", "category").doesNotContainKey("replica"));
+    }
 }
