@@ -30,7 +30,7 @@ class RuleSetPromtoolTest {
                 .rule("HighNetworkThroughput", r -> r.threshold(123456789));
 
         assertThat(expr(rules, "HighCostInstance")).isEqualTo("spawn_cost_per_hour_dollars > 10");
-        assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h").endsWith("> 2");
+        assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h) > 0)").endsWith(">= 2");
         String costTests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
         assertThat(costTests).contains("values: 10.1x15").contains("values: 10x15").doesNotContain("values: 5.05x15")
                 .contains("eval_time: 735m");
