@@ -41,6 +41,26 @@ class RuleSetPromtoolTest {
     }
 
     @Test
+    void theGeneratedTestsPassWithEveryParameterAtItsMaximum(@TempDir Path dir) {
+        // not at every minimum: a threshold of 0 makes the fire cases' multiplicative margins
+        // (threshold * 1.01) vanish, and windows under 15m are shorter than the trend cases' history
+        RuleSet rules = RuleSet.defaults();
+        for (RuleDefinition definition : RuleCatalog.defaults().rules()) {
+            for (Parameter parameter : definition.parameters()) {
+                String value = parameter.maximum();
+                if (value != null) {
+                    rules = rules.rule(definition.name(), r -> r.parameter(parameter.name(), value));
+                }
+            }
+        }
+        assertThat(rules.problems()).isEmpty();
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    @Test
     void fasterEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
         RuleSet rules = RuleSet.defaults();
         for (Category category : Category.values()) {
