@@ -81,8 +81,13 @@ public final class RuleDefinitionReader {
         String name = required(r, "name");
         List<Parameter> parameters = new ArrayList<>();
         for (Node p : sequence(r.get("parameters"))) {
-            Map<String, Node> pm = mapping(p, Set.of("name", "default", "description"));
-            parameters.add(new Parameter(required(pm, "name"), required(pm, "default"), string(pm, "description", "")));
+            Map<String, Node> pm = mapping(p, Set.of("name", "default", "description", "minimum", "maximum"));
+            try {
+                parameters.add(new Parameter(required(pm, "name"), required(pm, "default"), string(pm, "description", ""),
+                        string(pm, "minimum", null), string(pm, "maximum", null)));
+            } catch (IllegalArgumentException e) {
+                problems.add(Problem.error(at(p), e.getMessage()));
+            }
         }
         List<RuleTestCase> tests = new ArrayList<>();
         for (Node t : sequence(r.get("tests"))) {

@@ -49,18 +49,30 @@ public final class RuleOverride {
         return parameter(name, Double.toString(value));
     }
 
-    /** Sets a parameter; durations as Prometheus durations ({@code 12h}), numbers as decimals. */
+    /**
+     * Sets a parameter; durations as Prometheus durations ({@code 12h}), numbers as decimals. A value
+     * outside the parameter's {@code minimum}/{@code maximum} throws, naming the rule, the parameter,
+     * the value and the allowed range ({@code rule HighCostInstance: parameter threshold = -1 is out of
+     * range; allowed: 0 or more}).
+     */
     public RuleOverride parameter(String name, String value) {
         Objects.requireNonNull(value, "value");
         Parameter parameter = definition.parameter(name).orElseThrow(() -> fail(definition.parameters().isEmpty()
                 ? "no parameter '" + name + "'; this rule has no parameters"
                 : "no parameter '" + name + "'"
                         + DidYouMean.hint(name, definition.parameters().stream().map(Parameter::name).toList())));
+        String normalised;
         try {
-            parameters.put(name, parameter.normalise(value));
+            normalised = parameter.normalise(value);
         } catch (IllegalArgumentException e) {
             throw fail("parameter " + name + ": " + e.getMessage());
         }
+        try {
+            parameter.checkRange(normalised);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+        parameters.put(name, normalised);
         return this;
     }
 

@@ -35,7 +35,7 @@ class AlertsDocTest {
 
         assertThat(doc).contains("## Lifecycle", "## Cost", "## Capacity", "## Performance")
                 .contains("### LowSpotAvailability", "`threshold` (default `0.2`)",
-                        "sum(spawn_instance_spot) / count(spawn_instance_spot) < 0.2")
+                        "sum(spawn_instance_spot{region!=\"local\"}) / count(spawn_instance_spot{region!=\"local\"}) < 0.2")
                 .doesNotContain("[[").doesNotContain("&quot;");
         RuleCatalog.defaults().rules().forEach(r -> assertThat(doc).contains("### " + r.name() + "\n"));
     }

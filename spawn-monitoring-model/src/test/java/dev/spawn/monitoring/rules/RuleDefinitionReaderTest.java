@@ -37,6 +37,52 @@ class RuleDefinitionReaderTest {
     }
 
     @Test
+    void readsParameterRangesAndReportsBadOnesAtTheParameter() {
+        String yaml = String.join("\n",
+                "group: spawn-cost",
+                "interval: 1m",
+                "rules:",
+                "  - name: A",
+                "    severity: warning",
+                "    parameters:",
+                "      - name: threshold",
+                "        default: 0.2",
+                "        minimum: 0",
+                "        maximum: 1",
+                "      - name: window",
+                "        default: 1h",
+                "        minimum: 1m",
+                "    expr: up < [[threshold]]",
+                "  - name: B",
+                "    severity: warning",
+                "    parameters:",
+                "      - name: threshold",
+                "        default: -1",
+                "        minimum: 0",
+                "      - name: window",
+                "        default: 1h",
+                "        minimum: 5",
+                "      - name: share",
+                "        default: 0.5",
+                "        minimum: 1",
+                "        maximum: 0",
+                "    expr: up < [[threshold]]",
+                "");
+
+        assertThatThrownBy(() -> RuleDefinitionReader.readCategory("cost.yaml", yaml, Category.COST))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactlyInAnyOrder(
+                                "cost.yaml:18:9: default of parameter threshold is -1, outside its allowed range 0 or more",
+                                "cost.yaml:21:9: minimum of parameter window is '5'; expected a duration (1m), as the default is one",
+                                "cost.yaml:24:9: parameter share: minimum 1 is above maximum 0"));
+
+        String good = yaml.substring(0, yaml.indexOf("  - name: B"));
+        RuleDefinition a = RuleDefinitionReader.readCategory("cost.yaml", good, Category.COST).rules().get(0);
+        assertThat(a.parameter("threshold").orElseThrow().range()).isEqualTo("0 to 1");
+        assertThat(a.parameter("window").orElseThrow().range()).isEqualTo("1m or more");
+    }
+
+    @Test
     void reportsBrokenYamlWithItsPosition() {
         assertThatThrownBy(() -> RuleDefinitionReader.readCategory("x.yaml", "rules: [\n  - a: b\n", Category.COST))
                 .hasMessageContaining("x.yaml:2:3: not valid YAML");

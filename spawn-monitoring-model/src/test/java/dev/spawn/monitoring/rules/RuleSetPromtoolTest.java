@@ -30,10 +30,30 @@ class RuleSetPromtoolTest {
                 .rule("HighNetworkThroughput", r -> r.threshold(123456789));
 
         assertThat(expr(rules, "HighCostInstance")).isEqualTo("spawn_cost_per_hour_dollars > 10");
-        assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h").endsWith("> 2");
+        assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h) > 0)").endsWith(">= 2");
         String costTests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
         assertThat(costTests).contains("values: 10.1x15").contains("values: 10x15").doesNotContain("values: 5.05x15")
                 .contains("eval_time: 735m");
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    @Test
+    void theGeneratedTestsPassWithEveryParameterAtItsMaximum(@TempDir Path dir) {
+        // not at every minimum: a threshold of 0 makes the fire cases' multiplicative margins
+        // (threshold * 1.01) vanish, and windows under 15m are shorter than the trend cases' history
+        RuleSet rules = RuleSet.defaults();
+        for (RuleDefinition definition : RuleCatalog.defaults().rules()) {
+            for (Parameter parameter : definition.parameters()) {
+                String value = parameter.maximum();
+                if (value != null) {
+                    rules = rules.rule(definition.name(), r -> r.parameter(parameter.name(), value));
+                }
+            }
+        }
+        assertThat(rules.problems()).isEmpty();
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
 
