@@ -231,6 +231,34 @@ class SpecReaderTest {
     }
 
     @Test
+    void setsDurationParametersFromStrings() {
+        MonitoringBundle bundle = bundle("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  CostTrendingUp:
+                    parameters: {window: 12h, threshold: 1.2}
+                  FleetGrowthAnomaly:
+                    parameters: {window: 90m}
+                """);
+        assertThat(text(bundle, "alerts/cost-alerts.yaml")).contains("offset 12h) > 1.2");
+        assertThat(text(bundle, "alerts/capacity-alerts.yaml")).contains("offset 1h30m)");
+    }
+
+    @Test
+    void reportsABadParameterValueOrType() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rules:
+                  CostTrendingUp:
+                    parameters: {window: soon}
+                  FleetGrowthAnomaly:
+                    parameters: {window: [1h]}
+                """)).hasSize(2).anySatisfy(p -> assertThat(p).startsWith("spawn-monitoring.yaml:4:5: parameter window: "))
+                .contains("spawn-monitoring.yaml:6:26: wrong type for rules.FleetGrowthAnomaly.parameters.window:"
+                        + " expected a number (3, 0.2) or a duration (12h), got a list");
+    }
+
+    @Test
     void reportsUnknownCategoryAndSeverity() {
         assertThat(problems("""
                 apiVersion: spawn.dev/v1
