@@ -51,15 +51,22 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
         try {
             process();
         } catch (ValidationException e) {
-            List<Problem> problems = e.problems();
-            problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
-            problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
-            long errors = problems.stream().filter(Problem::isError).count();
-            throw new MojoFailureException(errors + (errors == 1 ? " problem" : " problems")
-                    + " in the monitoring definition; nothing was written (see the errors above)");
+            throw failure(e, "in the monitoring definition; nothing was written");
         } catch (java.io.UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Logs the problems one per line (warnings, then errors) and returns the failure that counts them;
+     * {@code where} says what they are in and what that means ("in the monitoring definition; nothing was written").
+     */
+    protected MojoFailureException failure(ValidationException e, String where) {
+        List<Problem> problems = e.problems();
+        problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
+        problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
+        long errors = problems.stream().filter(Problem::isError).count();
+        return new MojoFailureException(errors + (errors == 1 ? " problem " : " problems ") + where + " (see the errors above)");
     }
 
     /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */

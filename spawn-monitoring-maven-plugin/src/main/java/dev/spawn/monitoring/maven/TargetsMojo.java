@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.spec.Inventory;
 import java.io.File;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -25,7 +27,7 @@ public class TargetsMojo extends AbstractSpawnMojo {
     protected File inventory;
 
     @Override
-    protected void process() throws MojoExecutionException {
+    protected void process() throws MojoExecutionException, MojoFailureException {
         boolean stdin = inventory == null || inventory.getPath().equals("-");
         byte[] json;
         try {
@@ -34,7 +36,13 @@ public class TargetsMojo extends AbstractSpawnMojo {
             throw new MojoExecutionException("cannot read the inventory " + (stdin ? "from standard input" : inventory)
                     + ": " + e.getMessage() + "; expected the output of 'spawn list --json'", e);
         }
-        List<Inventory.Instance> instances = Inventory.parse(stdin ? "<stdin>" : inventory.getName(), json);
+        String source = stdin ? "<stdin>" : inventory.getName();
+        List<Inventory.Instance> instances;
+        try {
+            instances = Inventory.parse(source, json);
+        } catch (ValidationException e) {
+            throw failure(e, "in the inventory " + source + "; no targets were written");
+        }
         Path target = outputDirectory.toPath().resolve(Inventory.TARGETS_FILE);
         try {
             BundleWriter.writeAtomically(target, Inventory.toFileSd(instances));

@@ -1,5 +1,9 @@
 package dev.spawn.monitoring.spec;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,43 +37,77 @@ public final class Inventory {
     private Inventory() {
     }
 
-    /** The metrics-enabled instances of a {@code spawn list --json} document, sorted by instance id. */
+    /**
+     * The metrics-enabled instances of a {@code spawn list --json} document, sorted by instance id. A problem
+     * is placed at {@code source:line:col} of the offending JSON (the instance object, for a semantic one).
+     */
     public static List<Instance> parse(String source, byte[] json) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ValidationException(List.of(Problem.error(source, "not valid JSON: " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new ValidationException(List.of(Problem.error(source, "cannot read: " + e.getMessage())));
-        }
-        JsonNode instances = root == null ? null : root.get("instances");
-        if (instances == null || !instances.isArray()) {
-            throw new ValidationException(List.of(Problem.error(source,
-                    "expected the output of 'spawn list --json': an object with an \"instances\" list")));
-        }
         List<Problem> problems = new ArrayList<>();
         List<Instance> out = new ArrayList<>();
-        for (int i = 0; i < instances.size(); i++) {
-            JsonNode item = instances.get(i);
-            if (!item.path("metrics_enabled").asBoolean(false)) {
-                continue;
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken token = parser.nextToken();
+            JsonLocation rootAt = parser.currentTokenLocation();
+            boolean found = false;
+            if (token == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("instances")) {
+                        found = true;
+                        readInstances(source, parser, out, problems);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
             }
-            String id = item.path("instance_id").asText("");
-            String ip = item.path("private_ip").asText("");
-            if (id.isEmpty() || ip.isEmpty()) {
-                problems.add(Problem.error(source + ": instances[" + i + "]",
-                        "a metrics-enabled instance needs instance_id and private_ip"));
-                continue;
+            if (!found) {
+                throw new ValidationException(List.of(Problem.error(at(source, rootAt),
+                        "expected the output of 'spawn list --json': an object with an \"instances\" list")));
             }
-            out.add(new Instance(id, item.path("region").asText(""), item.path("instance_type").asText(""),
-                    item.path("spot").asBoolean(false), ip));
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(List.of(Problem.error(at(source, e.getLocation()),
+                    "not valid JSON: " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new ValidationException(List.of(Problem.error(source, "cannot read: " + e.getMessage())));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         out.sort(Comparator.comparing(Instance::instanceId));
         return List.copyOf(out);
+    }
+
+    /** The items of the {@code instances} array, the parser on its start; each item's problems at its own position. */
+    private static void readInstances(String source, JsonParser parser, List<Instance> out, List<Problem> problems)
+            throws IOException {
+        for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+            JsonLocation itemAt = parser.currentTokenLocation();
+            JsonNode item = parser.readValueAsTree();
+            if (!item.isObject()) {
+                problems.add(Problem.error(at(source, itemAt), "instances[" + i + "] is not an object; expected"
+                        + " {\"instance_id\": ..., \"private_ip\": ..., \"metrics_enabled\": true, ...}"));
+                continue;
+            }
+            if (!item.path("metrics_enabled").asBoolean(false)) {
+                continue;
+            }
+            String id = item.path("instance_id").asText("");
+            String ip = item.path("private_ip").asText("");
+            if (id.isEmpty() || ip.isEmpty()) {
+                problems.add(Problem.error(at(source, itemAt),
+                        "instances[" + i + "]: a metrics-enabled instance needs instance_id and private_ip"));
+                continue;
+            }
+            out.add(new Instance(id, item.path("region").asText(""), item.path("instance_type").asText(""),
+                    item.path("spot").asBoolean(false), ip));
+        }
+    }
+
+    /** {@code source:line:col} (Jackson's line and column are 1-based already), or the source alone without a location. */
+    private static String at(String source, JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return source;
+        }
+        return source + ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
     /** The file-discovery JSON for {@code instances} on spored's port, with a trailing newline. */

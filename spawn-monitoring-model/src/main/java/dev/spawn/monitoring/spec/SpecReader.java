@@ -148,6 +148,7 @@ public final class SpecReader {
         root.map("static", "static").ifPresent(this::readStatic);
         root.maps("scrape_configs", "scrape_configs[]").forEach(this::readScrapeConfig);
         root.maps("remote_write", "remote_write[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
+            remoteElement("prometheus.remote_write", m, url);
             Optional<HttpClientConfig> http = http(m);
             List<RelabelConfig> relabel = relabels(m, "write_relabel_configs");
             Optional<QueueConfig> queue = m.map("queue_config", "queue_config").flatMap(q -> model(q, () -> new QueueConfig(
@@ -158,6 +159,7 @@ public final class SpecReader {
                     m.duration("remote_timeout").orElse(null), h, relabel, queue.orElse(null))).ifPresent(monitoring::remoteWrite));
         }, () -> m.require("url")));
         root.maps("remote_read", "remote_read[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
+            remoteElement("prometheus.remote_read", m, url);
             Optional<HttpClientConfig> http = http(m);
             http.ifPresent(h -> model(m, () -> new RemoteRead(url, m.string("name").orElse(null),
                     m.duration("remote_timeout").orElse(null), m.bool("read_recent").orElse(null),
@@ -179,6 +181,11 @@ public final class SpecReader {
         // rules is open: its keys are rule names (checked against the catalogue) besides disabled_categories and custom
         root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
         root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
+    }
+
+    /** The model names a remote endpoint by its name, or its url when it has none; its problems are about the url. */
+    private void remoteElement(String section, SpecMap m, String url) {
+        problems.element(section + "[" + m.string("name").orElse(url) + "]", m.value("url").orElseThrow());
     }
 
     private void readGlobal(SpecMap g) {

@@ -69,11 +69,30 @@ class InventoryTest {
     }
 
     @Test
-    void rejectsSomethingElse() {
+    void rejectsSomethingElseAtItsPosition() {
         assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("spawn-list.json: expected the output of 'spawn list --json'");
-        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "{".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("spawn-list.json: not valid JSON");
+                .hasMessageContaining("spawn-list.json:1:1: expected the output of 'spawn list --json'");
+        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "{\"instances\": [\n  {\"x\": tru}\n]}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("spawn-list.json:2:")
+                .hasMessageContaining(": not valid JSON: Unrecognized token 'tru'");
+    }
+
+    @Test
+    void placesAnIncompleteInstanceAtItsObject() {
+        String json = """
+                {"instances": [
+                  {"instance_id": "i-0aaa", "private_ip": "10.0.0.1", "metrics_enabled": true},
+                  {"instance_id": "i-0bbb", "metrics_enabled": true},
+                  "i-0ccc"
+                ]}
+                """;
+        assertThatThrownBy(() -> Inventory.parse("bad.json", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Object::toString).containsExactly(
+                                "bad.json:3:3: instances[1]: a metrics-enabled instance needs instance_id and private_ip",
+                                "bad.json:4:3: instances[2] is not an object; expected {\"instance_id\": ...,"
+                                        + " \"private_ip\": ..., \"metrics_enabled\": true, ...}"));
     }
 }

@@ -259,6 +259,22 @@ class SpecReaderTest {
     }
 
     @Test
+    void placesABadRemoteUrlAtItsNode() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                remote_write:
+                  - url: not a url
+                remote_read:
+                  - name: lts
+                    url: ftp://store.example.com/read
+                """)).containsExactly(
+                "spawn-monitoring.yaml:3:10: url 'not a url' does not parse as a URL (Illegal character in path);"
+                        + " expected e.g. https://host:port/path",
+                "spawn-monitoring.yaml:6:10: url 'ftp://store.example.com/read' is not an absolute http(s) URL;"
+                        + " expected e.g. https://host:port/path");
+    }
+
+    @Test
     void reportsUnknownCategoryAndSeverity() {
         assertThat(problems("""
                 apiVersion: spawn.dev/v1
