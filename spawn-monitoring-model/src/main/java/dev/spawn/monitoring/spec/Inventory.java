@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Problem;
@@ -32,7 +34,11 @@ public final class Inventory {
     public record Instance(String instanceId, String region, String instanceType, boolean spot, String privateIp) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Two spaces and {@code \n} for objects and arrays alike; Jackson's default would use the platform's line separator. */
+    private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+    private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(INDENTER).withArrayIndenter(INDENTER));
 
     private Inventory() {
     }
@@ -134,7 +140,7 @@ public final class Inventory {
             labels.put("spot", Boolean.toString(instance.spot()));
         }
         try {
-            return (JSON.writeValueAsString(groups).replace("\r\n", "\n") + "\n").getBytes(StandardCharsets.UTF_8);
+            return (PRETTY.writeValueAsString(groups) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -24,25 +24,46 @@ class InventoryTest {
     @Test
     void keepsMetricsEnabledInstancesSortedById() {
         byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)));
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("""
-                [ {
-                  "targets" : [ "10.0.0.1:9090" ],
-                  "labels" : {
-                    "instance_id" : "i-0aaa",
-                    "region" : "us-east-1",
-                    "instance_type" : "t3.micro",
-                    "spot" : "false"
-                  }
-                }, {
-                  "targets" : [ "10.0.0.2:9090" ],
-                  "labels" : {
-                    "instance_id" : "i-0bbb",
-                    "region" : "eu-west-1",
-                    "instance_type" : "g5.xlarge",
-                    "spot" : "true"
-                  }
-                } ]
-                """);
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(EXPECTED);
+    }
+
+    private static final String EXPECTED = """
+            [
+              {
+                "targets" : [
+                  "10.0.0.1:9090"
+                ],
+                "labels" : {
+                  "instance_id" : "i-0aaa",
+                  "region" : "us-east-1",
+                  "instance_type" : "t3.micro",
+                  "spot" : "false"
+                }
+              },
+              {
+                "targets" : [
+                  "10.0.0.2:9090"
+                ],
+                "labels" : {
+                  "instance_id" : "i-0bbb",
+                  "region" : "eu-west-1",
+                  "instance_type" : "g5.xlarge",
+                  "spot" : "true"
+                }
+              }
+            ]
+            """;
+
+    @Test
+    void writesTheSameBytesWhateverThePlatformLineSeparator() {
+        String saved = System.getProperty("line.separator");
+        System.setProperty("line.separator", "\r\n");
+        try {
+            byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)));
+            assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(EXPECTED).doesNotContain("\r");
+        } finally {
+            System.setProperty("line.separator", saved);
+        }
     }
 
     @Test
