@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,9 @@ public final class Inventory {
 
     /** Where in the bundle directory the targets go; matches the spawn-fleet job's {@code targets/*.json}. */
     public static final String TARGETS_FILE = "targets/spawn-instances.json";
+
+    /** The region spawn reports for an instance that is not on EC2 (a laptop, an on-premises host). */
+    public static final String LOCAL_REGION = "local";
 
     /** One scrape target. */
     public record Instance(String instanceId, String region, String instanceType, boolean spot, String privateIp) {
@@ -114,6 +119,40 @@ public final class Inventory {
             return source;
         }
         return source + ":" + location.getLineNr() + ":" + location.getColumnNr();
+    }
+
+    /**
+     * The instances of a {@code spawn:targets} run split between the file-discovery targets and the
+     * {@code spawn-ec2} job; {@code ec2Regions} are the regions that job discovers (none without the job).
+     */
+    public record Targets(List<Instance> fileSd, List<Instance> leftToEc2, List<String> ec2Regions) {
+        public Targets {
+            fileSd = List.copyOf(fileSd);
+            leftToEc2 = List.copyOf(leftToEc2);
+            ec2Regions = List.copyOf(ec2Regions);
+        }
+    }
+
+    /**
+     * Splits {@code instances} for a Prometheus configuration: an EC2 instance (region other than
+     * {@code local}) in a region the {@code spawn-ec2} job discovers is left to that job, so no agent is
+     * scraped by both jobs (fleet-wide {@code count()} and {@code sum()} rules would double); an instance in
+     * a region the job does not cover stays in the file, or nothing would scrape it. {@code includeEc2}
+     * keeps every instance in the file, for a configuration whose EC2 job is disabled some other way.
+     */
+    public static Targets targets(List<Instance> instances, PrometheusConfig prometheus, boolean includeEc2) {
+        List<String> regions = prometheus.scrapeConfigs().stream()
+                .filter(job -> job.jobName().equals(SpawnPrometheusDefaults.EC2_JOB))
+                .flatMap(job -> job.discovery().stream())
+                .filter(Ec2SdConfig.class::isInstance).map(d -> ((Ec2SdConfig) d).region())
+                .distinct().toList();
+        List<Instance> fileSd = new ArrayList<>();
+        List<Instance> leftToEc2 = new ArrayList<>();
+        for (Instance instance : instances) {
+            boolean ec2 = !instance.region().equals(LOCAL_REGION) && regions.contains(instance.region());
+            (ec2 && !includeEc2 ? leftToEc2 : fileSd).add(instance);
+        }
+        return new Targets(fileSd, leftToEc2, regions);
     }
 
     /** The file-discovery JSON for {@code instances} on spored's port, with a trailing newline. */

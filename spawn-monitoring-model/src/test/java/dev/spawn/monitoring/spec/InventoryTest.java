@@ -3,7 +3,9 @@ package dev.spawn.monitoring.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,33 @@ class InventoryTest {
         } finally {
             System.setProperty("line.separator", saved);
         }
+    }
+
+    private static final List<Inventory.Instance> FLEET = List.of(
+            new Inventory.Instance("i-0aaa", "us-east-1", "t3.micro", false, "10.0.0.1"),
+            new Inventory.Instance("i-0bbb", "eu-west-1", "g5.xlarge", true, "10.0.0.2"),
+            new Inventory.Instance("laptop", Inventory.LOCAL_REGION, "", false, "192.168.1.5"));
+
+    @Test
+    void leavesInstancesInTheEc2JobsRegionsToIt() {
+        Inventory.Targets targets = Inventory.targets(FLEET, SpawnMonitoring.defaults().build().prometheus(), false);
+        assertThat(targets.leftToEc2()).extracting(Inventory.Instance::instanceId).containsExactly("i-0aaa");
+        // eu-west-1 is not a region of the default EC2 job: nothing else would scrape i-0bbb
+        assertThat(targets.fileSd()).extracting(Inventory.Instance::instanceId).containsExactly("i-0bbb", "laptop");
+        assertThat(targets.ec2Regions()).containsExactly("us-east-1");
+
+        Inventory.Targets twoRegions = Inventory.targets(FLEET,
+                SpawnMonitoring.defaults().ec2Regions("us-east-1", "eu-west-1").build().prometheus(), false);
+        assertThat(twoRegions.fileSd()).extracting(Inventory.Instance::instanceId).containsExactly("laptop");
+    }
+
+    @Test
+    void keepsEveryInstanceWithoutAnEc2JobOrWhenAskedTo() {
+        assertThat(Inventory.targets(FLEET, SpawnMonitoring.defaults().build().prometheus(), true).fileSd()).isEqualTo(FLEET);
+        Inventory.Targets noEc2Job = Inventory.targets(FLEET,
+                SpawnMonitoring.defaults().removeScrapeJob(SpawnPrometheusDefaults.EC2_JOB).build().prometheus(), false);
+        assertThat(noEc2Job.fileSd()).isEqualTo(FLEET);
+        assertThat(noEc2Job.leftToEc2()).isEmpty();
     }
 
     @Test
