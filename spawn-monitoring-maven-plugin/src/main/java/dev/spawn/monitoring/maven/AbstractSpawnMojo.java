@@ -23,9 +23,16 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
     protected File outputDirectory;
 
-    /** The monitoring spec; a missing or empty file means the spawn defaults. */
+    /**
+     * The monitoring spec; an empty file, or no file at the default path, means the spawn defaults. A path
+     * set to somewhere else must exist.
+     */
     @Parameter(property = "spawn.spec", defaultValue = "${project.basedir}/src/main/monitoring/spawn-monitoring.yaml")
     protected File spec;
+
+    /** The project's directory, where the spec's default path starts. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File basedir;
 
     /** This plugin's version, part of the up-to-date fingerprint so that a new plugin regenerates. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -71,7 +78,7 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
 
     /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */
     protected MonitoringBundle buildBundle() {
-        specRead = SpecReader.read(spec.toPath());
+        specRead = SpecReader.read(spec.toPath(), basedir.toPath().resolve(SpecReader.DEFAULT_PATH));
         MonitoringBundle bundle = specRead.build();
         bundle.warnings().stream().filter(p -> !p.isError()).map(Problem::toString).forEach(getLog()::warn);
         return bundle;

@@ -104,6 +104,21 @@ public final class SpecReader {
         return parse(name, text);
     }
 
+    /**
+     * Reads the spec at {@code file}, which must exist unless it is {@code defaultFile}: a spec path set on
+     * purpose and mistyped would otherwise give the defaults without a word (and a generation would
+     * overwrite the committed bundle with them).
+     */
+    public static Spec read(Path file, Path defaultFile) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!normalized.equals(defaultFile.toAbsolutePath().normalize()) && !Files.exists(normalized)) {
+            throw new ValidationException(List.of(Problem.error(file.toString(), "the spec file does not exist;"
+                    + " expected an existing file where the spec path was set, or no path for the default "
+                    + DEFAULT_PATH + " (no file there means the spawn defaults)")));
+        }
+        return read(file);
+    }
+
     /** Reads spec text; {@code fileName} is used in problem locations and generated-file headers. */
     public static Spec parse(String fileName, String text) {
         SpecReader reader = new SpecReader(fileName);

@@ -44,6 +44,16 @@ class SpecReaderTest {
     }
 
     @Test
+    void aMissingSpecIsTheDefaultsOnlyAtTheDefaultPath(@TempDir Path dir) {
+        Path defaultPath = dir.resolve(SpecReader.DEFAULT_PATH);
+        assertThat(SpecReader.read(defaultPath, defaultPath).build().alertCount()).isEqualTo(26);
+        Path typo = dir.resolve("src/main/monitoring/spawn-monitorng.yaml");
+        assertThatThrownBy(() -> SpecReader.read(typo, defaultPath))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith(typo + ": the spec file does not exist;"));
+    }
+
+    @Test
     void emptySpecGivesTheDefaults() {
         assertThat(bundle("").alertCount()).isEqualTo(26);
         assertThat(bundle("# nothing yet\n").alertCount()).isEqualTo(26);
