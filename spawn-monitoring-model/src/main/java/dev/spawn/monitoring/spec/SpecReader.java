@@ -86,7 +86,8 @@ public final class SpecReader {
     }
 
     /**
-     * Reads the spec at {@code file}; a missing or empty file means the defaults. Problems found
+     * Reads the spec at {@code file}; a missing or empty file means the defaults (a missing one names no
+     * source in the generated files' headers). Problems found
      * while reading are thrown as a {@link ValidationException}; the result's {@link Spec#build()}
      * places the model's own problems in the file as well.
      */
@@ -96,7 +97,8 @@ public final class SpecReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new Spec(SpawnMonitoring.defaults().source(name), new SpecProblems(name), false);
+            // no source: the headers must not name a spec file that does not exist
+            return new Spec(SpawnMonitoring.defaults(), new SpecProblems(name), false);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ValidationException(List.of(Problem.error(file.toString(),
                     "cannot read the spec file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
