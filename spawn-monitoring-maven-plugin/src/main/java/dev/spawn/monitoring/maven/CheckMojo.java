@@ -2,7 +2,7 @@ package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.spec.BundleDrift;
+import dev.spawn.monitoring.check.BundleDrift;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
