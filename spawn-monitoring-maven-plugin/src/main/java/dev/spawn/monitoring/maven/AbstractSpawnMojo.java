@@ -2,11 +2,13 @@ package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.spec.SpecReader;
-import java.nio.file.Files;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.spec.SpecReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -59,7 +61,7 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
             process();
         } catch (ValidationException e) {
             throw failure(e, "in the monitoring definition; nothing was written");
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
@@ -88,8 +90,8 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     protected byte[] specBytes() {
         try {
             return Files.isRegularFile(spec.toPath()) ? Files.readAllBytes(spec.toPath()) : new byte[0];
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
         }
     }
 
