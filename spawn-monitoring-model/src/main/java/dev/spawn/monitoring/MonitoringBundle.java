@@ -15,7 +15,10 @@ import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,6 +120,30 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
             }
         });
         return new CheckedWrite(result, List.copyOf(outcomes));
+    }
+
+    /**
+     * Runs the real tools on this bundle without touching any output: writes it to a temporary directory,
+     * runs {@link BundleCheck#run}, deletes the directory and returns the outcomes ({@code spawn:check}).
+     */
+    public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing) {
+        Path temp;
+        try {
+            temp = Files.createTempDirectory("spawn-check-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the checks: " + e.getMessage(), e);
+        }
+        try {
+            Path bundle = temp.resolve("bundle");
+            writeTo(bundle);
+            return BundleCheck.run(this, bundle, missing);
+        } finally {
+            try {
+                BundleWriter.deleteRecursively(temp);
+            } catch (IOException e) {
+                // a leftover temporary directory is harmless; the outcomes are what was asked for
+            }
+        }
     }
 
     /** What {@link #writeChecked} wrote and which checks ran. */

@@ -2,11 +2,13 @@ package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.spec.SpecReader;
-import java.nio.file.Files;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.spec.SpecReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -23,9 +25,16 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
     protected File outputDirectory;
 
-    /** The monitoring spec; a missing or empty file means the spawn defaults. */
+    /**
+     * The monitoring spec; an empty file, or no file at the default path, means the spawn defaults. A path
+     * set to somewhere else must exist.
+     */
     @Parameter(property = "spawn.spec", defaultValue = "${project.basedir}/src/main/monitoring/spawn-monitoring.yaml")
     protected File spec;
+
+    /** The project's directory, where the spec's default path starts. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    protected File basedir;
 
     /** This plugin's version, part of the up-to-date fingerprint so that a new plugin regenerates. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
@@ -51,20 +60,27 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
         try {
             process();
         } catch (ValidationException e) {
-            List<Problem> problems = e.problems();
-            problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
-            problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
-            long errors = problems.stream().filter(Problem::isError).count();
-            throw new MojoFailureException(errors + (errors == 1 ? " problem" : " problems")
-                    + " in the monitoring definition; nothing was written (see the errors above)");
-        } catch (java.io.UncheckedIOException e) {
+            throw failure(e, "in the monitoring definition; nothing was written");
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
+    /**
+     * Logs the problems one per line (warnings, then errors) and returns the failure that counts them;
+     * {@code where} says what they are in and what that means ("in the monitoring definition; nothing was written").
+     */
+    protected MojoFailureException failure(ValidationException e, String where) {
+        List<Problem> problems = e.problems();
+        problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
+        problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
+        long errors = problems.stream().filter(Problem::isError).count();
+        return new MojoFailureException(errors + (errors == 1 ? " problem " : " problems ") + where + " (see the errors above)");
+    }
+
     /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */
     protected MonitoringBundle buildBundle() {
-        specRead = SpecReader.read(spec.toPath());
+        specRead = SpecReader.read(spec.toPath(), basedir.toPath().resolve(SpecReader.DEFAULT_PATH));
         MonitoringBundle bundle = specRead.build();
         bundle.warnings().stream().filter(p -> !p.isError()).map(Problem::toString).forEach(getLog()::warn);
         return bundle;
@@ -74,8 +90,8 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     protected byte[] specBytes() {
         try {
             return Files.isRegularFile(spec.toPath()) ? Files.readAllBytes(spec.toPath()) : new byte[0];
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
         }
     }
 

@@ -2,14 +2,9 @@ package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.spec.BundleDrift;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.spawn.monitoring.check.BundleDrift;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,7 +28,7 @@ public class CheckMojo extends AbstractSpawnMojo {
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true)");
         } else {
-            checks = checkInTemporaryDirectory(bundle);
+            checks = bundle.check(BundleCheck.MissingTool.FAIL);
             logChecks(checks);
         }
         long failed = checks.stream().filter(BundleCheck.Outcome::failed).count();
@@ -48,30 +43,6 @@ public class CheckMojo extends AbstractSpawnMojo {
         if (failed > 0) {
             throw new MojoFailureException(failed + " tool " + (failed == 1 ? "check" : "checks")
                     + " failed on the generated bundle (see the errors above)");
-        }
-    }
-
-    private List<BundleCheck.Outcome> checkInTemporaryDirectory(MonitoringBundle bundle) {
-        Path temp = null;
-        try {
-            temp = Files.createTempDirectory("spawn-check-");
-            bundle.writeTo(temp.resolve("bundle"));
-            return BundleCheck.run(bundle, temp.resolve("bundle"), BundleCheck.MissingTool.FAIL);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the checks: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(temp);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckFailedException;
 import dev.spawn.monitoring.io.BundleWriter;
-import dev.spawn.monitoring.spec.Fingerprint;
+import dev.spawn.monitoring.io.Fingerprint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

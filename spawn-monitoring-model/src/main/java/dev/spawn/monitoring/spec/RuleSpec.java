@@ -4,13 +4,14 @@ import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.Severity;
 import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleTestCase;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.nodes.NodeTuple;
+import java.util.function.Consumer;
+import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -24,10 +25,10 @@ final class RuleSpec {
     static void apply(SpawnMonitoring monitoring, String name, SpecMap r, SpecProblems problems) {
         Optional<Boolean> enabled = r.bool("enabled");
         Optional<Double> threshold = r.number("threshold");
-        Map<String, Double> parameters = new LinkedHashMap<>();
+        List<Consumer<RuleOverride>> parameters = new ArrayList<>();
         r.value("parameters").flatMap(v -> SpecMap.open(problems, v, r.path("parameters"), null)).ifPresent(p -> {
-            for (Map.Entry<String, NodeTuple> e : p.entries().entrySet()) {
-                p.number(e.getKey()).ifPresent(value -> parameters.put(e.getKey(), value));
+            for (String key : p.entries().keySet()) {
+                parameter(p, key, problems).ifPresent(parameters::add);
             }
         });
         Optional<Duration> forDuration = r.duration("for");
@@ -42,7 +43,7 @@ final class RuleSpec {
         }
         monitoring.rule(name, o -> {
             threshold.ifPresent(o::threshold);
-            parameters.forEach((k, v) -> o.parameter(k, v));
+            parameters.forEach(p -> p.accept(o));
             forDuration.ifPresent(o::forDuration);
             if (severity != null) {
                 o.severity(severity);
@@ -51,6 +52,27 @@ final class RuleSpec {
             annotations.forEach(o::annotation);
             runbook.ifPresent(o::runbookUrl);
         });
+    }
+
+    /**
+     * {@code rules.<name>.parameters.<key>}: a number ({@code threshold: 3}) or a string scalar, such as a
+     * duration ({@code window: 12h}); the rule's definition decides which the parameter takes.
+     */
+    private static Optional<Consumer<RuleOverride>> parameter(SpecMap p, String key, SpecProblems problems) {
+        Optional<Node> value = p.value(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (value.get() instanceof ScalarNode s && isNumber(s)) {
+            double number = Double.parseDouble(s.getValue());
+            return Optional.of(o -> o.parameter(key, number));
+        }
+        if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+            return Optional.of(o -> o.parameter(key, s.getValue()));
+        }
+        problems.error(value.get(), "wrong type for " + p.path(key) + ": expected a number (3, 0.2) or a duration (12h), got "
+                + SpecMap.describe(value.get()));
+        return Optional.empty();
     }
 
     /** {@code rules.custom[i]}: an alert of the user's own. */

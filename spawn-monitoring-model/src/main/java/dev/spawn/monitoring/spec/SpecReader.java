@@ -86,7 +86,8 @@ public final class SpecReader {
     }
 
     /**
-     * Reads the spec at {@code file}; a missing or empty file means the defaults. Problems found
+     * Reads the spec at {@code file}; a missing or empty file means the defaults (a missing one names no
+     * source in the generated files' headers). Problems found
      * while reading are thrown as a {@link ValidationException}; the result's {@link Spec#build()}
      * places the model's own problems in the file as well.
      */
@@ -96,12 +97,28 @@ public final class SpecReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new Spec(SpawnMonitoring.defaults().source(name), new SpecProblems(name), false);
+            // no source: the headers must not name a spec file that does not exist
+            return new Spec(SpawnMonitoring.defaults(), new SpecProblems(name), false);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ValidationException(List.of(Problem.error(file.toString(),
                     "cannot read the spec file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
         return parse(name, text);
+    }
+
+    /**
+     * Reads the spec at {@code file}, which must exist unless it is {@code defaultFile}: a spec path set on
+     * purpose and mistyped would otherwise give the defaults without a word (and a generation would
+     * overwrite the committed bundle with them).
+     */
+    public static Spec read(Path file, Path defaultFile) {
+        Path normalized = file.toAbsolutePath().normalize();
+        if (!normalized.equals(defaultFile.toAbsolutePath().normalize()) && !Files.exists(normalized)) {
+            throw new ValidationException(List.of(Problem.error(file.toString(), "the spec file does not exist;"
+                    + " expected an existing file where the spec path was set, or no path for the default "
+                    + DEFAULT_PATH + " (no file there means the spawn defaults)")));
+        }
+        return read(file);
     }
 
     /** Reads spec text; {@code fileName} is used in problem locations and generated-file headers. */
@@ -148,6 +165,7 @@ public final class SpecReader {
         root.map("static", "static").ifPresent(this::readStatic);
         root.maps("scrape_configs", "scrape_configs[]").forEach(this::readScrapeConfig);
         root.maps("remote_write", "remote_write[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
+            remoteElement("prometheus.remote_write", m, url);
             Optional<HttpClientConfig> http = http(m);
             List<RelabelConfig> relabel = relabels(m, "write_relabel_configs");
             Optional<QueueConfig> queue = m.map("queue_config", "queue_config").flatMap(q -> model(q, () -> new QueueConfig(
@@ -158,6 +176,7 @@ public final class SpecReader {
                     m.duration("remote_timeout").orElse(null), h, relabel, queue.orElse(null))).ifPresent(monitoring::remoteWrite));
         }, () -> m.require("url")));
         root.maps("remote_read", "remote_read[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
+            remoteElement("prometheus.remote_read", m, url);
             Optional<HttpClientConfig> http = http(m);
             http.ifPresent(h -> model(m, () -> new RemoteRead(url, m.string("name").orElse(null),
                     m.duration("remote_timeout").orElse(null), m.bool("read_recent").orElse(null),
@@ -179,6 +198,11 @@ public final class SpecReader {
         // rules is open: its keys are rule names (checked against the catalogue) besides disabled_categories and custom
         root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
         root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
+    }
+
+    /** The model names a remote endpoint by its name, or its url when it has none; its problems are about the url. */
+    private void remoteElement(String section, SpecMap m, String url) {
+        problems.element(section + "[" + m.string("name").orElse(url) + "]", m.value("url").orElseThrow());
     }
 
     private void readGlobal(SpecMap g) {

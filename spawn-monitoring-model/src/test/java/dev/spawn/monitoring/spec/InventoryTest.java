@@ -3,7 +3,9 @@ package dev.spawn.monitoring.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,25 +26,73 @@ class InventoryTest {
     @Test
     void keepsMetricsEnabledInstancesSortedById() {
         byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)));
-        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo("""
-                [ {
-                  "targets" : [ "10.0.0.1:9090" ],
-                  "labels" : {
-                    "instance_id" : "i-0aaa",
-                    "region" : "us-east-1",
-                    "instance_type" : "t3.micro",
-                    "spot" : "false"
-                  }
-                }, {
-                  "targets" : [ "10.0.0.2:9090" ],
-                  "labels" : {
-                    "instance_id" : "i-0bbb",
-                    "region" : "eu-west-1",
-                    "instance_type" : "g5.xlarge",
-                    "spot" : "true"
-                  }
-                } ]
-                """);
+        assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(EXPECTED);
+    }
+
+    private static final String EXPECTED = """
+            [
+              {
+                "targets" : [
+                  "10.0.0.1:9090"
+                ],
+                "labels" : {
+                  "instance_id" : "i-0aaa",
+                  "region" : "us-east-1",
+                  "instance_type" : "t3.micro",
+                  "spot" : "false"
+                }
+              },
+              {
+                "targets" : [
+                  "10.0.0.2:9090"
+                ],
+                "labels" : {
+                  "instance_id" : "i-0bbb",
+                  "region" : "eu-west-1",
+                  "instance_type" : "g5.xlarge",
+                  "spot" : "true"
+                }
+              }
+            ]
+            """;
+
+    @Test
+    void writesTheSameBytesWhateverThePlatformLineSeparator() {
+        String saved = System.getProperty("line.separator");
+        System.setProperty("line.separator", "\r\n");
+        try {
+            byte[] json = Inventory.toFileSd(Inventory.parse("spawn-list.json", LIST.getBytes(StandardCharsets.UTF_8)));
+            assertThat(new String(json, StandardCharsets.UTF_8)).isEqualTo(EXPECTED).doesNotContain("\r");
+        } finally {
+            System.setProperty("line.separator", saved);
+        }
+    }
+
+    private static final List<Inventory.Instance> FLEET = List.of(
+            new Inventory.Instance("i-0aaa", "us-east-1", "t3.micro", false, "10.0.0.1"),
+            new Inventory.Instance("i-0bbb", "eu-west-1", "g5.xlarge", true, "10.0.0.2"),
+            new Inventory.Instance("laptop", Inventory.LOCAL_REGION, "", false, "192.168.1.5"));
+
+    @Test
+    void leavesInstancesInTheEc2JobsRegionsToIt() {
+        Inventory.Targets targets = Inventory.targets(FLEET, SpawnMonitoring.defaults().build().prometheus(), false);
+        assertThat(targets.leftToEc2()).extracting(Inventory.Instance::instanceId).containsExactly("i-0aaa");
+        // eu-west-1 is not a region of the default EC2 job: nothing else would scrape i-0bbb
+        assertThat(targets.fileSd()).extracting(Inventory.Instance::instanceId).containsExactly("i-0bbb", "laptop");
+        assertThat(targets.ec2Regions()).containsExactly("us-east-1");
+
+        Inventory.Targets twoRegions = Inventory.targets(FLEET,
+                SpawnMonitoring.defaults().ec2Regions("us-east-1", "eu-west-1").build().prometheus(), false);
+        assertThat(twoRegions.fileSd()).extracting(Inventory.Instance::instanceId).containsExactly("laptop");
+    }
+
+    @Test
+    void keepsEveryInstanceWithoutAnEc2JobOrWhenAskedTo() {
+        assertThat(Inventory.targets(FLEET, SpawnMonitoring.defaults().build().prometheus(), true).fileSd()).isEqualTo(FLEET);
+        Inventory.Targets noEc2Job = Inventory.targets(FLEET,
+                SpawnMonitoring.defaults().removeScrapeJob(SpawnPrometheusDefaults.EC2_JOB).build().prometheus(), false);
+        assertThat(noEc2Job.fileSd()).isEqualTo(FLEET);
+        assertThat(noEc2Job.leftToEc2()).isEmpty();
     }
 
     @Test
@@ -69,11 +119,30 @@ class InventoryTest {
     }
 
     @Test
-    void rejectsSomethingElse() {
+    void rejectsSomethingElseAtItsPosition() {
         assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "[1]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("spawn-list.json: expected the output of 'spawn list --json'");
-        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "{".getBytes(StandardCharsets.UTF_8)))
-                .hasMessageContaining("spawn-list.json: not valid JSON");
+                .hasMessageContaining("spawn-list.json:1:1: expected the output of 'spawn list --json'");
+        assertThatThrownBy(() -> Inventory.parse("spawn-list.json", "{\"instances\": [\n  {\"x\": tru}\n]}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("spawn-list.json:2:")
+                .hasMessageContaining(": not valid JSON: Unrecognized token 'tru'");
+    }
+
+    @Test
+    void placesAnIncompleteInstanceAtItsObject() {
+        String json = """
+                {"instances": [
+                  {"instance_id": "i-0aaa", "private_ip": "10.0.0.1", "metrics_enabled": true},
+                  {"instance_id": "i-0bbb", "metrics_enabled": true},
+                  "i-0ccc"
+                ]}
+                """;
+        assertThatThrownBy(() -> Inventory.parse("bad.json", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Object::toString).containsExactly(
+                                "bad.json:3:3: instances[1]: a metrics-enabled instance needs instance_id and private_ip",
+                                "bad.json:4:3: instances[2] is not an object; expected {\"instance_id\": ...,"
+                                        + " \"private_ip\": ..., \"metrics_enabled\": true, ...}"));
     }
 }

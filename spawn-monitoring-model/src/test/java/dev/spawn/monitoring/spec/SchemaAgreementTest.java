@@ -111,6 +111,13 @@ class SchemaAgreementTest {
         }
     }
 
+    @Test
+    void schemaAcceptsNumberAndDurationParameters() throws Exception {
+        Object yaml = new Yaml().load("apiVersion: spawn.dev/v1\nrules:\n  CostTrendingUp:\n"
+                + "    parameters: {window: 12h, threshold: 1.2}\n");
+        load().validate(new JSONObject(new ObjectMapper().writeValueAsString(yaml)));
+    }
+
     private static Schema load() throws Exception {
         return SchemaLoader.load(new JSONObject(Files.readString(SCHEMA)));
     }

@@ -1,4 +1,4 @@
-package dev.spawn.monitoring.spec;
+package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.io.BundleWriter;
 import java.io.IOException;

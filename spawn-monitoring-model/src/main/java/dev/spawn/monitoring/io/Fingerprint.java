@@ -1,6 +1,6 @@
-package dev.spawn.monitoring.spec;
+package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.check.BundleDrift;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

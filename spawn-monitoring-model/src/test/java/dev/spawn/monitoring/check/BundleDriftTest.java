@@ -1,4 +1,4 @@
-package dev.spawn.monitoring.spec;
+package dev.spawn.monitoring.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,18 +42,6 @@ class BundleDriftTest {
                         org.assertj.core.groups.Tuple.tuple("a.yaml", "differs from what the spec generates"),
                         org.assertj.core.groups.Tuple.tuple("b.yaml", "missing (not generated yet)"),
                         org.assertj.core.groups.Tuple.tuple("old.yaml", "no longer generated (stale file)"));
-    }
-
-    @Test
-    void fingerprintChangesWithPluginVersionSpecAndBundle() {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put("a", bytes("1"));
-        String base = Fingerprint.of("1.0", bytes("spec"), files);
-        assertThat(Fingerprint.of("1.0", bytes("spec"), files)).isEqualTo(base);
-        assertThat(Fingerprint.of("1.1", bytes("spec"), files)).isNotEqualTo(base);
-        assertThat(Fingerprint.of("1.0", bytes("spec2"), files)).isNotEqualTo(base);
-        files.put("a", bytes("2"));
-        assertThat(Fingerprint.of("1.0", bytes("spec"), files)).isNotEqualTo(base);
     }
 
     private static byte[] bytes(String s) {
