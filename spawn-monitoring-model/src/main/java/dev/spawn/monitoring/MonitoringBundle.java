@@ -127,9 +127,14 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
      * runs {@link BundleCheck#run}, deletes the directory and returns the outcomes ({@code spawn:check}).
      */
     public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing) {
+        return check(missing, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #check(BundleCheck.MissingTool)} with its temporary directory made inside {@code workDir}. */
+    List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, Path workDir) {
         Path temp;
         try {
-            temp = Files.createTempDirectory("spawn-check-");
+            temp = Files.createTempDirectory(workDir, "spawn-check-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory for the checks: " + e.getMessage(), e);
         }
