@@ -258,7 +258,7 @@ class SpecReaderTest {
                   FleetGrowthAnomaly:
                     parameters: {window: 90m}
                 """);
-        assertThat(text(bundle, "alerts/cost-alerts.yaml")).contains("offset 12h) > 1.2");
+        assertThat(text(bundle, "alerts/cost-alerts.yaml")).contains("offset 12h) > 0) >= 1.2");
         assertThat(text(bundle, "alerts/capacity-alerts.yaml")).contains("offset 1h30m)");
     }
 
