@@ -34,7 +34,7 @@ class AlertsDocTest {
         String doc = RuleCatalog.defaults().renderDocs();
 
         assertThat(doc).contains("## Lifecycle", "## Cost", "## Capacity", "## Performance")
-                .contains("### LowSpotAvailability", "`threshold` (default `0.2`)",
+                .contains("### LowSpotAvailability", "`threshold` (default `0.2`, allowed 0.01 to 1)",
                         "sum(spawn_instance_spot{region!=\"local\"}) / count(spawn_instance_spot{region!=\"local\"}) < 0.2")
                 .doesNotContain("[[").doesNotContain("&quot;");
         RuleCatalog.defaults().rules().forEach(r -> assertThat(doc).contains("### " + r.name() + "\n"));

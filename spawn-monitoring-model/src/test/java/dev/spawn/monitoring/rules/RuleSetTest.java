@@ -49,13 +49,13 @@ class RuleSetTest {
     void rejectsAnOverrideOutsideTheParameterRange() {
         assertThatThrownBy(() -> RuleSet.defaults().rule("HighCostInstance", r -> r.threshold(-1)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("rule HighCostInstance: parameter threshold = -1 is out of range; allowed: 0 or more");
+                .hasMessageContaining("rule HighCostInstance: parameter threshold = -1 is out of range; allowed: 0.01 or more");
         assertThatThrownBy(() -> RuleSet.defaults().rule("LowSpotAvailability", r -> r.threshold(1.5)))
-                .hasMessageContaining("rule LowSpotAvailability: parameter threshold = 1.5 is out of range; allowed: 0 to 1");
+                .hasMessageContaining("rule LowSpotAvailability: parameter threshold = 1.5 is out of range; allowed: 0.01 to 1");
         assertThatThrownBy(() -> RuleSet.defaults().rule("HighCPUUsage", r -> r.parameter("threshold", "100.5")))
                 .hasMessageContaining("rule HighCPUUsage: parameter threshold = 100.5 is out of range; allowed: 0 to 100");
         assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.parameter("window", "30s")))
-                .hasMessageContaining("rule CostTrendingUp: parameter window = 30s is out of range; allowed: 1m or more");
+                .hasMessageContaining("rule CostTrendingUp: parameter window = 30s is out of range; allowed: 20m or more");
         assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.threshold(0.5)))
                 .hasMessageContaining("rule CostTrendingUp: parameter threshold = 0.5 is out of range; allowed: 1 or more");
     }
@@ -63,15 +63,15 @@ class RuleSetTest {
     @Test
     void acceptsOverridesOnTheBoundsOfTheRange() {
         RuleSet rules = RuleSet.defaults()
-                .rule("HighCostInstance", r -> r.threshold(0))
+                .rule("HighCostInstance", r -> r.threshold(0.01))
                 .rule("LowSpotAvailability", r -> r.threshold(1))
                 .rule("HighCPUUsage", r -> r.threshold(100))
-                .rule("CostTrendingUp", r -> r.threshold(1).parameter("window", "1m"));
+                .rule("CostTrendingUp", r -> r.threshold(1).parameter("window", "20m"));
 
-        assertThat(rule(rules, "HighCostInstance").expr()).isEqualTo("spawn_cost_per_hour_dollars > 0");
+        assertThat(rule(rules, "HighCostInstance").expr()).isEqualTo("spawn_cost_per_hour_dollars > 0.01");
         assertThat(rule(rules, "LowSpotAvailability").expr()).endsWith("< 1");
         assertThat(rule(rules, "HighCPUUsage").expr()).isEqualTo("spawn_cpu_usage_percent > 100");
-        assertThat(rule(rules, "CostTrendingUp").expr()).contains("offset 1m").endsWith(">= 1");
+        assertThat(rule(rules, "CostTrendingUp").expr()).contains("offset 20m").endsWith(">= 1");
     }
 
     @Test
@@ -81,8 +81,8 @@ class RuleSetTest {
                         .rule("LowSpotAvailability", r -> r.threshold(2))
                         .build())
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(Problem::message)
-                        .contains("parameter threshold = -1 is out of range; allowed: 0 or more",
-                                "parameter threshold = 2 is out of range; allowed: 0 to 1"));
+                        .contains("parameter threshold = -1 is out of range; allowed: 0.01 or more",
+                                "parameter threshold = 2 is out of range; allowed: 0.01 to 1"));
     }
 
     @Test
