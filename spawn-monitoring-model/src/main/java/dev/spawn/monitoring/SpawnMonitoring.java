@@ -17,18 +17,21 @@ import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
+import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
-import dev.spawn.monitoring.model.rules.AlertingRule;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -82,11 +85,11 @@ public final class SpawnMonitoring {
     /**
      * The spawn defaults changed by the spec file at {@code file} ({@code spawn-monitoring.yaml});
      * a missing or empty file gives the defaults. Reading problems and the model's own are thrown
-     * together by {@link dev.spawn.monitoring.spec.SpecReader.Spec#build()}, each at its
+     * together by {@link SpecReader.Spec#build()}, each at its
      * {@code file:line:col}.
      */
-    public static dev.spawn.monitoring.spec.SpecReader.Spec fromSpec(java.nio.file.Path file) {
-        return dev.spawn.monitoring.spec.SpecReader.read(file);
+    public static SpecReader.Spec fromSpec(Path file) {
+        return SpecReader.read(file);
     }
 
     /** Names the spec the bundle came from, for the header line of every generated file. */
@@ -243,7 +246,7 @@ public final class SpawnMonitoring {
 
     /** Replaces the whole Alertmanager configuration. */
     public SpawnMonitoring alertmanager(AlertmanagerConfig config) {
-        this.alertmanager = java.util.Objects.requireNonNull(config, "config");
+        this.alertmanager = Objects.requireNonNull(config, "config");
         return this;
     }
 

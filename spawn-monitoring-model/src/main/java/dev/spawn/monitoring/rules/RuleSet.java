@@ -160,15 +160,6 @@ public final class RuleSet {
         return render().ruleFiles;
     }
 
-    /** The rule files as YAML bytes, keyed by their path relative to the bundle root. */
-    public SortedMap<String, byte[]> ruleFileBytes() {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        for (RuleFile file : ruleFiles()) {
-            files.put(file.path(), dev.spawn.monitoring.render.RuleRenderer.toBytes(file, sourceOf(file.path())));
-        }
-        return Collections.unmodifiableSortedMap(files);
-    }
-
     /**
      * The promtool test files, {@code tests/<category>-alerts-test.yaml}, each naming its rule file
      * relative to itself ({@code ../alerts/<category>-alerts.yaml}). Thresholds the user changed are

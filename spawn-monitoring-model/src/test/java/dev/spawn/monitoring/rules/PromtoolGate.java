@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.rules;
 
 import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.render.RuleRenderer;
 import dev.spawn.monitoring.testing.RealTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +31,12 @@ final class PromtoolGate {
 
     static Outcome run(RuleSet rules, Path dir) {
         RealTools.require(Tool.PROMTOOL);
-        write(rules.ruleFileBytes(), dir);
+        Map<String, byte[]> ruleFiles = new java.util.TreeMap<>();
+        rules.ruleFiles().forEach(file -> ruleFiles.put(file.path(), RuleRenderer.toBytes(file, "test")));
+        write(ruleFiles, dir);
         write(rules.testFiles(), dir);
         List<String> check = new ArrayList<>(List.of("check", "rules"));
-        check.addAll(rules.ruleFileBytes().keySet());
+        check.addAll(ruleFiles.keySet());
         List<String> test = new ArrayList<>(List.of("test", "rules"));
         test.addAll(rules.testFiles().keySet());
         return new Outcome(Tool.PROMTOOL.run(dir, 120, check.toArray(String[]::new)),

@@ -51,10 +51,6 @@ public record Ec2SdConfig(String region, String endpoint, Integer port, Duration
                 Filter.of("instance-state-name", "running")), null, null, null, null);
     }
 
-    public Ec2SdConfig withEndpoint(String newEndpoint) {
-        return new Ec2SdConfig(region, newEndpoint, port, refreshInterval, filters, roleArn, profile, accessKey, secretKey);
-    }
-
     public Ec2SdConfig withStaticCredentials(String newAccessKey, Secret newSecretKey) {
         return new Ec2SdConfig(region, endpoint, port, refreshInterval, filters, roleArn, profile, newAccessKey, newSecretKey);
     }

@@ -31,14 +31,6 @@ public record PrometheusFlags(String storagePath, Duration retentionTime, String
         return new PrometheusFlags("data/prometheus", Duration.parse("30d"), "50GB", ":9090", true, List.of());
     }
 
-    public PrometheusFlags withWebListenAddress(String address) {
-        return new PrometheusFlags(storagePath, retentionTime, retentionSize, address, enableLifecycle, extra);
-    }
-
-    public PrometheusFlags withStoragePath(String path) {
-        return new PrometheusFlags(path, retentionTime, retentionSize, webListenAddress, enableLifecycle, extra);
-    }
-
     public PrometheusFlags withExtra(String flag) {
         List<String> more = new ArrayList<>(extra);
         more.add(flag);
