@@ -14,6 +14,8 @@ import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
+import dev.spawn.monitoring.model.prometheus.StorageConfig;
+import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
@@ -57,6 +59,8 @@ public final class SpawnMonitoring {
     private AlertingConfig alerting;
     private final List<RemoteWrite> remoteWrite = new ArrayList<>();
     private final List<RemoteRead> remoteRead = new ArrayList<>();
+    private StorageConfig storage;
+    private TracingConfig tracing;
     private final List<RuleFile> extraRuleFiles = new ArrayList<>();
     private PrometheusFlags prometheusFlags;
     private RuleSet rules;
@@ -188,6 +192,18 @@ public final class SpawnMonitoring {
         return this;
     }
 
+    /** Prometheus' runtime-reloadable {@code storage:} settings (exemplars, out-of-order window). */
+    public SpawnMonitoring storage(StorageConfig value) {
+        this.storage = value;
+        return this;
+    }
+
+    /** Tracing of Prometheus itself ({@code tracing:}). */
+    public SpawnMonitoring tracing(TracingConfig value) {
+        this.tracing = value;
+        return this;
+    }
+
     public SpawnMonitoring remoteRead(RemoteRead value) {
         remoteRead.add(value);
         return this;
@@ -269,11 +285,16 @@ public final class SpawnMonitoring {
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);
-        List<RuleFile> ruleFiles = new ArrayList<>(rules.ruleFiles());
+        List<RuleFile> ruleFiles = new ArrayList<>();
+        try {
+            ruleFiles.addAll(rules.ruleFiles());
+        } catch (ValidationException e) {
+            // reported through rules.problems() below; the rest of the bundle is still checked
+        }
         ruleFiles.addAll(extraRuleFiles);
         List<String> rulePaths = ruleFiles.stream().map(RuleFile::path).toList();
-        PrometheusConfig prometheus = new PrometheusConfig(global, alerting, rulePaths,
-                scrapeJobs, remoteWrite, remoteRead);
+        PrometheusConfig prometheus = new PrometheusConfig(global, rulePaths, scrapeJobs, alerting, remoteWrite, remoteRead,
+                storage, tracing);
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());

@@ -80,8 +80,8 @@ final class LoopbackBundle {
     static ScrapeConfig ec2Job(FakeEc2Api ec2, int exporterPort) {
         ScrapeConfig generated = SpawnPrometheusDefaults.ec2(List.of("us-east-1"), exporterPort);
         Ec2SdConfig defaults = (Ec2SdConfig) generated.discovery().get(0);
-        Ec2SdConfig fake = new Ec2SdConfig(defaults.region(), ec2.endpoint(), defaults.port(), SECOND, defaults.filters(),
-                null, null, null, null).withStaticCredentials("AKIAE2EFAKEFAKEFAKE0", Secret.inline("fake-secret-for-loopback"));
+        Ec2SdConfig fake = defaults.toBuilder().endpoint(ec2.endpoint()).refreshInterval(SECOND)
+                .staticCredentials("AKIAE2EFAKEFAKEFAKE0", Secret.inline("fake-secret-for-loopback")).build();
         return generated.toBuilder().replaceDiscovery(List.of(fake)).build();
     }
 }

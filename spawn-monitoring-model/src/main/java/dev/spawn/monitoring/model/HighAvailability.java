@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,8 +13,13 @@ import java.util.TreeSet;
  * addresses (Prometheus sends to all of them); {@code clusterPeers} their gossip addresses, written
  * to {@code alertmanager.flags} as {@code --cluster.peer}.
  */
-public record HighAvailability(List<String> replicas, String replicaLabel, List<String> alertmanagers,
-        List<String> clusterPeers) {
+public record HighAvailability(
+        @Key(value = "replicas", doc = "Names of the Prometheus replicas; each gets prometheus-<name>.yaml.", required = true)
+        List<String> replicas,
+        @Key(value = "replica_label", doc = "External label naming the replica, dropped from alerts.", byDefault = "replica")
+        String replicaLabel,
+        @Key(value = "alertmanagers", doc = "host:port of every Alertmanager node's web address.") List<String> alertmanagers,
+        @Key(value = "cluster_peers", doc = "host:port of every Alertmanager node's gossip address.") List<String> clusterPeers) {
 
     public HighAvailability {
         replicas = List.copyOf(replicas);

@@ -2,7 +2,6 @@ package dev.spawn.monitoring.model;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One Alertmanager label matcher in the {@code matchers:} syntax: {@code severity="critical"},
@@ -34,12 +33,7 @@ public record Matcher(String name, Op op, String value) {
             throw new IllegalArgumentException(LabelName.describeIllegal(name, "matcher"));
         }
         if (op == Op.RE || op == Op.NRE) {
-            try {
-                Pattern.compile(value);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("matcher " + name + op.symbol + " has an invalid regular expression '"
-                        + value + "': " + e.getDescription());
-            }
+            Re2.compileAnchored(value, "the regular expression of matcher " + name + op.symbol);
         }
     }
 
@@ -77,8 +71,8 @@ public record Matcher(String name, Op op, String value) {
         return switch (op) {
             case EQ -> actual.equals(value);
             case NE -> !actual.equals(value);
-            case RE -> Pattern.compile(value).matcher(actual).matches();
-            case NRE -> !Pattern.compile(value).matcher(actual).matches();
+            case RE -> Re2.compileAnchored(value, "matcher").matcher(actual).matches();
+            case NRE -> !Re2.compileAnchored(value, "matcher").matcher(actual).matches();
         };
     }
 

@@ -1,26 +1,47 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.Key;
+
 /**
  * {@code <tls_config>} as Prometheus and Alertmanager share it. Keys and certificates are always
  * referenced by file; {@code insecureSkipVerify} is null when not set.
  */
-public record TlsConfig(String caFile, String certFile, String keyFile, String serverName,
-        Boolean insecureSkipVerify, String minVersion) {
+public record TlsConfig(
+        @Key(value = "ca_file", doc = "CA certificate to validate the server certificate with.") String caFile,
+        @Key(value = "cert_file", doc = "Certificate file for client certificate authentication.") String certFile,
+        @Key(value = "key_file", doc = "Key file for client certificate authentication.") String keyFile,
+        @Key(value = "server_name", doc = "ServerName extension to indicate the name of the server.") String serverName,
+        @Key(value = "insecure_skip_verify", doc = "Disable validation of the server certificate.", byDefault = "false")
+        Boolean insecureSkipVerify,
+        @Key(value = "min_version", doc = "Minimum acceptable TLS version.", oneOf = {"TLS10", "TLS11", "TLS12", "TLS13"})
+        String minVersion,
+        @Key(value = "max_version", doc = "Maximum acceptable TLS version.", oneOf = {"TLS10", "TLS11", "TLS12", "TLS13"})
+        String maxVersion) {
 
     public TlsConfig {
         if ((certFile == null) != (keyFile == null)) {
             throw new IllegalArgumentException("tls_config needs both cert_file and key_file, or neither");
         }
-        if (minVersion != null && !minVersion.matches("TLS1[0-3]")) {
-            throw new IllegalArgumentException("tls_config min_version '" + minVersion + "' is not one of TLS10, TLS11, TLS12, TLS13");
+        for (String version : new String[] {minVersion, maxVersion}) {
+            if (version != null && !version.matches("TLS1[0-3]")) {
+                throw new IllegalArgumentException("tls_config version '" + version + "' is not one of TLS10, TLS11, TLS12, TLS13");
+            }
+        }
+        if (minVersion != null && maxVersion != null && minVersion.compareTo(maxVersion) > 0) {
+            throw new IllegalArgumentException("tls_config min_version " + minVersion + " is above max_version " + maxVersion);
         }
     }
 
+    public TlsConfig(String caFile, String certFile, String keyFile, String serverName, Boolean insecureSkipVerify,
+            String minVersion) {
+        this(caFile, certFile, keyFile, serverName, insecureSkipVerify, minVersion, null);
+    }
+
     public static TlsConfig ca(String caFile) {
-        return new TlsConfig(caFile, null, null, null, null, null);
+        return new TlsConfig(caFile, null, null, null, null, null, null);
     }
 
     public static TlsConfig mutual(String caFile, String certFile, String keyFile) {
-        return new TlsConfig(caFile, certFile, keyFile, null, null, null);
+        return new TlsConfig(caFile, certFile, keyFile, null, null, null, null);
     }
 }

@@ -63,12 +63,32 @@ final class SpecProblems {
         return new Problem(problem.severity(), where, problem.message());
     }
 
+    int errorCount() {
+        return (int) problems.stream().filter(Problem::isError).count();
+    }
+
     boolean hasErrors() {
         return problems.stream().anyMatch(Problem::isError);
     }
 
+    /** Every problem, in file order (line, then column), as a compiler lists them; unplaced ones last. */
     List<Problem> all() {
-        return List.copyOf(problems);
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingLong(this::position));
+        return List.copyOf(sorted);
+    }
+
+    private long position(Problem p) {
+        String prefix = fileName + ":";
+        if (!p.location().startsWith(prefix)) {
+            return Long.MAX_VALUE;
+        }
+        String[] parts = p.location().substring(prefix.length()).split(":");
+        try {
+            return Long.parseLong(parts[0]) * 100_000 + (parts.length > 1 ? Long.parseLong(parts[1]) : 0);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     String fileName() {

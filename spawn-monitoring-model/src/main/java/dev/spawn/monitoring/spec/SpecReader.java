@@ -1,14 +1,12 @@
 package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.SpawnMonitoring;
-import dev.spawn.monitoring.model.BasicAuth;
+import dev.spawn.monitoring.model.DidYouMean;
+import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Problem;
-import dev.spawn.monitoring.model.Secret;
-import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.ValidationException;
-import dev.spawn.monitoring.model.Authorization;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
@@ -23,19 +21,22 @@ import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.alertmanager.TimeInterval;
 import dev.spawn.monitoring.model.alertmanager.TimeRangeSpec;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
+import dev.spawn.monitoring.model.decl.Section;
+import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.Discovery;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
-import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
+import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
-import dev.spawn.monitoring.model.prometheus.QueueConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.prometheus.StaticConfig;
+import dev.spawn.monitoring.model.prometheus.StorageConfig;
+import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.model.rules.Category;
-import dev.spawn.monitoring.model.rules.Severity;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -55,9 +59,12 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code spawn-monitoring.yaml} into a {@link SpawnMonitoring} that starts from the spawn
@@ -77,12 +84,14 @@ public final class SpecReader {
     private static final List<String> RULE_NAMES = dev.spawn.monitoring.rules.RuleCatalog.defaults().names();
 
     private final SpecProblems problems;
+    private final SectionReader reader;
     private final SpawnMonitoring monitoring = SpawnMonitoring.defaults();
     private final Set<String> receiverNames = new LinkedHashSet<>(List.of(
             SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER));
 
     private SpecReader(String fileName) {
         this.problems = new SpecProblems(fileName);
+        this.reader = new SectionReader(problems);
     }
 
     /**
@@ -123,8 +132,8 @@ public final class SpecReader {
 
     /** Reads spec text; {@code fileName} is used in problem locations and generated-file headers. */
     public static Spec parse(String fileName, String text) {
-        SpecReader reader = new SpecReader(fileName);
-        reader.monitoring.source(fileName);
+        SpecReader spec = new SpecReader(fileName);
+        spec.monitoring.source(fileName);
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -134,365 +143,359 @@ public final class SpecReader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            reader.problems.add(Problem.error(mark == null ? fileName : reader.problems.at(mark),
+            spec.problems.add(Problem.error(mark == null ? fileName : spec.problems.at(mark),
                     "YAML syntax error: " + what.strip() + context));
-            throw new ValidationException(reader.problems.all());
+            throw new ValidationException(spec.problems.all());
         } catch (YAMLException e) {
             throw new ValidationException(List.of(Problem.error(fileName, "YAML syntax error: " + e.getMessage())));
         }
         if (root == null) {
-            return new Spec(reader.monitoring, reader.problems, false);
+            return new Spec(spec.monitoring, spec.problems, false);
         }
-        SpecMap.open(reader.problems, root, "", SpecFields.of(SpecFields.ROOT)).ifPresent(reader::readRoot);
-        if (reader.problems.hasErrors()) {
-            // build anyway: the model's own findings (a route to an undefined receiver) belong in the same report
-            return new Spec(reader.monitoring, reader.problems, true);
-        }
-        return new Spec(reader.monitoring, reader.problems, false);
+        spec.readRoot(root);
+        // build anyway when there were problems: the model's own findings belong in the same report
+        return new Spec(spec.monitoring, spec.problems, spec.problems.hasErrors());
     }
 
-    private void readRoot(SpecMap root) {
-        Optional<String> version = root.string("apiVersion");
-        if (version.isEmpty()) {
-            problems.error(root.node(), "missing field 'apiVersion' at the top level; expected apiVersion: " + API_VERSION);
-        } else if (!version.get().equals(API_VERSION)) {
-            problems.error(root.value("apiVersion").orElseThrow(), "unsupported apiVersion '" + version.get()
-                    + "'; expected " + API_VERSION);
+    private static final Section DOCUMENT = Section.of(SpecDocument.class);
+
+    private void readRoot(Node rootNode) {
+        Map<String, NodeTuple> entries = reader.entries(rootNode, "");
+        if (entries == null) {
+            return;
         }
-        root.map("global", "global").ifPresent(this::readGlobal);
-        root.map("ec2", "ec2").ifPresent(this::readEc2);
-        root.map("file_sd", "file_sd").ifPresent(this::readFileSd);
-        root.map("static", "static").ifPresent(this::readStatic);
-        root.maps("scrape_configs", "scrape_configs[]").forEach(this::readScrapeConfig);
-        root.maps("remote_write", "remote_write[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
-            remoteElement("prometheus.remote_write", m, url);
-            Optional<HttpClientConfig> http = http(m);
-            List<RelabelConfig> relabel = relabels(m, "write_relabel_configs");
-            Optional<QueueConfig> queue = m.map("queue_config", "queue_config").flatMap(q -> model(q, () -> new QueueConfig(
-                    q.integer("capacity").orElse(null), q.integer("min_shards").orElse(null), q.integer("max_shards").orElse(null),
-                    q.integer("max_samples_per_send").orElse(null), q.duration("batch_send_deadline").orElse(null),
-                    q.duration("min_backoff").orElse(null), q.duration("max_backoff").orElse(null))));
-            http.ifPresent(h -> model(m, () -> new RemoteWrite(url, m.string("name").orElse(null),
-                    m.duration("remote_timeout").orElse(null), h, relabel, queue.orElse(null))).ifPresent(monitoring::remoteWrite));
-        }, () -> m.require("url")));
-        root.maps("remote_read", "remote_read[]").forEach(m -> m.string("url").ifPresentOrElse(url -> {
-            remoteElement("prometheus.remote_read", m, url);
-            Optional<HttpClientConfig> http = http(m);
-            http.ifPresent(h -> model(m, () -> new RemoteRead(url, m.string("name").orElse(null),
-                    m.duration("remote_timeout").orElse(null), m.bool("read_recent").orElse(null),
-                    m.stringMap("required_matchers", true).orElse(null), h))
-                    .ifPresent(monitoring::remoteRead));
-        }, () -> m.require("url")));
-        root.map("alerting", "alerting").ifPresent(m -> {
-            problems.element("prometheus.alerting", m.node());
-            relabels(m, "alert_relabel_configs").forEach(monitoring::alertRelabel);
+        Set<String> names = DOCUMENT.names();
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!names.contains(e.getKey())) {
+                problems.error(e.getValue().getKeyNode(), "unknown field '" + e.getKey() + "' in the top level"
+                        + DidYouMean.hint(e.getKey(), names));
+            }
+        }
+        NodeTuple version = entries.get("apiVersion");
+        if (version == null || SectionReader.isNull(version.getValueNode())) {
+            problems.error(rootNode, "missing field 'apiVersion' at the top level; expected apiVersion: " + API_VERSION);
+        } else {
+            Node v = version.getValueNode();
+            String text = v instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'" : SectionReader.describe(v);
+            if (!text.equals("'" + API_VERSION + "'")) {
+                problems.error(v, "unsupported apiVersion " + text + "; expected " + API_VERSION);
+            }
+        }
+        // each section on its own: a problem in one never hides the problems of another
+        section(entries, "global", n -> {
+            problems.element("prometheus.global", n);
+            reader.readOnto(GlobalConfig.class, SpawnPrometheusDefaults.global(), n, "global")
+                    .ifPresent(g -> monitoring.global(old -> g));
         });
-        root.map("prometheus_flags", "prometheus_flags").ifPresent(this::readPrometheusFlags);
-        root.map("alertmanager_flags", "alertmanager_flags").ifPresent(this::readAlertmanagerFlags);
-        root.map("high_availability", "high_availability").ifPresent(m -> {
-            problems.element("high_availability", m.node());
-            model(m, () -> new HighAvailability(m.strings("replicas").orElse(List.of()), m.string("replica_label").orElse(null),
-                    m.strings("alertmanagers").orElse(List.of()), m.strings("cluster_peers").orElse(List.of())))
-                    .ifPresent(monitoring::highAvailability);
+        section(entries, "ec2", n -> reader.read(SpecDocument.Ec2Job.class, n, "ec2").ifPresent(e -> readEc2(e, n)));
+        section(entries, "file_sd", n -> reader.read(SpecDocument.FileSdJob.class, n, "file_sd").ifPresent(f -> readFileSd(f, n)));
+        section(entries, "static", n -> reader.read(SpecDocument.StaticJob.class, n, "static").ifPresent(s -> readStatic(s, n)));
+        section(entries, "scrape_configs", n -> list(n, "scrape_configs", SpecDocument.ScrapeJob.class, this::readScrapeJob));
+        section(entries, "alerting", n -> {
+            problems.element("prometheus.alerting", n);
+            reader.readOnto(AlertingConfig.class, SpawnPrometheusDefaults.alerting(), n, "alerting").ifPresent(monitoring::alerting);
         });
-        // rules is open: its keys are rule names (checked against the catalogue) besides disabled_categories and custom
-        root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
-        root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
+        section(entries, "remote_write", n -> list(n, "remote_write", RemoteWrite.class, (w, at) -> {
+            remoteElement("prometheus.remote_write", w.name() == null ? w.url() : w.name(), at);
+            monitoring.remoteWrite(w);
+        }));
+        section(entries, "remote_read", n -> list(n, "remote_read", RemoteRead.class, (r, at) -> {
+            remoteElement("prometheus.remote_read", r.name() == null ? r.url() : r.name(), at);
+            monitoring.remoteRead(r);
+        }));
+        section(entries, "storage", n -> reader.read(StorageConfig.class, n, "storage").ifPresent(monitoring::storage));
+        section(entries, "tracing", n -> reader.read(TracingConfig.class, n, "tracing").ifPresent(monitoring::tracing));
+        section(entries, "prometheus_flags", n -> reader.read(SpecDocument.PrometheusFlagsSpec.class, n, "prometheus_flags")
+                .ifPresent(f -> {
+                    problems.element("prometheus.flags", n);
+                    monitoring.prometheusFlags(p -> new PrometheusFlags(or(f.storagePath(), p.storagePath()),
+                            or(f.retentionTime(), p.retentionTime()), or(f.retentionSize(), p.retentionSize()),
+                            or(f.listenAddress(), p.webListenAddress()), p.enableLifecycle(), p.extra()));
+                }));
+        section(entries, "alertmanager_flags", n -> reader.read(SpecDocument.AlertmanagerFlagsSpec.class, n, "alertmanager_flags")
+                .ifPresent(f -> {
+                    problems.element("alertmanager.flags", n);
+                    monitoring.alertmanagerFlags(a -> new AlertmanagerFlags(or(f.storagePath(), a.storagePath()),
+                            or(f.listenAddress(), a.webListenAddress()), a.clusterListenAddress(), a.clusterPeers(),
+                            or(f.dataRetention(), a.dataRetention())));
+                }));
+        section(entries, "high_availability", n -> {
+            problems.element("high_availability", n);
+            reader.read(HighAvailability.class, n, "high_availability").ifPresent(monitoring::highAvailability);
+        });
+        section(entries, "rules", n -> reader.readEach(SpecDocument.RulesSpec.class, knownRules(n), "rules")
+                .ifPresent(r -> readRules(r, n)));
+        section(entries, "alertmanager", n -> reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
+                .ifPresent(a -> readAlertmanager(a, n)));
+    }
+
+    private void section(Map<String, NodeTuple> entries, String key, Consumer<Node> read) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple != null && !SectionReader.isNull(tuple.getValueNode())) {
+            read.accept(tuple.getValueNode());
+        }
+    }
+
+    /** Reads a list section item by item, so one bad item does not hide the others. */
+    private <T> void list(Node node, String where, Class<T> type, BiConsumer<T, Node> use) {
+        if (!(node instanceof SequenceNode seq)) {
+            problems.error(node, "wrong type for " + where + ": expected a list, got " + SectionReader.describe(node));
+            return;
+        }
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            reader.read(type, item, where + "[" + i + "]").ifPresent(v -> use.accept(v, item));
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     /** The model names a remote endpoint by its name, or its url when it has none; its problems are about the url. */
-    private void remoteElement(String section, SpecMap m, String url) {
-        problems.element(section + "[" + m.string("name").orElse(url) + "]", m.value("url").orElseThrow());
+    private void remoteElement(String section, String name, Node at) {
+        problems.element(section + "[" + name + "]", reader.entries(at, "").get("url").getValueNode());
     }
 
-    private void readGlobal(SpecMap g) {
-        problems.element("prometheus.global", g.node());
-        g.duration("scrape_interval").ifPresent(d -> monitoring.global(c -> c.withIntervals(d, c.evaluationInterval())));
-        g.duration("evaluation_interval").ifPresent(d -> monitoring.global(c -> c.withIntervals(c.scrapeInterval(), d)));
-        g.duration("scrape_timeout").ifPresent(d -> monitoring.global(c -> new dev.spawn.monitoring.model.prometheus.GlobalConfig(
-                c.scrapeInterval(), d, c.evaluationInterval(), c.externalLabels())));
-        g.stringMap("external_labels", true).ifPresent(labels -> labels.forEach(monitoring::externalLabel));
-    }
-
-    private void readEc2(SpecMap m) {
+    private void readEc2(SpecDocument.Ec2Job e, Node node) {
         String job = "prometheus.scrape_configs[" + SpawnPrometheusDefaults.EC2_JOB + "]";
-        problems.element(job, m.node());
-        List<String> regions = m.strings("regions").orElse(List.of("us-east-1"));
-        int port = m.integer("port").orElse(SpawnPrometheusDefaults.SPORED_PORT);
-        Optional<String> endpoint = m.string("endpoint");
-        Optional<String> roleArn = m.string("role_arn");
-        Optional<String> profile = m.string("profile");
-        List<Ec2SdConfig> discovery = new ArrayList<>();
+        problems.element(job, node);
+        List<String> regions = or(e.regions(), List.of("us-east-1"));
+        int port = or(e.port(), SpawnPrometheusDefaults.SPORED_PORT);
+        List<Discovery> discovery = new ArrayList<>();
         for (String region : regions) {
-            Node at = m.value("regions").orElse(m.node());
-            model(at, job, () -> {
-                Ec2SdConfig base = Ec2SdConfig.spawnInstances(region, port);
-                return new Ec2SdConfig(region, endpoint.orElse(null), port, base.refreshInterval(), base.filters(),
-                        roleArn.orElse(null), profile.orElse(null), null, null);
+            model(node, job, () -> {
+                Ec2SdConfig.Builder b = Ec2SdConfig.spawnInstances(region, port).toBuilder()
+                        .endpoint(e.endpoint()).roleArn(e.roleArn()).profile(e.profile());
+                if (e.refreshInterval() != null) {
+                    b.refreshInterval(e.refreshInterval());
+                }
+                if (e.filters() != null) {
+                    b.filters(e.filters());
+                }
+                return b.build();
             }).ifPresent(discovery::add);
         }
         if (discovery.size() == regions.size()) {
-            monitoring.scrapeJob(SpawnPrometheusDefaults.EC2_JOB, b -> b.replaceDiscovery(List.copyOf(discovery)));
+            List<RelabelConfig> relabel = new ArrayList<>(SpawnPrometheusDefaults.ec2Relabelling(port));
+            relabel.addAll(or(e.relabelConfigs(), List.of()));
+            monitoring.scrapeJob(SpawnPrometheusDefaults.EC2_JOB, b -> {
+                b.replaceDiscovery(discovery).replaceRelabelling(relabel);
+                return b;
+            });
         }
     }
 
-    private void readFileSd(SpecMap m) {
+    private void readFileSd(SpecDocument.FileSdJob f, Node node) {
         String job = "prometheus.scrape_configs[" + SpawnPrometheusDefaults.FLEET_JOB + "]";
-        problems.element(job, m.node());
-        List<String> files = m.strings("files").orElse(List.of(SpawnPrometheusDefaults.TARGETS_GLOB));
-        var refresh = m.duration("refresh_interval").orElse(dev.spawn.monitoring.model.Duration.ofSeconds(60));
-        model(m, () -> new FileSdConfig(files, refresh))
-                .ifPresent(sd -> monitoring.scrapeJob(SpawnPrometheusDefaults.FLEET_JOB, b -> b.replaceDiscovery(List.of(sd))));
+        problems.element(job, node);
+        model(node, job, () -> new FileSdConfig(or(f.files(), List.of(SpawnPrometheusDefaults.TARGETS_GLOB)),
+                or(f.refreshInterval(), Duration.ofSeconds(60)))).ifPresent(sd -> monitoring.scrapeJob(
+                        SpawnPrometheusDefaults.FLEET_JOB, b -> {
+                            b.replaceDiscovery(List.of(sd));
+                            if (f.relabelConfigs() != null) {
+                                b.replaceRelabelling(f.relabelConfigs());
+                            }
+                            return b;
+                        }));
     }
 
-    private void readStatic(SpecMap m) {
-        problems.element("prometheus.scrape_configs[" + STATIC_JOB + "]", m.node());
-        if (!m.require("targets")) {
-            return;
-        }
-        List<String> targets = m.strings("targets").orElse(null);
-        Map<String, String> labels = m.stringMap("labels", true).orElse(Map.of());
-        if (targets != null) {
-            model(m.value("targets").orElseThrow(), "static", () -> ScrapeConfig.builder(STATIC_JOB)
-                    .discovery(new StaticConfig(targets, labels)).build()).ifPresent(monitoring::scrapeJob);
-        }
+    private void readStatic(SpecDocument.StaticJob s, Node node) {
+        problems.element("prometheus.scrape_configs[" + STATIC_JOB + "]", node);
+        model(node, "static", () -> ScrapeConfig.builder(STATIC_JOB)
+                .discovery(new StaticConfig(s.targets(), s.labels())).build()).ifPresent(monitoring::scrapeJob);
     }
 
-    private void readScrapeConfig(SpecMap m) {
-        Optional<String> name = m.string("job_name");
-        if (name.isEmpty()) {
-            m.require("job_name");
-            return;
-        }
-        problems.element("prometheus.scrape_configs[" + name.get() + "]", m.keyNode("job_name").orElse(m.node()));
-        Optional<HttpClientConfig> http = http(m);
-        List<String> targets = m.strings("targets").orElse(List.of());
-        Map<String, String> labels = m.stringMap("labels", true).orElse(Map.of());
-        List<RelabelConfig> relabel = relabels(m, "relabel_configs");
-        List<RelabelConfig> metricRelabel = relabels(m, "metric_relabel_configs");
-        model(m, () -> {
-            ScrapeConfig.Builder b = ScrapeConfig.builder(name.get());
-            m.string("scheme").ifPresent(b::scheme);
-            m.string("metrics_path").ifPresent(b::metricsPath);
-            m.duration("scrape_interval").ifPresent(b::scrapeInterval);
-            m.duration("scrape_timeout").ifPresent(b::scrapeTimeout);
-            http.ifPresent(b::http);
-            relabel.forEach(b::relabel);
-            metricRelabel.forEach(b::metricRelabel);
-            if (!targets.isEmpty()) {
-                b.discovery(new StaticConfig(targets, labels));
-            }
-            return b.build();
-        }).ifPresent(monitoring::scrapeJob);
-    }
-
-    /** basic_auth, authorization and tls_config of a scrape job or remote endpoint. */
-    private Optional<HttpClientConfig> http(SpecMap m) {
-        Authorization[] authorization = new Authorization[1];
-        m.map("authorization", "authorization").ifPresent(a -> a.secret("credentials_file", "credentials").ifPresentOrElse(
-                c -> authorization[0] = new Authorization(a.string("type").orElse(null), c), () -> a.require("credentials_file")));
-        BasicAuth[] auth = new BasicAuth[1];
-        TlsConfig[] tls = new TlsConfig[1];
-        m.map("basic_auth", "basic_auth").ifPresent(a -> {
-            Optional<String> user = a.string("username");
-            Optional<Secret> password = a.secret("password_file", "password");
-            if (user.isEmpty()) {
-                a.require("username");
-            } else {
-                auth[0] = new BasicAuth(user.get(), password.orElse(null));
-            }
-        });
-        m.map("tls_config", "tls_config").ifPresent(t -> tls[0] = model(t, () -> new TlsConfig(t.string("ca_file").orElse(null),
-                t.string("cert_file").orElse(null), t.string("key_file").orElse(null), t.string("server_name").orElse(null),
-                t.bool("insecure_skip_verify").orElse(null), t.string("min_version").orElse(null))).orElse(null));
-        return model(m, () -> new HttpClientConfig(auth[0], authorization[0], tls[0]));
-    }
-
-    /** A list of relabel_config (scrape, metric, write or alert relabelling), each checked by the model. */
-    private List<RelabelConfig> relabels(SpecMap m, String key) {
-        List<RelabelConfig> out = new ArrayList<>();
-        for (SpecMap r : m.maps(key, "relabel_config")) {
-            Optional<String> actionId = r.string("action");
-            Optional<RelabelConfig.Action> action = actionId.flatMap(id -> model(r.value("action").orElseThrow(), r.where(),
-                    () -> RelabelConfig.Action.fromId(id)));
-            if (actionId.isPresent() && action.isEmpty()) {
-                continue;
-            }
-            model(r, () -> new RelabelConfig(r.strings("source_labels").orElse(null), r.string("separator").orElse(null),
-                    r.string("target_label").orElse(null), r.string("regex").orElse(null), r.integer("modulus").orElse(null),
-                    r.string("replacement").orElse(null), action.orElse(null))).ifPresent(out::add);
-        }
-        return out;
-    }
-
-    /** {@code prometheus_flags}: the server's own settings, written to prometheus.flags. */
-    private void readPrometheusFlags(SpecMap f) {
-        problems.element("prometheus.flags", f.node());
-        Optional<String> storage = f.string("storage_path");
-        Optional<dev.spawn.monitoring.model.Duration> retention = f.duration("retention_time");
-        Optional<String> size = f.string("retention_size");
-        Optional<String> listen = f.string("listen_address");
-        monitoring.prometheusFlags(p -> new PrometheusFlags(storage.orElse(p.storagePath()), retention.orElse(p.retentionTime()),
-                size.orElse(p.retentionSize()), listen.orElse(p.webListenAddress()), p.enableLifecycle(), p.extra()));
-    }
-
-    /** {@code alertmanager_flags}: written to alertmanager.flags (clustering comes from high_availability). */
-    private void readAlertmanagerFlags(SpecMap f) {
-        problems.element("alertmanager.flags", f.node());
-        Optional<String> storage = f.string("storage_path");
-        Optional<String> listen = f.string("listen_address");
-        Optional<dev.spawn.monitoring.model.Duration> retention = f.duration("data_retention");
-        monitoring.alertmanagerFlags(a -> new AlertmanagerFlags(storage.orElse(a.storagePath()), listen.orElse(a.webListenAddress()),
-                a.clusterListenAddress(), a.clusterPeers(), retention.orElse(a.dataRetention())));
-    }
-
-    private void readRules(SpecMap rules) {
-        rules.string("runbook_base").ifPresent(url -> {
-            problems.element("rules.runbook_base", rules.value("runbook_base").orElseThrow());
-            monitoring.runbookBase(url);
-        });
-        rules.value("disabled_categories").ifPresent(v -> {
-            if (!(v instanceof SequenceNode seq)) {
-                problems.error(v, "wrong type for rules.disabled_categories: expected a list of categories, got "
-                        + SpecMap.describe(v));
+    private void readScrapeJob(SpecDocument.ScrapeJob j, Node node) {
+        ScrapeConfig config = j.config();
+        problems.element("prometheus.scrape_configs[" + config.jobName() + "]", node);
+        if (j.targets() != null || j.labels() != null) {
+            if (j.targets() == null) {
+                problems.error(node, "labels without targets in scrape job " + config.jobName()
+                        + "; expected targets beside labels (the shorthand for one static_config)");
                 return;
             }
-            List<String> ids = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
-            for (Node item : seq.getValue()) {
-                String id = item instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "";
+            model(node, "scrape_configs", () -> config.toBuilder().discovery(new StaticConfig(j.targets(), j.labels())).build())
+                    .ifPresent(monitoring::scrapeJob);
+            return;
+        }
+        monitoring.scrapeJob(config);
+    }
+
+    /** The rules mapping without the keys that are neither its settings nor a default rule's name, reported here. */
+    private Node knownRules(Node node) {
+        if (!(node instanceof MappingNode mapping)) {
+            return node;
+        }
+        Set<String> settings = Section.of(SpecDocument.RulesSpec.class).names();
+        List<String> candidates = new ArrayList<>(RULE_NAMES);
+        candidates.addAll(settings);
+        List<NodeTuple> kept = new ArrayList<>();
+        for (NodeTuple t : mapping.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode key && !key.getTag().equals(Tag.MERGE)
+                    && !settings.contains(key.getValue()) && !RULE_NAMES.contains(key.getValue())) {
+                problems.error(key, "unknown rule '" + key.getValue() + "' in rules" + DidYouMean.hint(key.getValue(), candidates));
+            } else {
+                kept.add(t);
+            }
+        }
+        return new MappingNode(mapping.getTag(), kept, mapping.getFlowStyle());
+    }
+
+    private void readRules(SpecDocument.RulesSpec rules, Node node) {
+        Map<String, NodeTuple> entries = reader.entries(node, "rules");
+        if (rules.runbookBase() != null) {
+            problems.element("rules.runbook_base", entries.get("runbook_base").getValueNode());
+            monitoring.runbookBase(rules.runbookBase());
+        }
+        if (rules.disabledCategories() != null) {
+            List<String> ids = Arrays.stream(Category.values()).map(Category::id).toList();
+            List<Node> items = ((SequenceNode) entries.get("disabled_categories").getValueNode()).getValue();
+            for (int i = 0; i < items.size(); i++) {
+                String id = rules.disabledCategories().get(i);
                 if (!ids.contains(id)) {
-                    problems.error(item, "unknown category '" + id + "' in rules.disabled_categories"
-                            + dev.spawn.monitoring.model.DidYouMean.hint(id, ids));
+                    problems.error(items.get(i), "unknown category '" + id + "' in rules.disabled_categories"
+                            + DidYouMean.hint(id, ids));
                 } else {
-                    problems.element("rules." + id, item);
+                    problems.element("rules." + id, items.get(i));
                     monitoring.disableCategory(Category.fromId(id));
                 }
             }
-        });
-        for (Map.Entry<String, NodeTuple> entry : rules.entries().entrySet()) {
-            String name = entry.getKey();
-            if (SpecFields.of("rules").contains(name)) {
-                continue;
-            }
-            if (!RULE_NAMES.contains(name)) {
-                problems.error(entry.getValue().getKeyNode(), "unknown rule '" + name + "' in rules"
-                        + dev.spawn.monitoring.model.DidYouMean.hint(name, RULE_NAMES));
-                continue;
-            }
-            problems.element("rules." + name, entry.getValue().getKeyNode());
-            SpecMap.open(problems, entry.getValue().getValueNode(), "rules." + name, SpecFields.of("rules.<rule>"))
-                    .ifPresent(r -> RuleSpec.apply(monitoring, name, r, problems));
         }
-        int index = 0;
-        for (SpecMap custom : rules.maps("custom", "rules.custom[]")) {
-            RuleSpec.custom(monitoring, custom, index++, problems);
+        Optional.ofNullable(rules.overrides()).orElse(Map.of()).forEach((name, override) -> {
+            Node keyNode = entries.get(name).getKeyNode();
+            problems.element("rules." + name, keyNode);
+            RuleSpec.apply(monitoring, name, override, entries.get(name).getValueNode(), problems);
+        });
+        List<SpecDocument.CustomRuleSpec> custom = or(rules.custom(), List.of());
+        for (int i = 0; i < custom.size(); i++) {
+            Node item = ((SequenceNode) entries.get("custom").getValueNode()).getValue().get(i);
+            RuleSpec.custom(monitoring, custom.get(i), item, i, problems);
         }
     }
 
-    private void readAlertmanager(SpecMap am) {
-        am.string("webhook_url").ifPresent(url -> {
-            problems.element("alertmanager", am.value("webhook_url").orElseThrow());
-            monitoring.webhookUrl(url);
+    private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node) {
+        Map<String, NodeTuple> entries = reader.entries(node, "alertmanager");
+        int errorsBefore = problems.errorCount();
+        if (am.webhookUrl() != null) {
+            problems.element("alertmanager", entries.get("webhook_url").getValueNode());
+            monitoring.webhookUrl(am.webhookUrl());
+        }
+        Optional<AlertmanagerGlobal> global = Optional.ofNullable(am.global()).flatMap(g -> {
+            Node at = entries.get("global").getValueNode();
+            problems.element("alertmanager.global", at);
+            return model(at, "alertmanager.global", () -> {
+                AlertmanagerGlobal.Builder b = SpawnAlertmanagerDefaults.config().global().toBuilder();
+                if (g.resolveTimeout() != null) {
+                    b.resolveTimeout(g.resolveTimeout());
+                }
+                Optional.ofNullable(g.smtpFrom()).ifPresent(b::smtpFrom);
+                Optional.ofNullable(g.smtpSmarthost()).ifPresent(b::smtpSmarthost);
+                Optional.ofNullable(g.smtpHello()).ifPresent(b::smtpHello);
+                Optional.ofNullable(g.smtpAuthUsername()).ifPresent(u -> b.smtpAuth(u, g.smtpAuthPassword()));
+                Optional.ofNullable(g.smtpRequireTls()).ifPresent(b::smtpRequireTls);
+                Optional.ofNullable(g.slackApiUrl()).ifPresent(b::slackApiUrl);
+                return b.build();
+            });
         });
-        Optional<AlertmanagerGlobal> global = am.map("global", "alertmanager.global").flatMap(this::alertmanagerGlobal);
         List<TimeInterval> timeIntervals = new ArrayList<>();
-        for (SpecMap t : am.maps("time_intervals", "alertmanager.time_intervals[]")) {
-            Optional<String> name = t.string("name");
+        List<Node> intervalNodes = items(entries, "time_intervals");
+        List<SpecDocument.TimeIntervalSpec> intervals = or(am.timeIntervals(), List.of());
+        for (int i = 0; i < intervals.size(); i++) {
+            SpecDocument.TimeIntervalSpec t = intervals.get(i);
+            Node at = intervalNodes.get(i);
+            List<Node> rangeNodes = items(reader.entries(at, ""), "time_intervals");
+            List<SpecDocument.TimeRangeSpec> rangeSpecs = or(t.timeIntervals(), List.of());
             List<TimeRangeSpec> ranges = new ArrayList<>();
-            for (SpecMap r : t.maps("time_intervals", "time_range")) {
+            for (int j = 0; j < rangeSpecs.size(); j++) {
+                SpecDocument.TimeRangeSpec r = rangeSpecs.get(j);
+                List<Node> timesNodes = items(reader.entries(rangeNodes.get(j), ""), "times");
+                List<SpecDocument.TimesSpec> timesSpecs = or(r.times(), List.of());
                 List<TimeRangeSpec.Times> times = new ArrayList<>();
-                for (SpecMap c : r.maps("times", "times[]")) {
-                    model(c, () -> new TimeRangeSpec.Times(c.string("start_time").orElse(null), c.string("end_time").orElse(null)))
+                for (int k = 0; k < timesSpecs.size(); k++) {
+                    SpecDocument.TimesSpec c = timesSpecs.get(k);
+                    model(timesNodes.get(k), "times", () -> new TimeRangeSpec.Times(c.startTime(), c.endTime()))
                             .ifPresent(times::add);
                 }
-                model(r, () -> new TimeRangeSpec(times, r.strings("weekdays").orElse(null), r.strings("days_of_month").orElse(null),
-                        r.strings("months").orElse(null), r.strings("years").orElse(null), r.string("location").orElse(null)))
-                        .ifPresent(ranges::add);
+                model(rangeNodes.get(j), "time_intervals", () -> new TimeRangeSpec(times, r.weekdays(), r.daysOfMonth(),
+                        r.months(), r.years(), r.location())).ifPresent(ranges::add);
             }
-            if (name.isEmpty()) {
-                t.require("name");
-            } else {
-                model(t, () -> new TimeInterval(name.get(), ranges)).ifPresent(timeIntervals::add);
-            }
+            model(at, "alertmanager.time_intervals", () -> new TimeInterval(t.name(), ranges)).ifPresent(timeIntervals::add);
         }
         List<Receiver> receivers = new ArrayList<>();
-        for (SpecMap r : am.maps("receivers", "alertmanager.receivers[]")) {
-            Optional<String> name = r.string("name");
-            if (name.isEmpty()) {
-                r.require("name");
+        List<Node> receiverNodes = items(entries, "receivers");
+        List<SpecDocument.ReceiverSpec> receiverSpecs = or(am.receivers(), List.of());
+        for (int i = 0; i < receiverSpecs.size(); i++) {
+            SpecDocument.ReceiverSpec r = receiverSpecs.get(i);
+            Node at = receiverNodes.get(i);
+            Node nameNode = reader.entries(at, "").get("name").getValueNode();
+            if (!receiverNames.add(r.name())) {
+                problems.error(nameNode, "duplicate receiver name '" + r.name() + "'; receiver names must be unique");
                 continue;
             }
-            Node nameNode = r.value("name").orElseThrow();
-            if (!receiverNames.add(name.get())) {
-                problems.error(nameNode, "duplicate receiver name '" + name.get() + "'; receiver names must be unique");
-                continue;
-            }
-            problems.element("alertmanager.receivers[" + (receivers.size() + 1) + "]", nameNode);
-            int problemsBefore = problems.all().size();
+            problems.element("alertmanager.receivers[" + r.name() + "]", nameNode);
             List<ReceiverConfig> configs = new ArrayList<>();
-            r.map("webhook", "webhook").ifPresent(w -> w.string("url").ifPresentOrElse(url -> model(w, () -> new WebhookConfig(
-                    w.bool("send_resolved").orElse(true), url, null, w.integer("max_alerts").orElse(null))).ifPresent(configs::add),
-                    () -> w.require("url")));
-            r.map("slack", "slack").ifPresent(s -> {
-                Optional<Secret> apiUrl = s.secret("api_url_file", "api_url");
-                s.string("channel").ifPresentOrElse(channel -> model(s, () -> new SlackConfig(s.bool("send_resolved").orElse(true),
-                        apiUrl.orElse(null), null, channel, null, null, null)).ifPresent(configs::add), () -> s.require("channel"));
-            });
-            r.map("pagerduty", "pagerduty").ifPresent(p -> p.secret("routing_key_file", "routing_key").ifPresentOrElse(
-                    key -> model(p, () -> new PagerdutyConfig(p.bool("send_resolved").orElse(true), key, null, null, null, null,
-                            null, null, null)).ifPresent(configs::add), () -> p.require("routing_key_file")));
-            r.map("sns", "sns").ifPresent(s -> s.string("topic_arn").ifPresentOrElse(arn -> model(s, () -> {
-                SnsConfig base = SnsConfig.topic(arn, s.string("region").orElse(null));
-                return new SnsConfig(s.bool("send_resolved").orElse(true), null, base.sigv4(), arn, null, null, null, null,
-                        null, null);
-            }).ifPresent(configs::add), () -> s.require("topic_arn")));
-            r.map("email", "email").ifPresent(e -> e.string("to").ifPresentOrElse(to -> {
-                Optional<Secret> password = e.secret("auth_password_file", "auth_password");
-                model(e, () -> new EmailConfig(e.bool("send_resolved").orElse(null), to, e.string("from").orElse(null),
-                        e.string("smarthost").orElse(null), null, e.string("auth_username").orElse(null), password.orElse(null),
-                        null, null, null)).ifPresent(configs::add);
-            }, () -> e.require("to")));
-            if (configs.isEmpty() && problems.all().size() == problemsBefore) {
-                problems.error(r.node(), "receiver '" + name.get() + "' has no notifier; expected one of webhook, slack,"
+            Optional.ofNullable(r.webhook()).flatMap(w -> model(at, "webhook", () -> new WebhookConfig(or(w.sendResolved(), true),
+                    w.url(), null, w.maxAlerts()))).ifPresent(configs::add);
+            Optional.ofNullable(r.slack()).flatMap(s -> model(at, "slack", () -> new SlackConfig(or(s.sendResolved(), true),
+                    s.apiUrl(), null, s.channel(), null, null, null))).ifPresent(configs::add);
+            Optional.ofNullable(r.pagerduty()).flatMap(p -> model(at, "pagerduty", () -> new PagerdutyConfig(
+                    or(p.sendResolved(), true), p.routingKey(), null, null, null, null, null, null, null))).ifPresent(configs::add);
+            Optional.ofNullable(r.sns()).flatMap(s -> model(at, "sns", () -> {
+                SnsConfig base = SnsConfig.topic(s.topicArn(), s.region());
+                return new SnsConfig(or(s.sendResolved(), true), null, base.sigv4(), s.topicArn(), null, null, null, null, null,
+                        null);
+            })).ifPresent(configs::add);
+            Optional.ofNullable(r.email()).flatMap(e -> model(at, "email", () -> new EmailConfig(e.sendResolved(), e.to(),
+                    e.from(), e.smarthost(), null, e.authUsername(), e.authPassword(), null, null, null))).ifPresent(configs::add);
+            if (configs.isEmpty() && r.webhook() == null && r.slack() == null && r.pagerduty() == null && r.sns() == null
+                    && r.email() == null) {
+                problems.error(at, "receiver '" + r.name() + "' has no notifier; expected one of webhook, slack,"
                         + " pagerduty, sns, email");
             }
-            receivers.add(new Receiver(name.get(), configs));
+            receivers.add(new Receiver(r.name(), configs));
         }
         List<Route> routes = new ArrayList<>();
-        List<SpecMap> routeSpecs = am.maps("routes", "alertmanager.routes[]");
-        for (SpecMap r : routeSpecs) {
-            problems.element("alertmanager.route.routes[" + routes.size() + "]", r.value("receiver").orElse(r.node()));
-            Optional<String> receiver = r.string("receiver");
-            receiver.ifPresent(name -> {
-                if (!receiverNames.contains(name)) {
-                    problems.error(r.value("receiver").orElseThrow(), "route receiver '" + name
-                            + "' is not defined; defined receivers: " + String.join(", ", receiverNames));
-                }
-            });
-            List<Matcher> matchers = matchers(r, "matchers");
-            model(r, () -> {
+        List<Node> routeNodes = items(entries, "routes");
+        List<SpecDocument.RouteSpec> routeSpecs = or(am.routes(), List.of());
+        for (int i = 0; i < routeSpecs.size(); i++) {
+            SpecDocument.RouteSpec r = routeSpecs.get(i);
+            Map<String, NodeTuple> at = reader.entries(routeNodes.get(i), "");
+            Node receiverNode = at.containsKey("receiver") ? at.get("receiver").getValueNode() : routeNodes.get(i);
+            problems.element("alertmanager.route.routes[" + routes.size() + "]", receiverNode);
+            if (r.receiver() != null && !receiverNames.contains(r.receiver())) {
+                problems.error(receiverNode, "route receiver '" + r.receiver() + "' is not defined; defined receivers: "
+                        + String.join(", ", receiverNames));
+            }
+            List<Matcher> matchers = matchers(r.matchers(), at.get("matchers"), "alertmanager.routes[" + i + "].matchers");
+            model(routeNodes.get(i), "alertmanager.routes", () -> {
                 Route.Builder b = Route.builder();
-                receiver.ifPresent(b::receiver);
+                Optional.ofNullable(r.receiver()).ifPresent(b::receiver);
                 matchers.forEach(b::matcher);
-                r.bool("continue").ifPresent(b::continueMatching);
-                r.strings("group_by").ifPresent(g -> b.groupBy(g.toArray(String[]::new)));
-                r.duration("group_wait").ifPresent(b::groupWait);
-                r.duration("group_interval").ifPresent(b::groupInterval);
-                r.duration("repeat_interval").ifPresent(b::repeatInterval);
-                r.strings("mute_time_intervals").ifPresent(n -> b.muteTimeIntervals(n.toArray(String[]::new)));
-                r.strings("active_time_intervals").ifPresent(n -> b.activeTimeIntervals(n.toArray(String[]::new)));
+                Optional.ofNullable(r.continueMatching()).ifPresent(b::continueMatching);
+                Optional.ofNullable(r.groupBy()).ifPresent(g -> b.groupBy(g.toArray(String[]::new)));
+                Optional.ofNullable(r.groupWait()).ifPresent(b::groupWait);
+                Optional.ofNullable(r.groupInterval()).ifPresent(b::groupInterval);
+                Optional.ofNullable(r.repeatInterval()).ifPresent(b::repeatInterval);
+                Optional.ofNullable(r.muteTimeIntervals()).ifPresent(n -> b.muteTimeIntervals(n.toArray(String[]::new)));
+                Optional.ofNullable(r.activeTimeIntervals()).ifPresent(n -> b.activeTimeIntervals(n.toArray(String[]::new)));
                 return b.build();
             }).ifPresent(routes::add);
         }
         List<InhibitRule> inhibitRules = new ArrayList<>();
-        for (SpecMap i : am.maps("inhibit_rules", "alertmanager.inhibit_rules[]")) {
-            List<Matcher> source = matchers(i, "source_matchers");
-            List<Matcher> target = matchers(i, "target_matchers");
-            List<String> equal = i.strings("equal").orElse(List.of());
-            model(i, () -> new InhibitRule(source, target, equal)).ifPresent(inhibitRules::add);
+        List<Node> inhibitNodes = items(entries, "inhibit_rules");
+        List<SpecDocument.InhibitRuleSpec> inhibitSpecs = or(am.inhibitRules(), List.of());
+        for (int i = 0; i < inhibitSpecs.size(); i++) {
+            SpecDocument.InhibitRuleSpec r = inhibitSpecs.get(i);
+            Map<String, NodeTuple> at = reader.entries(inhibitNodes.get(i), "");
+            String where = "alertmanager.inhibit_rules[" + i + "]";
+            List<Matcher> source = matchers(r.sourceMatchers(), at.get("source_matchers"), where + ".source_matchers");
+            List<Matcher> target = matchers(r.targetMatchers(), at.get("target_matchers"), where + ".target_matchers");
+            model(inhibitNodes.get(i), where, () -> new InhibitRule(source, target, or(r.equal(), List.of())))
+                    .ifPresent(inhibitRules::add);
         }
-        if (problems.hasErrors()) {
-            return; // the model would report the same things again, without positions
+        if (problems.errorCount() > errorsBefore) {
+            return; // this section's own problems are reported; the model would repeat them without positions
         }
         monitoring.alertmanager(b -> {
             global.ifPresent(b::global);
@@ -510,47 +513,26 @@ public final class SpecReader {
         });
     }
 
-    /** {@code alertmanager.global}: resolve timeout, SMTP defaults for email receivers, the Slack URL file. */
-    private Optional<AlertmanagerGlobal> alertmanagerGlobal(SpecMap g) {
-        problems.element("alertmanager.global", g.node());
-        Optional<Secret> smtpPassword = g.secret("smtp_auth_password_file", "smtp_auth_password");
-        Optional<Secret> slack = g.secret("slack_api_url_file", "slack_api_url");
-        return model(g, () -> {
-            AlertmanagerGlobal.Builder b = SpawnAlertmanagerDefaults.config().global().toBuilder();
-            g.duration("resolve_timeout").ifPresent(b::resolveTimeout);
-            g.string("smtp_from").ifPresent(b::smtpFrom);
-            g.string("smtp_smarthost").ifPresent(b::smtpSmarthost);
-            g.string("smtp_hello").ifPresent(b::smtpHello);
-            g.string("smtp_auth_username").ifPresent(u -> b.smtpAuth(u, smtpPassword.orElse(null)));
-            g.bool("smtp_require_tls").ifPresent(b::smtpRequireTls);
-            slack.ifPresent(b::slackApiUrl);
-            return b.build();
-        });
+    private List<Node> items(Map<String, NodeTuple> entries, String key) {
+        NodeTuple tuple = entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of();
     }
 
-    private List<Matcher> matchers(SpecMap m, String key) {
+    /** Matchers in the {@code matchers:} syntax, each problem at its list item. */
+    private List<Matcher> matchers(List<String> texts, NodeTuple tuple, String where) {
         List<Matcher> out = new ArrayList<>();
-        m.value(key).ifPresent(v -> {
-            if (!(v instanceof SequenceNode seq)) {
-                problems.error(v, "wrong type for " + m.path(key) + ": expected a list of matchers such as severity=\"critical\", got "
-                        + SpecMap.describe(v));
-                return;
+        if (texts == null) {
+            return out;
+        }
+        List<Node> nodes = ((SequenceNode) tuple.getValueNode()).getValue();
+        for (int i = 0; i < texts.size(); i++) {
+            try {
+                out.add(Matcher.parse(texts.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.error(nodes.get(i), "bad matcher in " + where + ": " + e.getMessage());
             }
-            for (Node item : seq.getValue()) {
-                String text = item instanceof org.yaml.snakeyaml.nodes.ScalarNode s ? s.getValue() : "";
-                try {
-                    out.add(Matcher.parse(text));
-                } catch (IllegalArgumentException e) {
-                    problems.error(item, "bad matcher in " + m.path(key) + ": " + e.getMessage());
-                }
-            }
-        });
+        }
         return out;
-    }
-
-    /** Builds a model value; a model invariant it breaks becomes a problem at the map's position. */
-    private <T> Optional<T> model(SpecMap at, Supplier<T> make) {
-        return model(at.node(), at.where(), make);
     }
 
     private <T> Optional<T> model(Node at, String where, Supplier<T> make) {
@@ -560,17 +542,6 @@ public final class SpecReader {
             problems.error(at, e.getMessage() == null ? "incomplete " + where : e.getMessage());
             return Optional.empty();
         }
-    }
-
-    static Severity severity(SpecMap m, SpecProblems problems) {
-        return m.string("severity").map(id -> {
-            try {
-                return Severity.fromId(id);
-            } catch (IllegalArgumentException e) {
-                problems.error(m.value("severity").orElseThrow(), e.getMessage());
-                return null;
-            }
-        }).orElse(null);
     }
 
     /** The spec read, and what building it gives: a validated bundle or every problem at its spec position. */

@@ -25,6 +25,9 @@ class MatcherTest {
     void rejectsIllegalLabelNamesAndRegexes() {
         assertThatThrownBy(() -> Matcher.parse("bad-name=\"x\"")).hasMessageContaining("is not a matcher");
         assertThatThrownBy(() -> Matcher.eq("1abc", "x")).hasMessageContaining("illegal label name '1abc'");
-        assertThatThrownBy(() -> Matcher.regex("region", "us-(")).hasMessageContaining("invalid regular expression");
+        assertThatThrownBy(() -> Matcher.regex("region", "us-(")).hasMessageContaining("is not an RE2 regular expression");
+        // RE2, as Alertmanager: named groups in Go's spelling are fine, look-arounds are not
+        assertThat(Matcher.regex("region", "(?P<area>us)-.*").matches(java.util.Map.of("region", "us-east-1"))).isTrue();
+        assertThatThrownBy(() -> Matcher.regex("region", "us-(?=east)")).hasMessageContaining("is not an RE2 regular expression");
     }
 }

@@ -7,21 +7,29 @@ import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.model.Authorization;
 import dev.spawn.monitoring.model.BasicAuth;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.OAuth2;
 import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
+import dev.spawn.monitoring.model.prometheus.DnsSdConfig;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
 import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
+import dev.spawn.monitoring.model.prometheus.HttpSdConfig;
+import dev.spawn.monitoring.model.prometheus.MetadataConfig;
+import dev.spawn.monitoring.model.prometheus.OtherSdConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.QueueConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.SigV4Config;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.prometheus.StaticConfig;
+import dev.spawn.monitoring.model.prometheus.StorageConfig;
+import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.testing.RealTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,9 +69,18 @@ public class PrometheusRendererTest {
                 .metricsPath("/metrics").honorLabels(true)
                 .basicAuth(new BasicAuth("prometheus", Secret.file("/etc/prometheus/spored-password")))
                 .tls(mtls.tlsConfig())
-                .discovery(new Ec2SdConfig("eu-west-1", "http://127.0.0.1:4566", 9090, Duration.ofSeconds(30),
-                        List.of(Ec2SdConfig.Filter.of("tag:spawn:metrics-enabled", "true")),
-                        "arn:aws:iam::123456789012:role/prometheus", "spawn", null, null))
+                .discovery(Ec2SdConfig.builder("eu-west-1").endpoint("http://127.0.0.1:4566").port(9090)
+                        .refreshInterval(Duration.ofSeconds(30))
+                        .filter(Ec2SdConfig.Filter.of("tag:spawn:metrics-enabled", "true"))
+                        .roleArn("arn:aws:iam::123456789012:role/prometheus").profile("spawn").build())
+                .discovery(new HttpSdConfig("http://127.0.0.1:8080/targets", Duration.ofMinutes(2), null))
+                .discovery(new DnsSdConfig(List.of("spored.example.internal"), "A", 9090, Duration.ofSeconds(30)))
+                .discovery(new OtherSdConfig("docker_sd_configs", Map.of("host", "unix:///var/run/docker.sock",
+                        "refresh_interval", "30s")))
+                .honorTimestamps(false)
+                .params(Map.of("module", List.of("spawn")))
+                .bodySizeLimit("10MB")
+                .limits(50000L, 64L, 128L, 1024L, 500L)
                 .discovery(new FileSdConfig(List.of("targets/*.json", "more/*.yaml"), Duration.ofMinutes(5)))
                 .discovery(new StaticConfig(List.of("10.0.1.100:9090"), Map.of("region", "us-east-1")))
                 .build();
@@ -77,7 +94,16 @@ public class PrometheusRendererTest {
         RemoteWrite write = new RemoteWrite("https://metrics.example.com/api/v1/write", "long-term", Duration.ofSeconds(30),
                 new HttpClientConfig(new BasicAuth("spawn", Secret.file("/etc/prometheus/rw-password")), null, null),
                 List.of(RelabelConfig.keep(List.of("__name__"), "spawn_.*")),
-                new QueueConfig(10000, 1, 50, 2000, Duration.ofSeconds(5), Duration.parse("30ms"), Duration.ofSeconds(5)));
+                new QueueConfig(10000, 50, 1, 2000, Duration.ofSeconds(5), Duration.parse("30ms"), Duration.ofSeconds(5), true));
+        RemoteWrite amp = RemoteWrite.builder("https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write")
+                .name("amp").sigv4(SigV4Config.region("us-east-1")).sendExemplars(true)
+                .metadataConfig(new MetadataConfig(true, Duration.ofMinutes(1), 500)).build();
+        RemoteWrite mimir = RemoteWrite.builder("https://mimir.example.com/api/v1/push").name("mimir")
+                .header("X-Scope-OrgID", "spawn")
+                .http(HttpClientConfig.NONE.withOAuth2(new OAuth2("spawn", Secret.file("/etc/prometheus/oauth-secret"),
+                        List.of("metrics:write"), "https://auth.example.com/token", Map.of("audience", "mimir"), null, null))
+                        .withProxyUrl("http://proxy.example.com:3128").withRedirectsAndHttp2(false, false))
+                .build();
         RemoteRead read = new RemoteRead("https://metrics.example.com/api/v1/read", "long-term-read", Duration.ofMinutes(1), false,
                 Map.of("cluster", "spawn"), new HttpClientConfig(null, Authorization.bearer(Secret.file("/etc/prometheus/rr-token")), null));
         AlertingConfig alerting = new AlertingConfig(List.of(RelabelConfig.labelDrop("replica")), List.of(
@@ -85,10 +111,12 @@ public class PrometheusRendererTest {
                         List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))),
                 new AlertmanagerEndpoint(null, null, null, null,
                         List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null)))));
-        return new PrometheusConfig(SpawnPrometheusDefaults.global().withExternalLabel("replica", "a"), alerting, List.of(),
+        return new PrometheusConfig(SpawnPrometheusDefaults.global().withExternalLabel("replica", "a"), List.of(),
                 List.of(SpawnPrometheusDefaults.self(), SpawnPrometheusDefaults.ec2(List.of("us-east-1", "eu-west-1")),
                         secured, withActions.build()),
-                List.of(write), List.of(read));
+                alerting, List.of(write, amp, mimir), List.of(read),
+                new StorageConfig(new StorageConfig.Tsdb(Duration.ofMinutes(30)), new StorageConfig.Exemplars(100000L)),
+                new TracingConfig("grpc", "127.0.0.1:4317", 0.1, true, Map.of(), null, Duration.ofSeconds(5), null));
     }
 
     @Test

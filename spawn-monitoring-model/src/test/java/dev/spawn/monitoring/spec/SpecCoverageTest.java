@@ -122,21 +122,24 @@ class SpecCoverageTest {
                       mute_time_intervals: night
                 """)).containsExactlyInAnyOrder(
                 "spawn-monitoring.yaml:5:20: missing field 'credentials_file' in scrape_configs[0].authorization",
-                "spawn-monitoring.yaml:6:17: tls_config min_version 'TLS9' is not one of TLS10, TLS11, TLS12, TLS13",
-                "spawn-monitoring.yaml:8:38: unknown relabel action 'shuffle'; expected one of replace, keep, drop, keepequal,"
-                        + " dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase",
+                "spawn-monitoring.yaml:6:31: unknown value 'TLS9' for scrape_configs[0].tls_config.min_version; expected one of"
+                        + " TLS10, TLS11, TLS12, TLS13",
+                "spawn-monitoring.yaml:8:38: unknown value 'shuffle' for scrape_configs[0].relabel_configs[0].action; expected"
+                        + " one of replace, keep, drop, keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase,"
+                        + " uppercase",
                 "spawn-monitoring.yaml:9:9: relabel action hashmod needs a positive modulus",
                 "spawn-monitoring.yaml:10:10: unknown field 'source_lables' in scrape_configs[0].relabel_configs[2];"
                         + " did you mean 'source_labels'?",
-                "spawn-monitoring.yaml:10:9: relabel action replace needs a target_label",
                 "spawn-monitoring.yaml:13:30: wrong type for remote_write[0].queue_config.capacity: expected an integer,"
                         + " got the string 'many'",
-                "spawn-monitoring.yaml:13:19: queue_config sizes must be positive, got 0",
+                "spawn-monitoring.yaml:13:48: value 0 for remote_write[0].queue_config.max_shards is out of range; expected"
+                        + " an integer from 1 to 2147483647",
                 "spawn-monitoring.yaml:16:25: illegal label name 'bad-label' in remote_read[0].required_matchers;"
                         + " expected [a-zA-Z_][a-zA-Z0-9_]* not starting with '__'",
                 "spawn-monitoring.yaml:17:36: bad duration 'two weeks' for prometheus_flags.retention_time; expected a"
                         + " Prometheus duration such as 30s, 5m or 1h30m (units: ms, s, m, h, d, w, y)",
-                "spawn-monitoring.yaml:17:19: retention size '20 gigs' is not a size such as 50GB (units B, KB, MB, GB, TB, PB, EB)",
+                "spawn-monitoring.yaml:17:63: bad value '20 gigs' for prometheus_flags.retention_size; expected a size such"
+                        + " as 50GB (units B, KB, MB, GB, TB, PB, EB)",
                 "spawn-monitoring.yaml:18:38: wrong type for alertmanager_flags.data_retention: expected a duration such as"
                         + " 30s, got a list",
                 "spawn-monitoring.yaml:20:17: wrong type for rules.runbook_base: expected a string, got a list",

@@ -302,7 +302,7 @@ class SpecReaderTest {
                     severity: urgent
                 """)).containsExactly(
                 "spawn-monitoring.yaml:3:25: unknown category 'costs' in rules.disabled_categories; did you mean 'cost'?",
-                "spawn-monitoring.yaml:5:15: unknown severity 'urgent'; expected one of critical, warning, info");
+                "spawn-monitoring.yaml:5:15: unknown value 'urgent' for rules.HighCostInstance.severity; expected one of critical, warning, info");
     }
 
     @Test
@@ -376,6 +376,6 @@ class SpecReaderTest {
                     - name: X
                       expr: up == 0
                       tests: {name: fires}
-                """)).containsExactly("spawn-monitoring.yaml:6:14: wrong type for rules.custom[0].tests: expected a list, got a mapping");
+                """)).containsExactly("spawn-monitoring.yaml:6:14: wrong type for rules.custom[0].tests: expected a list of mappings, got a mapping");
     }
 }

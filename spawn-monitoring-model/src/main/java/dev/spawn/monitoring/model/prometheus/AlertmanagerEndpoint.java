@@ -1,29 +1,39 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
 
 /**
  * One entry of {@code alerting.alertmanagers} ({@code <alertmanager_config>}): how Prometheus finds
- * and reaches a set of Alertmanagers. Discovery is static or by file.
+ * and reaches a set of Alertmanagers.
  */
-public record AlertmanagerEndpoint(String scheme, String pathPrefix, Duration timeout, HttpClientConfig http,
-        List<Discovery> discovery) {
+public record AlertmanagerEndpoint(
+        @Key(value = "timeout", doc = "Per-target Alertmanager timeout when pushing alerts.", byDefault = "10s") Duration timeout,
+        @Key(value = "api_version", doc = "The api version of Alertmanager.", byDefault = "v2", oneOf = {"v1", "v2"})
+        String apiVersion,
+        @Key(value = "path_prefix", doc = "Prefix for the HTTP path alerts are pushed to.", byDefault = "/") String pathPrefix,
+        @Key(value = "scheme", doc = "Scheme for requests to Alertmanager.", byDefault = "http", oneOf = {"http", "https"})
+        String scheme,
+        @Key(value = "", inline = true, doc = "HTTP client settings.") HttpClientConfig http,
+        @Key(value = "", doc = "Service discovery configurations.") List<Discovery> discovery,
+        @Key(value = "relabel_configs", doc = "Relabelling of discovered Alertmanagers.") List<RelabelConfig> relabelConfigs) {
 
     public AlertmanagerEndpoint {
         http = http == null ? HttpClientConfig.NONE : http;
         discovery = List.copyOf(discovery == null ? List.of() : discovery);
-        for (Discovery d : discovery) {
-            if (d instanceof Ec2SdConfig) {
-                throw new IllegalArgumentException("Alertmanagers are found by static or file discovery, not EC2");
-            }
-        }
+        relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("alertmanager scheme '" + scheme + "'; expected http or https");
         }
     }
 
+    public AlertmanagerEndpoint(String scheme, String pathPrefix, Duration timeout, HttpClientConfig http,
+            List<Discovery> discovery) {
+        this(timeout, null, pathPrefix, scheme, http, discovery, null);
+    }
+
     public static AlertmanagerEndpoint statik(List<String> targets) {
-        return new AlertmanagerEndpoint(null, null, null, null, List.of(new StaticConfig(targets, null)));
+        return new AlertmanagerEndpoint(null, null, null, null, null, List.of(new StaticConfig(targets, null)), null);
     }
 }

@@ -2,14 +2,25 @@ package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.LabelName;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
 /** Prometheus' {@code global:} block. External labels are kept sorted for deterministic output. */
-public record GlobalConfig(Duration scrapeInterval, Duration scrapeTimeout, Duration evaluationInterval,
-        Map<String, String> externalLabels) {
+public record GlobalConfig(
+        @Key(value = "scrape_interval", doc = "How frequently to scrape targets by default.", byDefault = "1m")
+        Duration scrapeInterval,
+        @Key(value = "scrape_timeout", doc = "How long until a scrape request times out.", byDefault = "10s")
+        Duration scrapeTimeout,
+        @Key(value = "evaluation_interval", doc = "How frequently to evaluate rules.", byDefault = "1m")
+        Duration evaluationInterval,
+        @Key(value = "external_labels", doc = "Labels added to any time series or alerts when talking to external systems.",
+                labelNames = true)
+        Map<String, String> externalLabels,
+        @Key(value = "query_log_file", doc = "File to which PromQL queries are logged; reloading reopens it.")
+        String queryLogFile) {
 
     public GlobalConfig {
         Objects.requireNonNull(scrapeInterval, "scrapeInterval");
@@ -18,14 +29,19 @@ public record GlobalConfig(Duration scrapeInterval, Duration scrapeTimeout, Dura
                 LabelName.requireAll(externalLabels == null ? Map.of() : externalLabels, "global.external_labels")));
     }
 
+    public GlobalConfig(Duration scrapeInterval, Duration scrapeTimeout, Duration evaluationInterval,
+            Map<String, String> externalLabels) {
+        this(scrapeInterval, scrapeTimeout, evaluationInterval, externalLabels, null);
+    }
+
     public GlobalConfig withExternalLabel(String name, String value) {
         Map<String, String> labels = new TreeMap<>(externalLabels);
         labels.put(name, value);
-        return new GlobalConfig(scrapeInterval, scrapeTimeout, evaluationInterval, labels);
+        return new GlobalConfig(scrapeInterval, scrapeTimeout, evaluationInterval, labels, queryLogFile);
     }
 
     public GlobalConfig withIntervals(Duration scrape, Duration evaluation) {
         return new GlobalConfig(scrape, scrapeTimeout != null && scrapeTimeout.compareTo(scrape) > 0 ? scrape : scrapeTimeout,
-                evaluation, externalLabels);
+                evaluation, externalLabels, queryLogFile);
     }
 }

@@ -1,10 +1,26 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Key;
 
 /** Remote write {@code queue_config}; absent values take Prometheus' defaults. */
-public record QueueConfig(Integer capacity, Integer minShards, Integer maxShards, Integer maxSamplesPerSend,
-        Duration batchSendDeadline, Duration minBackoff, Duration maxBackoff) {
+public record QueueConfig(
+        @Key(value = "capacity", doc = "Number of samples to buffer per shard before reading from the WAL blocks.",
+                byDefault = "2500", min = 1)
+        Integer capacity,
+        @Key(value = "max_shards", doc = "Maximum number of shards, i.e. amount of concurrency.", byDefault = "200", min = 1)
+        Integer maxShards,
+        @Key(value = "min_shards", doc = "Minimum number of shards, i.e. amount of concurrency.", byDefault = "1", min = 1)
+        Integer minShards,
+        @Key(value = "max_samples_per_send", doc = "Maximum number of samples per send.", byDefault = "500", min = 1)
+        Integer maxSamplesPerSend,
+        @Key(value = "batch_send_deadline", doc = "Maximum time a sample will wait in buffer.", byDefault = "5s")
+        Duration batchSendDeadline,
+        @Key(value = "min_backoff", doc = "Initial retry delay, doubled for every retry.", byDefault = "30ms") Duration minBackoff,
+        @Key(value = "max_backoff", doc = "Maximum retry delay.", byDefault = "5s") Duration maxBackoff,
+        @Key(value = "retry_on_http_429", doc = "Retry upon receiving a 429 status code from the remote-write storage.",
+                byDefault = "false")
+        Boolean retryOnHttp429) {
 
     public QueueConfig {
         for (Integer n : new Integer[] {capacity, minShards, maxShards, maxSamplesPerSend}) {

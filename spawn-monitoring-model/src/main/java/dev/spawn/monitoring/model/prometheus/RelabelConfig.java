@@ -1,19 +1,33 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.LabelName;
+import dev.spawn.monitoring.model.Re2;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code <relabel_config>} with every action Prometheus 2.42 knows. Absent fields take Prometheus'
  * defaults (separator {@code ;}, regex {@code (.*)}, replacement {@code $1}, action replace) and are
  * not rendered.
  */
-public record RelabelConfig(List<String> sourceLabels, String separator, String targetLabel, String regex,
-        Integer modulus, String replacement, Action action) {
+public record RelabelConfig(
+        @Key(value = "source_labels", doc = "Labels whose values are concatenated with the separator and matched against regex.")
+        List<String> sourceLabels,
+        @Key(value = "separator", doc = "Separator placed between concatenated source label values.", byDefault = ";")
+        String separator,
+        @Key(value = "target_label", doc = "Label to which the resulting value is written in a replace action.")
+        String targetLabel,
+        @Key(value = "regex", doc = "RE2 regular expression against which the extracted value is matched (anchored).",
+                byDefault = "(.*)")
+        String regex,
+        @Key(value = "modulus", doc = "Modulus to take of the hash of the source label values (hashmod).", min = 1)
+        Integer modulus,
+        @Key(value = "replacement", doc = "Replacement value for a regex replace; $1 and ${name} refer to groups.",
+                byDefault = "$1")
+        String replacement,
+        @Key(value = "action", doc = "Action to perform based on regex matching.", byDefault = "replace") Action action) {
 
     /** Relabel actions; {@link #id()} is the YAML spelling. */
     public enum Action {
@@ -43,11 +57,7 @@ public record RelabelConfig(List<String> sourceLabels, String separator, String 
         }
         Action effective = action == null ? Action.REPLACE : action;
         if (regex != null) {
-            try {
-                Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("relabel regex '" + regex + "' does not compile: " + e.getDescription());
-            }
+            Re2.compileAnchored(regex, "relabel regex");
         }
         boolean needsTarget = effective == Action.REPLACE || effective == Action.HASHMOD || effective == Action.LOWERCASE
                 || effective == Action.UPPERCASE || effective == Action.KEEPEQUAL || effective == Action.DROPEQUAL;

@@ -1,15 +1,21 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.LabelName;
+import dev.spawn.monitoring.model.decl.Key;
+import dev.spawn.monitoring.model.decl.Variant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** {@code <static_config>}: fixed {@code host:port} targets and labels for all of them. */
-public record StaticConfig(List<String> targets, Map<String, String> labels) implements Discovery {
+@Variant(value = "static_configs", doc = "Statically configured targets.")
+public record StaticConfig(
+        @Key(value = "targets", doc = "The targets, as host:port.", required = true) List<String> targets,
+        @Key(value = "labels", doc = "Labels assigned to all metrics scraped from the targets.", labelNames = true)
+        Map<String, String> labels) implements Discovery {
 
     public StaticConfig {
-        targets = List.copyOf(targets);
+        targets = List.copyOf(targets == null ? List.of() : targets);
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(
                 LabelName.requireAll(labels == null ? Map.of() : labels, "static_config labels")));
         for (String t : targets) {

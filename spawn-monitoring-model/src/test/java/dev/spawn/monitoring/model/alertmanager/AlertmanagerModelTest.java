@@ -32,7 +32,7 @@ class AlertmanagerModelTest {
         assertThatThrownBy(() -> Route.to("spawn-webhook").matchers("severity ~ critical"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'severity ~ critical' is not a matcher");
         assertThatThrownBy(() -> Matcher.parse("team=~\"(unclosed\""))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid regular expression");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an RE2 regular expression");
     }
 
     @Test

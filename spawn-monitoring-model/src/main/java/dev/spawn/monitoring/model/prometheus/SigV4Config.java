@@ -1,0 +1,29 @@
+package dev.spawn.monitoring.model.prometheus;
+
+import dev.spawn.monitoring.model.Secret;
+import dev.spawn.monitoring.model.decl.Key;
+
+/**
+ * {@code <sigv4>}: AWS Signature Version 4 signing of remote-write requests (Amazon Managed Service
+ * for Prometheus accepts nothing else). Without keys the AWS SDK's default chain is used.
+ */
+public record SigV4Config(
+        @Key(value = "region", doc = "The AWS region; defaults to the region of the SDK's default chain.") String region,
+        @Key(value = "access_key", doc = "The AWS API access key; prefer a profile or role.") String accessKey,
+        @Key(value = "secret_key", doc = "The AWS API secret key (no file form); prefer a profile or role.") Secret secretKey,
+        @Key(value = "profile", doc = "Named AWS profile used to authenticate.") String profile,
+        @Key(value = "role_arn", doc = "AWS Role ARN, an alternative to using AWS API keys.") String roleArn) {
+
+    public SigV4Config {
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new IllegalArgumentException("sigv4 needs both access_key and secret_key, or neither");
+        }
+        if (secretKey instanceof Secret.FromFile) {
+            throw new IllegalArgumentException("sigv4 secret_key has no file form; use a profile or role_arn instead");
+        }
+    }
+
+    public static SigV4Config region(String region) {
+        return new SigV4Config(region, null, null, null, null);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.spawn.monitoring.model.prometheus;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.TlsConfig;
+import dev.spawn.monitoring.model.decl.Key;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Prometheus' {@code tracing:} block: exporting traces of its own work over OTLP. */
+public record TracingConfig(
+        @Key(value = "client_type", doc = "The client used to export the traces.", byDefault = "grpc", oneOf = {"grpc", "http"})
+        String clientType,
+        @Key(value = "endpoint", doc = "The endpoint to send the traces to, as host:port.") String endpoint,
+        @Key(value = "sampling_fraction", doc = "Probability a given trace is sampled.", byDefault = "0", min = 0, max = 1)
+        Double samplingFraction,
+        @Key(value = "insecure", doc = "Disable transport security for the client.", byDefault = "false") Boolean insecure,
+        @Key(value = "headers", doc = "Key-value pairs associated with the gRPC or HTTP headers.") Map<String, String> headers,
+        @Key(value = "compression", doc = "Compression key for the gRPC client.", oneOf = {"gzip"}) String compression,
+        @Key(value = "timeout", doc = "Maximum time the exporter waits for each batch export.", byDefault = "10s")
+        Duration timeout,
+        @Key(value = "tls_config", doc = "TLS settings.") TlsConfig tlsConfig) {
+
+    public TracingConfig {
+        headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+        if (endpoint != null && endpoint.contains("://")) {
+            throw new IllegalArgumentException("tracing endpoint '" + endpoint + "' must be host:port, without a scheme");
+        }
+    }
+
+    public static final TracingConfig NONE = new TracingConfig(null, null, null, null, null, null, null, null);
+}

@@ -1,0 +1,269 @@
+package dev.spawn.monitoring.spec;
+
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HighAvailability;
+import dev.spawn.monitoring.model.decl.Key;
+import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
+import dev.spawn.monitoring.model.prometheus.GlobalConfig;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
+import dev.spawn.monitoring.model.prometheus.RemoteRead;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.StorageConfig;
+import dev.spawn.monitoring.model.prometheus.TracingConfig;
+import dev.spawn.monitoring.model.rules.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec file, declared: its top level takes prometheus.yml's own sections (declared on the model's
+ * records) beside spawn's shorthands and settings (declared here). The reader dispatches on these
+ * keys and the JSON Schema is generated from them; nothing here is ever built as a whole.
+ */
+record SpecDocument(
+        @Key(value = "apiVersion", doc = "The spec format version.", required = true, oneOf = {SpecReader.API_VERSION})
+        String apiVersion,
+        @Key(value = "global", doc = "Changes to Prometheus' global block (defaults: 60s intervals, cluster and environment"
+                + " external labels, merged key by key).")
+        GlobalConfig global,
+        @Key(value = "ec2", doc = "The spawn-ec2 job: spored agents found through the EC2 API.") Ec2Job ec2,
+        @Key(value = "file_sd", doc = "The spawn-fleet job: spored agents listed in target files (spawn:targets).")
+        FileSdJob fileSd,
+        @Key(value = "static", doc = "The spawn-static job: spored agents at fixed addresses.") StaticJob staticJob,
+        @Key(value = "scrape_configs", doc = "More scrape jobs, as prometheus.yml writes them (plus targets/labels as a"
+                + " shorthand for one static_config).")
+        List<ScrapeJob> scrapeConfigs,
+        @Key(value = "alerting", doc = "Prometheus' alerting block; alertmanagers given here replace the default"
+                + " localhost:9093.")
+        AlertingConfig alerting,
+        @Key(value = "remote_write", doc = "Remote write endpoints.") List<RemoteWrite> remoteWrite,
+        @Key(value = "remote_read", doc = "Remote read endpoints.") List<RemoteRead> remoteRead,
+        @Key(value = "storage", doc = "Prometheus' runtime-reloadable storage settings.") StorageConfig storage,
+        @Key(value = "tracing", doc = "Tracing of Prometheus itself.") TracingConfig tracing,
+        @Key(value = "prometheus_flags", doc = "Prometheus command-line settings, written to prometheus.flags.")
+        PrometheusFlagsSpec prometheusFlags,
+        @Key(value = "alertmanager_flags", doc = "Alertmanager command-line settings, written to alertmanager.flags.")
+        AlertmanagerFlagsSpec alertmanagerFlags,
+        @Key(value = "high_availability", doc = "Prometheus replicas and an Alertmanager cluster.")
+        HighAvailability highAvailability,
+        @Key(value = "rules", doc = "Changes to the default alert rules, and rules of your own.") RulesSpec rules,
+        @Key(value = "alertmanager", doc = "Changes to alertmanager.yml.") AlertmanagerSpec alertmanager) {
+
+    /** {@code ec2:}: where and how the spawn-ec2 job finds instances; each region gets one ec2_sd_config. */
+    record Ec2Job(
+            @Key(value = "regions", doc = "AWS regions to discover instances in.", byDefault = "[us-east-1]") List<String> regions,
+            @Key(value = "port", doc = "The port spored serves metrics on.", byDefault = "9090", min = 1, max = 65535)
+            Integer port,
+            @Key(value = "endpoint", doc = "Custom EC2 API endpoint (tests point it at a fake on 127.0.0.1).") String endpoint,
+            @Key(value = "role_arn", doc = "AWS Role ARN to assume.") String roleArn,
+            @Key(value = "profile", doc = "Named AWS profile.") String profile,
+            @Key(value = "refresh_interval", doc = "Refresh interval of the instance list.", byDefault = "60s")
+            Duration refreshInterval,
+            @Key(value = "filters", doc = "DescribeInstances filters; replace the default (metrics-enabled, running).")
+            List<Ec2SdConfig.Filter> filters,
+            @Key(value = "relabel_configs", doc = "Relabelling appended after spawn's own (which set instance_id, region, ...).")
+            List<RelabelConfig> relabelConfigs) {
+    }
+
+    /** {@code file_sd:}: the target files of the spawn-fleet job. */
+    record FileSdJob(
+            @Key(value = "files", doc = "Target file patterns.", byDefault = "[targets/*.json]") List<String> files,
+            @Key(value = "refresh_interval", doc = "Refresh interval of the files.", byDefault = "60s") Duration refreshInterval,
+            @Key(value = "relabel_configs", doc = "Relabelling of the job's targets.") List<RelabelConfig> relabelConfigs) {
+    }
+
+    /** {@code static:}: fixed spored addresses. */
+    record StaticJob(
+            @Key(value = "targets", doc = "host:port of each spored agent.", required = true) List<String> targets,
+            @Key(value = "labels", doc = "Labels for all of them.", labelNames = true) Map<String, String> labels) {
+    }
+
+    /** {@code scrape_configs[]}: a scrape job as prometheus.yml writes it, or with the targets/labels shorthand. */
+    record ScrapeJob(
+            @Key(value = "", inline = true, doc = "The scrape job.") ScrapeConfig config,
+            @Key(value = "targets", doc = "Shorthand: host:port targets of one static_config.") List<String> targets,
+            @Key(value = "labels", doc = "Shorthand: labels of that static_config.", labelNames = true) Map<String, String> labels) {
+    }
+
+    record PrometheusFlagsSpec(
+            @Key(value = "storage_path", doc = "--storage.tsdb.path.", byDefault = "data/prometheus") String storagePath,
+            @Key(value = "retention_time", doc = "--storage.tsdb.retention.time.", byDefault = "30d") Duration retentionTime,
+            @Key(value = "retention_size", doc = "--storage.tsdb.retention.size.", byDefault = "50GB",
+                    pattern = "\\d+(B|KB|MB|GB|TB|PB|EB)", expected = "a size such as 50GB (units B, KB, MB, GB, TB, PB, EB)")
+            String retentionSize,
+            @Key(value = "listen_address", doc = "--web.listen-address.", byDefault = ":9090") String listenAddress) {
+    }
+
+    record AlertmanagerFlagsSpec(
+            @Key(value = "storage_path", doc = "--storage.path.") String storagePath,
+            @Key(value = "listen_address", doc = "--web.listen-address.", byDefault = ":9093") String listenAddress,
+            @Key(value = "data_retention", doc = "--data.retention.", byDefault = "120h") Duration dataRetention) {
+    }
+
+    /** {@code rules:}: default rules by name, categories switched off, rules of your own. */
+    record RulesSpec(
+            @Key(value = "disabled_categories", doc = "Categories whose rules are all left out.") List<String> disabledCategories,
+            @Key(value = "runbook_base", doc = "Base URL of the runbooks; each rule links <base>/<RuleName>.") String runbookBase,
+            @Key(value = "custom", doc = "Alerts of your own, each proven by its tests.") List<CustomRuleSpec> custom,
+            @Key(value = "<rule name>", doc = "Changes to the default rule of that name.", rest = true)
+            Map<String, RuleOverrideSpec> overrides) {
+    }
+
+    /** {@code rules.<name>}: changes to one default rule. */
+    record RuleOverrideSpec(
+            @Key(value = "threshold", doc = "The rule's threshold parameter.") Double threshold,
+            @Key(value = "parameters", doc = "Other parameters by name: a number, or a duration such as 12h.")
+            Map<String, Object> parameters,
+            @Key(value = "for", doc = "How long the condition must hold before the alert fires.") Duration forDuration,
+            @Key(value = "severity", doc = "The severity label.") Severity severity,
+            @Key(value = "labels", doc = "Extra labels.", labelNames = true) Map<String, String> labels,
+            @Key(value = "annotations", doc = "Extra or replaced annotations.") Map<String, String> annotations,
+            @Key(value = "runbook_url", doc = "The runbook_url annotation.") String runbookUrl,
+            @Key(value = "enabled", doc = "false leaves the rule out.", byDefault = "true") Boolean enabled) {
+    }
+
+    /** {@code rules.custom[]}: an alert of the user's own. */
+    record CustomRuleSpec(
+            @Key(value = "name", doc = "The alert name (CamelCase).", required = true) String name,
+            @Key(value = "expr", doc = "The PromQL expression.", required = true) String expr,
+            @Key(value = "for", doc = "How long the condition must hold before the alert fires.") Duration forDuration,
+            @Key(value = "severity", doc = "The severity label.", byDefault = "warning") Severity severity,
+            @Key(value = "labels", doc = "Labels of the alert.", labelNames = true) Map<String, String> labels,
+            @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
+            @Key(value = "tests", doc = "promtool cases that prove the rule: one that fires, one that stays silent.")
+            List<RuleTestSpec> tests) {
+    }
+
+    /** A promtool case of a custom rule. */
+    record RuleTestSpec(
+            @Key(value = "name", doc = "What the case shows.", required = true) String name,
+            @Key(value = "at", doc = "Evaluation time, e.g. 10m.", required = true) Duration at,
+            @Key(value = "input", doc = "Input series.") List<InputSeriesSpec> input,
+            @Key(value = "alerts", doc = "Expected alerts at that time; none means the rule stays silent.")
+            List<ExpectedAlertSpec> alerts) {
+    }
+
+    record InputSeriesSpec(
+            @Key(value = "series", doc = "The series in PromQL selector form.", required = true) String series,
+            @Key(value = "values", doc = "Values in promtool's expanding notation, e.g. 0+10x20.", required = true) String values,
+            @Key(value = "copies", doc = "How many copies of the series, told apart by a copy label.", min = 1) Integer copies) {
+    }
+
+    record ExpectedAlertSpec(
+            @Key(value = "labels", doc = "The labels of the expected alert (besides alertname).", labelNames = true)
+            Map<String, String> labels,
+            @Key(value = "value", doc = "The expected $value, when it matters.") String value) {
+    }
+
+    /** {@code alertmanager:}: changes to alertmanager.yml. */
+    record AlertmanagerSpec(
+            @Key(value = "webhook_url", doc = "The spawn webhook bridge the default routes send to.") String webhookUrl,
+            @Key(value = "global", doc = "Alertmanager's global block.") AlertmanagerGlobalSpec global,
+            @Key(value = "receivers", doc = "Receivers besides the spawn webhook.") List<ReceiverSpec> receivers,
+            @Key(value = "routes", doc = "Routes placed before the default per-severity routes.") List<RouteSpec> routes,
+            @Key(value = "inhibit_rules", doc = "Inhibitions besides the default severity ones.") List<InhibitRuleSpec> inhibitRules,
+            @Key(value = "time_intervals", doc = "Named time intervals for mute_time_intervals/active_time_intervals.")
+            List<TimeIntervalSpec> timeIntervals) {
+    }
+
+    record AlertmanagerGlobalSpec(
+            @Key(value = "resolve_timeout", doc = "Time after which an alert without updates is declared resolved.",
+                    byDefault = "5m")
+            Duration resolveTimeout,
+            @Key(value = "smtp_from", doc = "Default SMTP From header.") String smtpFrom,
+            @Key(value = "smtp_smarthost", doc = "Default SMTP smarthost, host:port.") String smtpSmarthost,
+            @Key(value = "smtp_hello", doc = "Default hostname to identify to the SMTP server.", byDefault = "localhost")
+            String smtpHello,
+            @Key(value = "smtp_auth_username", doc = "SMTP user name.") String smtpAuthUsername,
+            @Key(value = "smtp_auth_password", file = "smtp_auth_password_file", doc = "SMTP password, preferably by file.")
+            dev.spawn.monitoring.model.Secret smtpAuthPassword,
+            @Key(value = "smtp_require_tls", doc = "Whether SMTP requires TLS.", byDefault = "true") Boolean smtpRequireTls,
+            @Key(value = "slack_api_url", file = "slack_api_url_file", doc = "Default Slack webhook URL, preferably by file.")
+            dev.spawn.monitoring.model.Secret slackApiUrl) {
+    }
+
+    record ReceiverSpec(
+            @Key(value = "name", doc = "The receiver name.", required = true) String name,
+            @Key(value = "webhook", doc = "A webhook.") WebhookSpec webhook,
+            @Key(value = "slack", doc = "A Slack channel.") SlackSpec slack,
+            @Key(value = "pagerduty", doc = "A PagerDuty service.") PagerdutySpec pagerduty,
+            @Key(value = "sns", doc = "An AWS SNS topic.") SnsSpec sns,
+            @Key(value = "email", doc = "An e-mail address.") EmailSpec email) {
+    }
+
+    record WebhookSpec(
+            @Key(value = "url", doc = "The webhook URL.", required = true) String url,
+            @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "true") Boolean sendResolved,
+            @Key(value = "max_alerts", doc = "Maximum alerts per message; 0 means all.", min = 0) Integer maxAlerts) {
+    }
+
+    record SlackSpec(
+            @Key(value = "channel", doc = "The channel or user.", required = true) String channel,
+            @Key(value = "api_url", file = "api_url_file", doc = "The Slack webhook URL, preferably by file.")
+            dev.spawn.monitoring.model.Secret apiUrl,
+            @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "true") Boolean sendResolved) {
+    }
+
+    record PagerdutySpec(
+            @Key(value = "routing_key", file = "routing_key_file", doc = "The Events API v2 integration key, preferably by file.",
+                    required = true)
+            dev.spawn.monitoring.model.Secret routingKey,
+            @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "true") Boolean sendResolved) {
+    }
+
+    record SnsSpec(
+            @Key(value = "topic_arn", doc = "The SNS topic ARN.", required = true) String topicArn,
+            @Key(value = "region", doc = "The AWS region.") String region,
+            @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "true") Boolean sendResolved) {
+    }
+
+    record EmailSpec(
+            @Key(value = "to", doc = "The e-mail address to send to.", required = true) String to,
+            @Key(value = "from", doc = "The sender address.") String from,
+            @Key(value = "smarthost", doc = "The SMTP host, host:port.") String smarthost,
+            @Key(value = "auth_username", doc = "SMTP user name.") String authUsername,
+            @Key(value = "auth_password", file = "auth_password_file", doc = "SMTP password, preferably by file.")
+            dev.spawn.monitoring.model.Secret authPassword,
+            @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "false") Boolean sendResolved) {
+    }
+
+    record RouteSpec(
+            @Key(value = "receiver", doc = "The receiver of the alerts this route matches.") String receiver,
+            @Key(value = "matchers", doc = "Matchers such as severity=\"critical\".") List<String> matchers,
+            @Key(value = "continue", doc = "Whether later sibling routes are tried too.", byDefault = "false") Boolean continueMatching,
+            @Key(value = "group_by", doc = "Labels to group alerts by; ['...'] groups by all.") List<String> groupBy,
+            @Key(value = "group_wait", doc = "How long to wait before the first notification of a group.") Duration groupWait,
+            @Key(value = "group_interval", doc = "How long to wait before notifying about new alerts of a group.")
+            Duration groupInterval,
+            @Key(value = "repeat_interval", doc = "How long to wait before repeating a notification.") Duration repeatInterval,
+            @Key(value = "mute_time_intervals", doc = "Time intervals in which the route is muted.") List<String> muteTimeIntervals,
+            @Key(value = "active_time_intervals", doc = "Time intervals in which the route is active.")
+            List<String> activeTimeIntervals) {
+    }
+
+    record InhibitRuleSpec(
+            @Key(value = "source_matchers", doc = "Matchers an alert must satisfy to inhibit.") List<String> sourceMatchers,
+            @Key(value = "target_matchers", doc = "Matchers an alert must satisfy to be inhibited.") List<String> targetMatchers,
+            @Key(value = "equal", doc = "Labels that must be equal in source and target.") List<String> equal) {
+    }
+
+    record TimeIntervalSpec(
+            @Key(value = "name", doc = "The interval's name.", required = true) String name,
+            @Key(value = "time_intervals", doc = "The ranges that make up the interval.") List<TimeRangeSpec> timeIntervals) {
+    }
+
+    record TimeRangeSpec(
+            @Key(value = "times", doc = "Times of day.") List<TimesSpec> times,
+            @Key(value = "weekdays", doc = "Days of the week, e.g. monday:friday.") List<String> weekdays,
+            @Key(value = "days_of_month", doc = "Days of the month, e.g. 1:5 or -3:-1.") List<String> daysOfMonth,
+            @Key(value = "months", doc = "Months, e.g. january:march.") List<String> months,
+            @Key(value = "years", doc = "Years, e.g. 2024:2026.") List<String> years,
+            @Key(value = "location", doc = "Time zone, e.g. Europe/Berlin.", byDefault = "UTC") String location) {
+    }
+
+    record TimesSpec(
+            @Key(value = "start_time", doc = "Start, HH:MM.", required = true) String startTime,
+            @Key(value = "end_time", doc = "End, HH:MM.", required = true) String endTime) {
+    }
+}
