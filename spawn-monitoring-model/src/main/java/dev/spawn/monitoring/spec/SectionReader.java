@@ -439,7 +439,9 @@ final class SectionReader {
             return lower.equals("true") || lower.equals("yes") || lower.equals("on");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            BigInteger value = tag.equals(Tag.INT) ? yamlInteger(text) : null;
+            // Go's yaml.v2 reads any plain scalar strconv.ParseInt(_, 0, 64) takes, 0o17 among them
+            boolean plain = s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
+            BigInteger value = tag.equals(Tag.INT) || (plain && tag.equals(Tag.STR)) ? yamlInteger(text) : null;
             if (value == null) {
                 wrongType(node, path, "an integer");
                 return null;
@@ -459,6 +461,11 @@ final class SectionReader {
                     : tag.equals(Tag.FLOAT) ? yamlFloat(text) : null;
             if (value == null) {
                 wrongType(node, path, "a number");
+                return null;
+            }
+            if (value.isNaN()) {
+                problems.error(node, "value " + text + " for " + path + " is not a number; expected a number from "
+                        + bound(key.min()) + " to " + bound(key.max()));
                 return null;
             }
             if (value < key.min() || value > key.max()) {
@@ -559,7 +566,7 @@ final class SectionReader {
             radix = 8;
             t = t.substring(1);
         }
-        if (t.isEmpty()) {
+        if (t.isEmpty() || t.startsWith("-") || t.startsWith("+")) {
             return null;
         }
         try {

@@ -79,8 +79,14 @@ record SpecDocument(
             @Key(value = "labels", doc = "Labels for all of them.", labelNames = true) Map<String, String> labels) {
     }
 
-    /** {@code scrape_configs[]}: a scrape job as prometheus.yml writes it, or with the targets/labels shorthand. */
+    /**
+     * {@code scrape_configs[]}: a scrape job as prometheus.yml writes it, or with the targets/labels shorthand. A
+     * job named as a default job (prometheus, spawn-fleet, spawn-ec2) replaces it; {@code enabled: false} removes it.
+     */
     record ScrapeJob(
+            @Key(value = "enabled", doc = "false removes the job of this name (a default one) from the bundle.",
+                    byDefault = "true")
+            Boolean enabled,
             @Key(value = "", inline = true, doc = "The scrape job.") ScrapeConfig config,
             @Key(value = "targets", doc = "Shorthand: host:port targets of one static_config.") List<String> targets,
             @Key(value = "labels", doc = "Shorthand: labels of that static_config.", labelNames = true) Map<String, String> labels) {

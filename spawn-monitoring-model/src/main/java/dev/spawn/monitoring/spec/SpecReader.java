@@ -38,7 +38,6 @@ import dev.spawn.monitoring.model.prometheus.StorageConfig;
 import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.model.rules.Category;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,11 +53,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -83,6 +77,12 @@ public final class SpecReader {
 
     private static final List<String> RULE_NAMES = dev.spawn.monitoring.rules.RuleCatalog.defaults().names();
 
+    /** The jobs the spawn defaults bring; a spec job of one of these names replaces it. */
+    private static final List<String> DEFAULT_JOBS = SpawnPrometheusDefaults.scrapeConfigs().stream()
+            .map(ScrapeConfig::jobName).toList();
+
+    private final Set<String> replacedDefaults = new java.util.HashSet<>();
+    private final Set<Node> duplicates = new java.util.HashSet<>();
     private final SpecProblems problems;
     private final SectionReader reader;
     private final SpawnMonitoring monitoring = SpawnMonitoring.defaults();
@@ -134,20 +134,9 @@ public final class SpecReader {
     public static Spec parse(String fileName, String text) {
         SpecReader spec = new SpecReader(fileName);
         spec.monitoring.source(fileName);
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(true); // reported by SpecMap with both positions
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
-            spec.problems.add(Problem.error(mark == null ? fileName : spec.problems.at(mark),
-                    "YAML syntax error: " + what.strip() + context));
+        Node root = UpstreamFiles.compose(spec.problems, text);
+        if (spec.problems.hasErrors()) {
             throw new ValidationException(spec.problems.all());
-        } catch (YAMLException e) {
-            throw new ValidationException(List.of(Problem.error(fileName, "YAML syntax error: " + e.getMessage())));
         }
         if (root == null) {
             return new Spec(spec.monitoring, spec.problems, false);
@@ -190,7 +179,10 @@ public final class SpecReader {
         section(entries, "ec2", n -> reader.read(SpecDocument.Ec2Job.class, n, "ec2").ifPresent(e -> readEc2(e, n)));
         section(entries, "file_sd", n -> reader.read(SpecDocument.FileSdJob.class, n, "file_sd").ifPresent(f -> readFileSd(f, n)));
         section(entries, "static", n -> reader.read(SpecDocument.StaticJob.class, n, "static").ifPresent(s -> readStatic(s, n)));
-        section(entries, "scrape_configs", n -> list(n, "scrape_configs", SpecDocument.ScrapeJob.class, this::readScrapeJob));
+        section(entries, "scrape_configs", n -> {
+            duplicateJobs(n);
+            list(n, "scrape_configs", SpecDocument.ScrapeJob.class, this::readScrapeJob);
+        });
         section(entries, "alerting", n -> {
             problems.element("prometheus.alerting", n);
             reader.readOnto(AlertingConfig.class, SpawnPrometheusDefaults.alerting(), n, "alerting").ifPresent(monitoring::alerting);
@@ -306,20 +298,64 @@ public final class SpecReader {
                 .discovery(new StaticConfig(s.targets(), s.labels())).build()).ifPresent(monitoring::scrapeJob);
     }
 
+    /** Reports a job name used twice at the second job, whether or not either job has problems of its own. */
+    private void duplicateJobs(Node list) {
+        if (!(list instanceof SequenceNode seq)) {
+            return;
+        }
+        Map<String, Node> first = new java.util.HashMap<>();
+        for (Node item : seq.getValue()) {
+            if (item instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("job_name")
+                            && t.getValueNode() instanceof ScalarNode v) {
+                        Node earlier = first.putIfAbsent(v.getValue(), item);
+                        if (earlier != null) {
+                            duplicates.add(item);
+                            problems.error(item, "duplicate job_name '" + v.getValue() + "' (first at "
+                                    + problems.at(earlier.getStartMark()) + "); expected each scrape job to have its own name");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private void readScrapeJob(SpecDocument.ScrapeJob j, Node node) {
         ScrapeConfig config = j.config();
-        problems.element("prometheus.scrape_configs[" + config.jobName() + "]", node);
+        String name = config.jobName();
+        if (duplicates.contains(node)) {
+            return;
+        }
+        problems.element("prometheus.scrape_configs[" + name + "]", node);
+        boolean isDefault = DEFAULT_JOBS.contains(name);
+        if (Boolean.FALSE.equals(j.enabled())) {
+            if (!isDefault) {
+                problems.error(node, "enabled: false on scrape job '" + name + "', which is not a default job; expected one of "
+                        + String.join(", ", DEFAULT_JOBS) + " (leave your own job out instead)");
+            }
+            monitoring.removeScrapeJob(name);
+            return;
+        }
         if (j.targets() != null || j.labels() != null) {
             if (j.targets() == null) {
-                problems.error(node, "labels without targets in scrape job " + config.jobName()
+                problems.error(node, "labels without targets in scrape job " + name
                         + "; expected targets beside labels (the shorthand for one static_config)");
                 return;
             }
-            model(node, "scrape_configs", () -> config.toBuilder().discovery(new StaticConfig(j.targets(), j.labels())).build())
-                    .ifPresent(monitoring::scrapeJob);
-            return;
+            ScrapeConfig written = config;
+            Optional<ScrapeConfig> withTargets = model(node, "scrape_configs",
+                    () -> written.toBuilder().discovery(new StaticConfig(j.targets(), j.labels())).build());
+            if (withTargets.isEmpty()) {
+                return;
+            }
+            config = withTargets.get();
         }
-        monitoring.scrapeJob(config);
+        if (isDefault && replacedDefaults.add(name)) {
+            monitoring.replaceScrapeJob(config); // the user's own version of a default job
+        } else {
+            monitoring.scrapeJob(config);
+        }
     }
 
     /** The rules mapping without the keys that are neither its settings nor a default rule's name, reported here. */

@@ -15,6 +15,7 @@ import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
 import dev.spawn.monitoring.model.prometheus.DnsSdConfig;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
+import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
 import dev.spawn.monitoring.model.prometheus.HttpSdConfig;
 import dev.spawn.monitoring.model.prometheus.MetadataConfig;
@@ -50,7 +51,7 @@ public class PrometheusRendererTest {
     public static PrometheusConfig kitchenSink() {
         HttpClientConfig mtls = new HttpClientConfig(null, null,
                 new TlsConfig("/etc/prometheus/ca.crt", "/etc/prometheus/client.crt", "/etc/prometheus/client.key",
-                        "spored.internal", false, "TLS12"));
+                        "spored.internal", false, "TLS12", "TLS13"));
         List<RelabelConfig> everyAction = List.of(
                 RelabelConfig.copy("__meta_ec2_instance_id", "instance_id"),
                 RelabelConfig.keep(List.of("__meta_ec2_tag_env"), "prod|staging"),
@@ -58,6 +59,7 @@ public class PrometheusRendererTest {
                 new RelabelConfig(List.of("__meta_ec2_instance_id"), null, "shard", null, 4, null, RelabelConfig.Action.HASHMOD),
                 new RelabelConfig(List.of(), null, null, "__meta_ec2_tag_(.+)", null, "tag_$1", RelabelConfig.Action.LABELMAP),
                 RelabelConfig.labelDrop("tag_secret.*"),
+                new RelabelConfig(List.of("__meta_ec2_tag_a", "__meta_ec2_tag_b"), "/", "ab", null, null, null, null),
                 new RelabelConfig(List.of(), null, null, "instance_id|region|job|instance|__.*|shard|tag_.*", null, null,
                         RelabelConfig.Action.LABELKEEP),
                 new RelabelConfig(List.of("region"), null, "region", null, null, null, RelabelConfig.Action.LOWERCASE),
@@ -84,6 +86,12 @@ public class PrometheusRendererTest {
                 .discovery(new FileSdConfig(List.of("targets/*.json", "more/*.yaml"), Duration.ofMinutes(5)))
                 .discovery(new StaticConfig(List.of("10.0.1.100:9090"), Map.of("region", "us-east-1")))
                 .build();
+        ScrapeConfig legacyToken = ScrapeConfig.builder("legacy-token")
+                .http(new HttpClientConfig(null, null, null, Secret.file("/etc/prometheus/legacy-token"), true, true, null,
+                        "http://proxy.example.com:3128", Map.of("Proxy-Authorization", List.of("Basic c3Bhd246c2VjcmV0"))))
+                .discovery(Ec2SdConfig.builder("us-west-2").endpoint("http://127.0.0.1:4566")
+                        .http(HttpClientConfig.NONE.withProxyUrl("http://proxy.example.com:3128")).build())
+                .build();
         ScrapeConfig relabelled = ScrapeConfig.builder("relabel-everything")
                 .authorization(Authorization.bearer(Secret.file("/etc/prometheus/token")))
                 .discovery(StaticConfig.of("localhost:9100"))
@@ -96,27 +104,42 @@ public class PrometheusRendererTest {
                 List.of(RelabelConfig.keep(List.of("__name__"), "spawn_.*")),
                 new QueueConfig(10000, 50, 1, 2000, Duration.ofSeconds(5), Duration.parse("30ms"), Duration.ofSeconds(5), true));
         RemoteWrite amp = RemoteWrite.builder("https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write")
-                .name("amp").sigv4(SigV4Config.region("us-east-1")).sendExemplars(true)
+                .name("amp").sigv4(new SigV4Config("us-east-1", "AKIAFAKEFAKEFAKEFAKE", Secret.inline("fake-secret"),
+                        "spawn", "arn:aws:iam::123456789012:role/amp-writer")).sendExemplars(true).sendNativeHistograms(true)
                 .metadataConfig(new MetadataConfig(true, Duration.ofMinutes(1), 500)).build();
         RemoteWrite mimir = RemoteWrite.builder("https://mimir.example.com/api/v1/push").name("mimir")
                 .header("X-Scope-OrgID", "spawn")
                 .http(HttpClientConfig.NONE.withOAuth2(new OAuth2("spawn", Secret.file("/etc/prometheus/oauth-secret"),
-                        List.of("metrics:write"), "https://auth.example.com/token", Map.of("audience", "mimir"), null, null))
+                        List.of("metrics:write"), "https://auth.example.com/token", Map.of("audience", "mimir"),
+                        TlsConfig.ca("/etc/prometheus/auth-ca.crt"), "http://proxy.example.com:3128"))
                         .withProxyUrl("http://proxy.example.com:3128").withRedirectsAndHttp2(false, false))
                 .build();
-        RemoteRead read = new RemoteRead("https://metrics.example.com/api/v1/read", "long-term-read", Duration.ofMinutes(1), false,
-                Map.of("cluster", "spawn"), new HttpClientConfig(null, Authorization.bearer(Secret.file("/etc/prometheus/rr-token")), null));
+        RemoteRead read = new RemoteRead("https://metrics.example.com/api/v1/read", "long-term-read", Map.of("cluster", "spawn"),
+                Duration.ofMinutes(1), Map.of("X-Scope-OrgID", "spawn"), false,
+                new HttpClientConfig(null, Authorization.bearer(Secret.file("/etc/prometheus/rr-token")), null), false);
         AlertingConfig alerting = new AlertingConfig(List.of(RelabelConfig.labelDrop("replica")), List.of(
+                new AlertmanagerEndpoint(Duration.ofSeconds(10), "v2", "/", "http", null,
+                        List.of(StaticConfig.of("am-4:9093")), List.of(RelabelConfig.drop(List.of("__address__"), "am-4:.*"))),
                 new AlertmanagerEndpoint("http", "/", Duration.ofSeconds(10), null,
                         List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))),
                 new AlertmanagerEndpoint(null, null, null, null,
-                        List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null)))));
-        return new PrometheusConfig(SpawnPrometheusDefaults.global().withExternalLabel("replica", "a"), List.of(),
+                        List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null))),
+                new AlertmanagerEndpoint(null, null, null, null, List.of(
+                        Ec2SdConfig.builder("us-east-1").endpoint("http://127.0.0.1:4566").port(9093)
+                                .staticCredentials("AKIAFAKEFAKEFAKEFAKE", Secret.inline("fake-secret")).build(),
+                        new HttpSdConfig("http://127.0.0.1:8080/alertmanagers", null, null),
+                        new DnsSdConfig(List.of("_alertmanager._tcp.example.internal"), null, null, null),
+                        new OtherSdConfig("dockerswarm_sd_configs", Map.of("host", "unix:///var/run/docker.sock",
+                                "role", "tasks"))))));
+        GlobalConfig global = SpawnPrometheusDefaults.global().withExternalLabel("replica", "a");
+        return new PrometheusConfig(new GlobalConfig(global.scrapeInterval(), Duration.ofSeconds(10), global.evaluationInterval(),
+                global.externalLabels(), "/var/log/prometheus/queries.log"), List.of("alerts/*.yaml"),
                 List.of(SpawnPrometheusDefaults.self(), SpawnPrometheusDefaults.ec2(List.of("us-east-1", "eu-west-1")),
-                        secured, withActions.build()),
+                        secured, legacyToken, withActions.build()),
                 alerting, List.of(write, amp, mimir), List.of(read),
                 new StorageConfig(new StorageConfig.Tsdb(Duration.ofMinutes(30)), new StorageConfig.Exemplars(100000L)),
-                new TracingConfig("grpc", "127.0.0.1:4317", 0.1, true, Map.of(), null, Duration.ofSeconds(5), null));
+                new TracingConfig("grpc", "127.0.0.1:4317", 0.1, false, Map.of("X-Tenant", "spawn"), "gzip",
+                        Duration.ofSeconds(5), TlsConfig.ca("/etc/prometheus/otel-ca.crt")));
     }
 
     @Test

@@ -237,6 +237,18 @@ public final class Section {
         }
     }
 
+    /**
+     * The items of a variant list in the order they are written: grouped by variant in the order the sealed
+     * interface permits them, each group in its own order. Records holding such a list keep it in this
+     * order, so a value read back from its YAML equals the value written.
+     */
+    public static <T> List<T> canonicalOrder(List<T> items, Class<?> sealed) {
+        List<Class<?>> order = List.of(sealed.getPermittedSubclasses());
+        List<T> sorted = new ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparingInt(item -> order.indexOf(item.getClass())));
+        return List.copyOf(sorted);
+    }
+
     /** The variant annotation of a variant record. */
     public static Variant variant(Class<?> c) {
         return c.getAnnotation(Variant.class);

@@ -2,6 +2,7 @@ package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.decl.Key;
+import dev.spawn.monitoring.model.decl.Section;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public record AlertmanagerEndpoint(
 
     public AlertmanagerEndpoint {
         http = http == null ? HttpClientConfig.NONE : http;
-        discovery = List.copyOf(discovery == null ? List.of() : discovery);
+        discovery = Section.canonicalOrder(discovery == null ? List.of() : discovery, Discovery.class);
         relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("alertmanager scheme '" + scheme + "'; expected http or https");

@@ -5,6 +5,7 @@ import dev.spawn.monitoring.model.BasicAuth;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.decl.Key;
+import dev.spawn.monitoring.model.decl.Section;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,7 +70,7 @@ public record ScrapeConfig(
         }
         params = Collections.unmodifiableMap(new TreeMap<>(params == null ? Map.of() : params));
         http = http == null ? HttpClientConfig.NONE : http;
-        discovery = List.copyOf(discovery == null ? List.of() : discovery);
+        discovery = Section.canonicalOrder(discovery == null ? List.of() : discovery, Discovery.class);
         relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
         metricRelabelConfigs = List.copyOf(metricRelabelConfigs == null ? List.of() : metricRelabelConfigs);
     }

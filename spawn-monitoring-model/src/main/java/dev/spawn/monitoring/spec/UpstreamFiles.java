@@ -1,0 +1,56 @@
+package dev.spawn.monitoring.spec;
+
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import java.io.StringReader;
+import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the upstream files themselves ({@code prometheus.yml}, later {@code alertmanager.yml} and rule
+ * files) into the model with the same declarations and reader as the spec: the way in for a team with
+ * hand-written configuration ({@code spawn:import}), and the other half of the round-trip tests.
+ */
+public final class UpstreamFiles {
+
+    private UpstreamFiles() {
+    }
+
+    /** {@code prometheus.yml} as a model; every problem at its {@code file:line:col}, all at once. */
+    public static PrometheusConfig prometheus(String fileName, String text) {
+        SpecProblems problems = new SpecProblems(fileName);
+        Node root = compose(problems, text);
+        PrometheusConfig config = root == null ? null
+                : new SectionReader(problems).read(PrometheusConfig.class, root, "").orElse(null);
+        if (problems.hasErrors() || config == null) {
+            throw new ValidationException(problems.hasErrors() ? problems.all()
+                    : List.of(Problem.error(fileName, "the file is empty; expected a Prometheus configuration")));
+        }
+        return config;
+    }
+
+    /** The YAML node tree of a file, or null after reporting a syntax error at its position. */
+    static Node compose(SpecProblems problems, String text) {
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true); // reported with both positions by the reader
+            return new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            problems.add(Problem.error(mark == null ? problems.fileName() : problems.at(mark),
+                    "YAML syntax error: " + what.strip() + context));
+            return null;
+        } catch (YAMLException e) {
+            problems.add(Problem.error(problems.fileName(), "YAML syntax error: " + e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.spawn.monitoring.spec;
+
+import static dev.spawn.monitoring.spec.SpecReaderTest.FILE;
+import static dev.spawn.monitoring.spec.SpecReaderTest.problems;
+import static dev.spawn.monitoring.spec.SpecReaderTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawn.monitoring.MonitoringBundle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The spec in the upstream files' own shape, read by the declarations: YAML 1.1 numbers as Go's
+ * yaml.v2 reads them, merge keys, bounds, RE2 regexes, empty regexes kept, and every problem of a
+ * file reported together.
+ */
+class SpecUpstreamShapeTest {
+
+    private static MonitoringBundle bundle(String yaml) {
+        return SpecReader.parse(FILE, yaml).build();
+    }
+
+    @Test
+    void readsYaml11IntegersAsPrometheusDoes() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                ec2:
+                  port: 0x1F90
+                scrape_configs:
+                  - job_name: node
+                    sample_limit: 1_000
+                    target_limit: 0o17
+                    targets: ['10.0.0.1:9100']
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("port: 8080").contains("sample_limit: 1000").contains("target_limit: 15");
+    }
+
+    @Test
+    void reportsNumbersOutOfRangeAtTheirNode() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                ec2:
+                  port: 99999999999
+                tracing:
+                  sampling_fraction: .nan
+                scrape_configs:
+                  - job_name: node
+                    sample_limit: -1
+                    targets: ['10.0.0.1:9100']
+                """)).containsExactly(
+                FILE + ":3:9: value 99999999999 for ec2.port is out of range; expected an integer from 1 to 65535",
+                FILE + ":5:22: value .nan for tracing.sampling_fraction is not a number; expected a number from 0 to 1",
+                FILE + ":8:19: value -1 for scrape_configs[0].sample_limit is out of range; expected an integer from 0 to"
+                        + " 9223372036854775807");
+    }
+
+    @Test
+    void mergeKeysShareSettingsBetweenJobs() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - &node
+                    job_name: node-a
+                    scrape_interval: 30s
+                    metrics_path: /metrics
+                    targets: ['10.0.0.1:9100']
+                  - <<: *node
+                    job_name: node-b
+                    targets: ['10.0.0.2:9100']
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("job_name: node-b\n    scrape_interval: 30s\n    metrics_path: /metrics")
+                .contains("10.0.0.2:9100");
+    }
+
+    @Test
+    void keepsAnEmptyRegexAndAcceptsRe2Syntax() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: node
+                    targets: ['10.0.0.1:9100']
+                    metric_relabel_configs:
+                      - {source_labels: [mode], regex: "", action: drop}
+                      - {source_labels: [__name__], regex: '(?P<family>node_cpu)_.*', target_label: family, replacement: '$1'}
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("regex: \"\"").contains("(?P<family>node_cpu)_.*");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: node
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {source_labels: [a], regex: 'x(?=y)', action: keep}
+                """)).singleElement().asString().startsWith(FILE + ":6:9: relabel regex 'x(?=y)' is not an RE2 regular"
+                        + " expression");
+    }
+
+    @Test
+    void everyProblemOfTheFileAtOnce() {
+        // a bad interval, a typo in a job, a duplicate job name (found by the model), an Alertmanager typo
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                global:
+                  scrape_interval: often
+                scrape_configs:
+                  - job_name: node
+                    sample_limt: 5
+                    targets: ['10.0.0.1:9100']
+                  - job_name: node
+                    targets: ['10.0.0.2:9100']
+                alertmanager:
+                  webhok_url: http://127.0.0.1:8080/hook
+                """)).containsExactly(
+                FILE + ":3:20: bad duration 'often' for global.scrape_interval; expected a Prometheus duration such as 30s,"
+                        + " 5m or 1h30m (units: ms, s, m, h, d, w, y)",
+                FILE + ":6:5: unknown field 'sample_limt' in scrape_configs[0]; did you mean 'sample_limit'?",
+                FILE + ":8:5: duplicate job_name 'node' (first at " + FILE + ":5:5); expected each scrape job to have its own"
+                        + " name",
+                FILE + ":11:3: unknown field 'webhok_url' in alertmanager; did you mean 'webhook_url'?");
+    }
+
+    @Test
+    void aJobNamedAsADefaultReplacesItAndEnabledFalseRemovesIt() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: prometheus
+                    scrape_interval: 15s
+                    static_configs: [{targets: ['localhost:9090']}]
+                  - job_name: spawn-fleet
+                    enabled: false
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("job_name: prometheus\n    scrape_interval: 15s").doesNotContain("spawn-fleet")
+                .contains("job_name: spawn-ec2");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - {job_name: mine, enabled: false}
+                """)).containsExactly(FILE + ":3:5: enabled: false on scrape job 'mine', which is not a default job; expected"
+                + " one of prometheus, spawn-fleet, spawn-ec2 (leave your own job out instead)");
+    }
+
+    @Test
+    void pastedUpstreamJobWithEc2DiscoveryOfItsOwn() {
+        MonitoringBundle bundle = bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: node-exporter
+                    honor_labels: true
+                    ec2_sd_configs:
+                      - region: eu-west-1
+                        endpoint: http://127.0.0.1:4566
+                        port: 9100
+                        refresh_interval: 2m
+                        filters:
+                          - name: tag:team
+                            values: [platform]
+                    relabel_configs:
+                      - source_labels: [__meta_ec2_tag_team]
+                        target_label: team
+                remote_write:
+                  - url: https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write
+                    sigv4: {region: us-east-1}
+                    queue_config: {retry_on_http_429: true}
+                  - url: https://mimir.example.com/api/v1/push
+                    headers: {X-Scope-OrgID: spawn}
+                storage:
+                  exemplars: {max_exemplars: 50000}
+                """);
+        String yaml = text(bundle, "prometheus.yaml");
+        assertThat(yaml).contains("job_name: node-exporter\n    honor_labels: true")
+                .contains("port: 9100").contains("name: tag:team").contains("target_label: team")
+                .contains("sigv4:\n      region: us-east-1").contains("retry_on_http_429: true")
+                .contains("X-Scope-OrgID: spawn").contains("max_exemplars: 50000");
+    }
+}
