@@ -203,15 +203,16 @@ public final class RuleSet {
         Rendered out = new Rendered();
         for (RuleGroupDefinition group : enabledGroups()) {
             List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
+            Duration interval = intervals.getOrDefault(group.category(), group.interval());
             for (RuleDefinition definition : enabled(group)) {
                 try {
-                    tested.add(checked(effective(definition)));
+                    tested.add(checked(effective(definition, interval)));
                 } catch (IllegalArgumentException e) {
                     out.problems.add(Problem.error(location(definition), e.getMessage()));
                 }
             }
             if (!tested.isEmpty()) {
-                add(out, group.category().ruleFile(), group.name(), intervals.getOrDefault(group.category(), group.interval()), tested);
+                add(out, group.category().ruleFile(), group.name(), interval, tested);
             }
         }
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
@@ -247,7 +248,11 @@ public final class RuleSet {
         return tested;
     }
 
-    private PromtoolTestFile.TestedRule effective(RuleDefinition definition) {
+    /**
+     * The rule with the user's changes, and its test cases rendered with the parameters, the effective
+     * {@code for} and the group's evaluation {@code interval}, so that the cases' times follow them too.
+     */
+    private PromtoolTestFile.TestedRule effective(RuleDefinition definition, Duration interval) {
         RuleOverride override = overrides.containsKey(definition.name()) ? overrides.get(definition.name()) : new RuleOverride(definition);
         RuleTemplates templates = new RuleTemplates(definition.parameters(), override.parameterValues());
         String where = "rule " + definition.name();
@@ -258,10 +263,11 @@ public final class RuleSet {
         annotations.putAll(override.annotations());
         Map<String, String> labels = labels(override.severityOr(definition.severity()), definition.category().id(),
                 definition.labels(), override.labels());
-        AlertingRule rule = new AlertingRule(definition.name(), expr, override.forDurationOr(definition.forDuration()), null,
-                labels, annotations);
+        Duration forDuration = override.forDurationOr(definition.forDuration());
+        AlertingRule rule = new AlertingRule(definition.name(), expr, forDuration, null, labels, annotations);
+        RuleTemplates timed = templates.withTiming(forDuration, interval);
         List<RuleTestCase> tests = definition.tests().stream()
-                .map(t -> t.map(text -> templates.render(text, "test '" + t.name() + "' of " + where)))
+                .map(t -> t.map(text -> timed.render(text, "test '" + t.name() + "' of " + where)))
                 .toList();
         return new PromtoolTestFile.TestedRule(rule, tests);
     }
