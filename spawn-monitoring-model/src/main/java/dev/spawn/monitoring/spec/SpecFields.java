@@ -40,7 +40,7 @@ public final class SpecFields {
         SECTIONS.put("prometheus_flags", List.of("storage_path", "retention_time", "retention_size", "listen_address"));
         SECTIONS.put("alertmanager_flags", List.of("storage_path", "listen_address", "data_retention"));
         SECTIONS.put("high_availability", List.of("replicas", "replica_label", "alertmanagers", "cluster_peers"));
-        SECTIONS.put("rules", List.of("disabled_categories", "runbook_base", "custom"));
+        SECTIONS.put("rules", List.of("disabled_categories", "runbook_base", "coverage", "custom"));
         SECTIONS.put("rules.<rule>", List.of("threshold", "parameters", "for", "severity", "labels", "annotations",
                 "runbook_url", "enabled"));
         SECTIONS.put("rules.custom[]", List.of("name", "expr", "for", "severity", "labels", "annotations", "tests"));

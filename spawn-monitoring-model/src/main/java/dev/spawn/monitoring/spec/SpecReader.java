@@ -347,6 +347,14 @@ public final class SpecReader {
     }
 
     private void readRules(SpecMap rules) {
+        rules.string("coverage").ifPresent(id -> {
+            problems.element("rules.coverage", rules.value("coverage").orElseThrow());
+            try {
+                monitoring.ruleCoverage(dev.spawn.monitoring.rules.Coverage.fromId(id));
+            } catch (IllegalArgumentException e) {
+                problems.error(rules.value("coverage").orElseThrow(), e.getMessage() + " in rules.coverage");
+            }
+        });
         rules.string("runbook_base").ifPresent(url -> {
             problems.element("rules.runbook_base", rules.value("runbook_base").orElseThrow());
             monitoring.runbookBase(url);
