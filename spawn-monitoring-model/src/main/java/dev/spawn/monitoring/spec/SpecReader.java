@@ -352,7 +352,7 @@ public final class SpecReader {
             try {
                 monitoring.ruleCoverage(dev.spawn.monitoring.rules.Coverage.fromId(id));
             } catch (IllegalArgumentException e) {
-                problems.error(rules.value("coverage").orElseThrow(), e.getMessage() + " in rules.coverage");
+                problems.error(rules.value("coverage").orElseThrow(), e.getMessage());
             }
         });
         rules.string("runbook_base").ifPresent(url -> {

@@ -81,6 +81,6 @@ class CoverageTest {
         assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", "apiVersion: spawn.dev/v1\nrules:\n  coverage: fire-only\n")
                 .build()).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
                         .extracting(Problem::toString).containsExactly(
-                                "spawn-monitoring.yaml:3:13: unknown coverage 'fire-only'; did you mean 'fire'? in rules.coverage"));
+                                "spawn-monitoring.yaml:3:13: unknown coverage 'fire-only'; expected one of fire-and-silent, fire, none"));
     }
 }
