@@ -43,6 +43,7 @@ public final class RuleSet {
     /** The {@code category} label value and file stem of custom rules. */
     public static final String CUSTOM_CATEGORY = "custom";
     public static final String CUSTOM_RULE_FILE = "alerts/custom-alerts.yaml";
+    public static final String CUSTOM_TEST_FILE = "tests/custom-alerts-test.yaml";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
     private final RuleCatalog catalog;
