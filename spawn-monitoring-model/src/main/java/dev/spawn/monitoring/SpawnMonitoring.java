@@ -22,6 +22,7 @@ import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.rules.Coverage;
 import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
@@ -232,6 +233,14 @@ public final class SpawnMonitoring {
 
     public SpawnMonitoring ruleEvaluationInterval(Category category, Duration interval) {
         return attempt("rules." + category.id(), () -> rules = rules.evaluationInterval(category, interval));
+    }
+
+    /**
+     * Which test cases every alert must have (default {@link Coverage#FIRE_AND_SILENT}): an alert without a
+     * case that fires, or without one that stays silent, fails the build, naming the rule and what is missing.
+     */
+    public SpawnMonitoring ruleCoverage(Coverage required) {
+        return attempt("rules.coverage", () -> rules = rules.coverage(required));
     }
 
     /** Where the default rules' {@code runbook_url} point: your copy of docs/alerts.md. */

@@ -2,6 +2,7 @@ package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.CheckReports;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.spec.SpecReader;
@@ -24,6 +25,10 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     /** Where the bundle is written. */
     @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
     protected File outputDirectory;
+
+    /** Where the check reports go: JUnit XML of the promtool cases and coverage.md. */
+    @Parameter(property = "spawn.reportsDirectory", defaultValue = "${project.build.directory}/spawn-monitoring-reports")
+    protected File reportsDirectory;
 
     /**
      * The monitoring spec; an empty file, or no file at the default path, means the spawn defaults. A path
@@ -97,6 +102,13 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
 
     protected String specName() {
         return Files.isRegularFile(spec.toPath()) ? spec.getName() : "defaults (no " + spec.getName() + ")";
+    }
+
+    /** Writes the reports of a check (JUnit XML, coverage.md) and logs the coverage line. */
+    protected void writeReports(MonitoringBundle bundle, List<BundleCheck.Outcome> outcomes) {
+        CheckReports.Written written = CheckReports.write(reportsDirectory.toPath(), bundle, outcomes);
+        getLog().info("spawn: " + written.coverageSummary());
+        getLog().info("spawn: reports in " + reportsDirectory + " (" + written.files().size() + " files)");
     }
 
     protected abstract void process() throws MojoExecutionException, MojoFailureException;

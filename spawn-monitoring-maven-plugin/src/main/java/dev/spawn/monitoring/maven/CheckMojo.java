@@ -30,6 +30,7 @@ public class CheckMojo extends AbstractSpawnMojo {
         } else {
             checks = bundle.check(BundleCheck.MissingTool.FAIL);
             logChecks(checks);
+            writeReports(bundle, checks);
         }
         long failed = checks.stream().filter(BundleCheck.Outcome::failed).count();
         getLog().info("spawn: checked " + specName() + " against " + outputDirectory + ": " + bundle.files().size()

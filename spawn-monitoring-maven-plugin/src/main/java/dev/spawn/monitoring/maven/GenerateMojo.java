@@ -51,6 +51,7 @@ public class GenerateMojo extends AbstractSpawnMojo {
             }
         } catch (CheckFailedException e) {
             logChecks(e.outcomes());
+            writeReports(bundle, e.outcomes());
             throw new MojoFailureException("the generated bundle was rejected by the Prometheus tools; nothing was written"
                     + " (the previous files in " + outputDirectory + " are unchanged)");
         }
@@ -62,6 +63,9 @@ public class GenerateMojo extends AbstractSpawnMojo {
                 + written.removed().size() + " removed); " + bundle.alertCount() + " alert rules, "
                 + bundle.alertmanager().receivers().size() + " receivers");
         logChecks(checks);
+        if (!skipToolChecks) {
+            writeReports(bundle, checks);
+        }
         getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));
     }
 }

@@ -4,6 +4,7 @@ import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.rules.RuleSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,13 +27,20 @@ public final class BundleCheck {
     /**
      * One check: which command ran on which files, and how it went; {@code output} is the tool's own
      * message, less the lines that became {@code problems} (findings traced to a model element, such as
-     * a rule whose expression does not parse, located at {@code custom rule X.expr} or {@code rule X}).
+     * a rule whose expression does not parse, located at {@code custom rule X.expr} or {@code rule X}, or
+     * a generated case that fails, at its rule). {@code cases}: the promtool test cases that ran, for
+     * {@code promtool test rules} only.
      */
-    public record Outcome(String name, Status status, String output, List<Problem> problems) {
+    public record Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases) {
         public enum Status { PASSED, FAILED, SKIPPED }
 
         public Outcome {
             problems = List.copyOf(problems == null ? List.of() : problems);
+            cases = List.copyOf(cases == null ? List.of() : cases);
+        }
+
+        public Outcome(String name, Status status, String output, List<Problem> problems) {
+            this(name, status, output, problems, List.of());
         }
 
         public Outcome(String name, Status status, String output) {
@@ -45,7 +53,7 @@ public final class BundleCheck {
 
         /** The same outcome with each problem passed through {@code place} (e.g. to its spec position). */
         public Outcome placed(UnaryOperator<Problem> place) {
-            return new Outcome(name, status, output, problems.stream().map(place).toList());
+            return new Outcome(name, status, output, problems.stream().map(place).toList(), cases);
         }
 
         @Override
@@ -86,7 +94,8 @@ public final class BundleCheck {
             } else {
                 List<String> args = new ArrayList<>(List.of("test", "rules"));
                 args.addAll(bundle.ruleTests().keySet());
-                outcomes.add(traced(bundle, run(Tool.PROMTOOL, directory, missing, name, args.toArray(String[]::new))));
+                outcomes.add(withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
+                        args.toArray(String[]::new)))));
             }
         }
         Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
@@ -130,6 +139,27 @@ public final class BundleCheck {
         }
         RuleLoadErrors.Split split = RuleLoadErrors.of(bundle, outcome.output());
         return new Outcome(outcome.name(), outcome.status(), split.rest(), split.problems());
+    }
+
+    /**
+     * The test run with its cases, and each failed case as a problem at its rule: a default rule's case
+     * fails because of how the spec changed the rule, so the spec's line for that rule is where to look.
+     */
+    private static Outcome withCases(MonitoringBundle bundle, Outcome outcome) {
+        if (outcome.status() == Outcome.Status.SKIPPED) {
+            return outcome;
+        }
+        List<RuleTestCases.Case> cases = RuleTestCases.of(bundle.ruleTests(), outcome.output());
+        List<Problem> problems = new ArrayList<>(outcome.problems());
+        for (RuleTestCases.Case c : cases) {
+            if (c.failed()) {
+                boolean custom = c.file().equals(RuleSet.CUSTOM_TEST_FILE);
+                problems.add(Problem.error((custom ? "custom rule " : "rule ") + c.rule(), (custom ? "custom rule '" : "rule '")
+                        + c.rule() + "': promtool test '" + c.name() + "' failed (" + c.failureSummary() + ", in " + c.file() + ")"
+                        + (custom ? "" : "; the generated case does not hold for the rule as changed here")));
+            }
+        }
+        return new Outcome(outcome.name(), outcome.status(), outcome.output(), problems, cases);
     }
 
     private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {

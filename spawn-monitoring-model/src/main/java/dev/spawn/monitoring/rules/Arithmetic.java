@@ -1,18 +1,25 @@
 package dev.spawn.monitoring.rules;
 
+import dev.spawn.monitoring.model.Duration;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The small calculator behind {@code [[#calc]]threshold * 1.01[[/calc]]} in rule definitions:
- * numbers, parameter names, {@code + - * /}, parentheses, {@code floor(x)} and {@code ceil(x)}.
- * A numeric parameter stands for its value, a duration parameter for its length in seconds.
+ * numbers, durations ({@code 5m}, {@code 1h30m}), parameter names, {@code + - * /}, parentheses,
+ * {@code floor(x)}, {@code ceil(x)}, {@code min(x, y)} and {@code max(x, y)}. A numeric parameter stands
+ * for its value; a duration, written or a parameter's, for its length in seconds.
  * Results are printed as plain decimals rounded to 12 significant digits, so that
  * {@code 5 * 1.01} gives {@code 5.05} rather than binary noise.
  */
 final class Arithmetic {
+
+    /** A Prometheus duration literal inside an expression, not followed by more of a name. */
+    private static final Pattern DURATION = Pattern.compile("(?:\\d+(?:ms|[ywdhms]))+(?![A-Za-z0-9_.])");
 
     private final String text;
     private final Function<String, Double> names;
@@ -90,6 +97,11 @@ final class Arithmetic {
         }
         skipSpaces();
         int start = pos;
+        Matcher duration = DURATION.matcher(text).region(pos, text.length());
+        if (duration.lookingAt()) {
+            pos = duration.end();
+            return Duration.parse(duration.group()).millis() / 1000.0;
+        }
         if (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
             while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.'
                     || text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
@@ -113,6 +125,14 @@ final class Arithmetic {
             double argument = sum();
             expect(')');
             return name.equals("floor") ? Math.floor(argument) : Math.ceil(argument);
+        }
+        if (name.equals("min") || name.equals("max")) {
+            expect('(');
+            double first = sum();
+            expect(',');
+            double second = sum();
+            expect(')');
+            return name.equals("min") ? Math.min(first, second) : Math.max(first, second);
         }
         Double value = names.apply(name);
         if (value == null) {

@@ -76,7 +76,7 @@ public final class RuleDefinitionReader {
     }
 
     private RuleDefinition rule(Node node, Category category) {
-        Map<String, Node> r = mapping(node, Set.of("name", "severity", "for", "parameters", "expr", "labels",
+        Map<String, Node> r = mapping(node, Set.of("name", "severity", "for", "for_minimum", "for_maximum", "parameters", "expr", "labels",
                 "annotations", "meaning", "action", "tests"));
         String name = required(r, "name");
         List<Parameter> parameters = new ArrayList<>();
@@ -99,7 +99,8 @@ public final class RuleDefinitionReader {
         } catch (IllegalArgumentException e) {
             problems.add(Problem.error(at(r.getOrDefault("severity", node)), e.getMessage()));
         }
-        return new RuleDefinition(name, category, severity, duration(r, "for", Duration.ZERO), required(r, "expr"),
+        return new RuleDefinition(name, category, severity, duration(r, "for", Duration.ZERO),
+                duration(r, "for_minimum", null), duration(r, "for_maximum", null), required(r, "expr"),
                 stringMap(r.get("labels")), stringMap(r.get("annotations")), parameters, tests,
                 string(r, "meaning", ""), string(r, "action", ""), at(node));
     }

@@ -76,8 +76,19 @@ public final class RuleOverride {
         return this;
     }
 
+    /**
+     * Sets how long the condition must hold before the alert fires. A value outside the rule's
+     * {@code for_minimum}/{@code for_maximum} throws ({@code rule InstanceTTLExpiringSoon: for = 2d is out
+     * of range; allowed: 0s to 1d}): within it, the generated test cases still prove the rule.
+     */
     public RuleOverride forDuration(Duration value) {
-        this.forDuration = Objects.requireNonNull(value, "forDuration");
+        Objects.requireNonNull(value, "forDuration");
+        try {
+            definition.checkFor(value);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
+        }
+        this.forDuration = value;
         return this;
     }
 

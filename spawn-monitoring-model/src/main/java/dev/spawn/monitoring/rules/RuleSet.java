@@ -43,6 +43,7 @@ public final class RuleSet {
     /** The {@code category} label value and file stem of custom rules. */
     public static final String CUSTOM_CATEGORY = "custom";
     public static final String CUSTOM_RULE_FILE = "alerts/custom-alerts.yaml";
+    public static final String CUSTOM_TEST_FILE = "tests/custom-alerts-test.yaml";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
     private final RuleCatalog catalog;
@@ -52,9 +53,12 @@ public final class RuleSet {
     private final List<CustomRule> custom;
     private final Map<Category, Duration> intervals;
     private final String runbookBase;
+    /** The coverage the user asked for, or null for the default ({@link Coverage#FIRE_AND_SILENT}, lenient on untested custom rules). */
+    private final Coverage coverage;
 
     private RuleSet(RuleCatalog catalog, Map<String, RuleOverride> overrides, Set<String> disabled,
-            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals, String runbookBase) {
+            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals, String runbookBase,
+            Coverage coverage) {
         this.catalog = catalog;
         this.overrides = overrides;
         this.disabled = disabled;
@@ -62,6 +66,7 @@ public final class RuleSet {
         this.custom = custom;
         this.intervals = intervals;
         this.runbookBase = runbookBase;
+        this.coverage = coverage;
     }
 
     /** The 26 default rules, unchanged. */
@@ -71,7 +76,7 @@ public final class RuleSet {
 
     /** The rules of any catalog (tests use fixtures), unchanged. */
     public static RuleSet of(RuleCatalog catalog) {
-        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of(), RuleCatalog.RUNBOOK_BASE);
+        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of(), RuleCatalog.RUNBOOK_BASE, null);
     }
 
     public RuleCatalog catalog() {
@@ -85,7 +90,7 @@ public final class RuleSet {
         change.accept(override);
         Map<String, RuleOverride> copy = new LinkedHashMap<>(overrides);
         copy.put(name, override);
-        return new RuleSet(catalog, Collections.unmodifiableMap(copy), disabled, disabledCategories, custom, intervals, runbookBase);
+        return new RuleSet(catalog, Collections.unmodifiableMap(copy), disabled, disabledCategories, custom, intervals, runbookBase, coverage);
     }
 
     /** Leaves a default rule (and its tests) out; an unknown name throws with a did-you-mean. */
@@ -93,7 +98,7 @@ public final class RuleSet {
         definition(name);
         Set<String> copy = new LinkedHashSet<>(disabled);
         copy.add(name);
-        return new RuleSet(catalog, overrides, Collections.unmodifiableSet(copy), disabledCategories, custom, intervals, runbookBase);
+        return new RuleSet(catalog, overrides, Collections.unmodifiableSet(copy), disabledCategories, custom, intervals, runbookBase, coverage);
     }
 
     /** Leaves out every default rule of a category, and its rule and test files. */
@@ -101,7 +106,7 @@ public final class RuleSet {
         Set<Category> copy = EnumSet.noneOf(Category.class);
         copy.addAll(disabledCategories);
         copy.add(category);
-        return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals, runbookBase);
+        return new RuleSet(catalog, overrides, disabled, Collections.unmodifiableSet(copy), custom, intervals, runbookBase, coverage);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class RuleSet {
         }
         List<CustomRule> copy = new ArrayList<>(custom);
         copy.add(rule);
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals, runbookBase);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals, runbookBase, coverage);
     }
 
     /**
@@ -133,7 +138,22 @@ public final class RuleSet {
             throw new IllegalArgumentException("runbook base '" + url + "' is not an absolute http(s) URL without a fragment;"
                     + " expected e.g. https://wiki.example.com/spawn/alerts");
         }
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, intervals, url);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, intervals, url, coverage);
+    }
+
+    /**
+     * Which cases every alert must have; a rule that lacks one is an error naming the rule and what is
+     * missing. Without this call: {@link Coverage#FIRE_AND_SILENT}, except that a custom rule with no
+     * cases at all is only a warning (as before coverage was checked); set explicitly, it is an error too.
+     */
+    public RuleSet coverage(Coverage required) {
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, intervals, runbookBase,
+                java.util.Objects.requireNonNull(required, "coverage"));
+    }
+
+    /** The coverage in force: the one set, or {@link Coverage#FIRE_AND_SILENT}. */
+    public Coverage coverage() {
+        return coverage == null ? Coverage.FIRE_AND_SILENT : coverage;
     }
 
     /** Sets how often the category's group is evaluated (default 60s); tests use the same interval. */
@@ -144,7 +164,7 @@ public final class RuleSet {
         Map<Category, Duration> copy = new EnumMap<>(Category.class);
         copy.putAll(intervals);
         copy.put(category, interval);
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy), runbookBase);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy), runbookBase, coverage);
     }
 
     /** The names of the rules that will be rendered, defaults first in file order, then custom rules. */
@@ -203,24 +223,27 @@ public final class RuleSet {
         Rendered out = new Rendered();
         for (RuleGroupDefinition group : enabledGroups()) {
             List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
+            Duration interval = intervals.getOrDefault(group.category(), group.interval());
             for (RuleDefinition definition : enabled(group)) {
                 try {
-                    tested.add(checked(effective(definition)));
+                    tested.add(covered(checked(effective(definition, interval)), location(definition), out.problems));
                 } catch (IllegalArgumentException e) {
                     out.problems.add(Problem.error(location(definition), e.getMessage()));
                 }
             }
             if (!tested.isEmpty()) {
-                add(out, group.category().ruleFile(), group.name(), intervals.getOrDefault(group.category(), group.interval()), tested);
+                add(out, group.category().ruleFile(), group.name(), interval, tested);
             }
         }
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
         for (CustomRule rule : custom) {
             try {
-                customTested.add(checked(effective(rule)));
-                if (rule.tests().isEmpty()) {
+                if (rule.tests().isEmpty() && (coverage == null || coverage == Coverage.NONE)) {
+                    customTested.add(checked(effective(rule)));
                     out.problems.add(Problem.warning("custom rule " + rule.name(), "custom rule " + rule.name()
                             + " has no test cases, so nothing proves that it fires when it should; add a test case"));
+                } else {
+                    customTested.add(covered(checked(effective(rule)), "custom rule " + rule.name(), out.problems));
                 }
             } catch (IllegalArgumentException e) {
                 out.problems.add(Problem.error("custom rule " + rule.name(), e.getMessage()));
@@ -241,13 +264,29 @@ public final class RuleSet {
         out.tested.add(tested);
     }
 
+    /** Adds an error at {@code location} when the rule's cases fall short of the coverage; returns the rule. */
+    private PromtoolTestFile.TestedRule covered(PromtoolTestFile.TestedRule tested, String location, List<Problem> problems) {
+        List<String> missing = coverage().missing(tested.tests().stream().anyMatch(RuleTestCase::fires),
+                tested.tests().stream().anyMatch(t -> !t.fires()));
+        if (!missing.isEmpty()) {
+            problems.add(Problem.error(location, "rule " + tested.rule().alert() + " has no " + String.join(" and no ", missing)
+                    + " (rules.coverage: " + coverage().id() + "); add "
+                    + (missing.size() == 1 ? "it" : "them") + " to its tests, or relax rules.coverage"));
+        }
+        return tested;
+    }
+
     /** Generates the rule's tests once so that a case that cannot be generated is reported here. */
     private static PromtoolTestFile.TestedRule checked(PromtoolTestFile.TestedRule tested) {
         PromtoolTestFile.tree("check", DEFAULT_INTERVAL, List.of(tested));
         return tested;
     }
 
-    private PromtoolTestFile.TestedRule effective(RuleDefinition definition) {
+    /**
+     * The rule with the user's changes, and its test cases rendered with the parameters, the effective
+     * {@code for} and the group's evaluation {@code interval}, so that the cases' times follow them too.
+     */
+    private PromtoolTestFile.TestedRule effective(RuleDefinition definition, Duration interval) {
         RuleOverride override = overrides.containsKey(definition.name()) ? overrides.get(definition.name()) : new RuleOverride(definition);
         RuleTemplates templates = new RuleTemplates(definition.parameters(), override.parameterValues());
         String where = "rule " + definition.name();
@@ -258,10 +297,11 @@ public final class RuleSet {
         annotations.putAll(override.annotations());
         Map<String, String> labels = labels(override.severityOr(definition.severity()), definition.category().id(),
                 definition.labels(), override.labels());
-        AlertingRule rule = new AlertingRule(definition.name(), expr, override.forDurationOr(definition.forDuration()), null,
-                labels, annotations);
+        Duration forDuration = override.forDurationOr(definition.forDuration());
+        AlertingRule rule = new AlertingRule(definition.name(), expr, forDuration, null, labels, annotations);
+        RuleTemplates timed = templates.withTiming(forDuration, interval);
         List<RuleTestCase> tests = definition.tests().stream()
-                .map(t -> t.map(text -> templates.render(text, "test '" + t.name() + "' of " + where)))
+                .map(t -> t.map(text -> timed.render(text, "test '" + t.name() + "' of " + where)))
                 .toList();
         return new PromtoolTestFile.TestedRule(rule, tests);
     }

@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.spawn.monitoring.model.DidYouMean;
+import dev.spawn.monitoring.model.Duration;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -21,12 +22,25 @@ import java.util.regex.Pattern;
 /**
  * Renders the templates of rule definitions with Mustache.java using the delimiters {@code [[ ]]},
  * so that Prometheus' own {@code {{ $labels.instance_id }}} and {@code {{ $value }}} pass through
- * untouched, and without HTML escaping. The scope holds each parameter's value and the lambda
- * {@code [[#calc]]...[[/calc]]} (see {@link Arithmetic}). Unknown names are errors, not blanks.
+ * untouched, and without HTML escaping. The scope holds each parameter's value and the lambdas
+ * {@code [[#calc]]...[[/calc]]} (a number, see {@link Arithmetic}), {@code [[#duration]]...[[/duration]]}
+ * (seconds printed as a Prometheus duration: {@code for + 5m} gives {@code 10m}) and
+ * {@code [[#steps]]...[[/steps]]} (how many input steps of a test case cover that many seconds).
+ * Test cases also see the rule's {@code for} and its group's {@code interval} ({@link #withTiming}).
+ * Unknown names are errors, not blanks.
  */
 public final class RuleTemplates {
 
     static final String CALC = "calc";
+    static final String DURATION = "duration";
+    static final String STEPS = "steps";
+    private static final List<String> SECTIONS = List.of(CALC, DURATION, STEPS);
+    /**
+     * The names test cases see besides the parameters: the rule's {@code for}, the evaluation interval and
+     * {@code hold}, the time from an evaluation at which the condition first holds to the one at which the
+     * alert fires ({@code for} rounded up to whole intervals).
+     */
+    static final List<String> TIMING = List.of("for", "interval", "hold");
 
     private static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
 
@@ -54,6 +68,29 @@ public final class RuleTemplates {
         }
     }
 
+    private RuleTemplates(Map<String, String> values, Map<String, Double> numbers) {
+        this.values = values;
+        this.numbers = numbers;
+    }
+
+    /**
+     * These templates plus {@code for} (the rule's effective {@code for}), {@code interval} (its group's
+     * evaluation interval) and {@code hold} (see {@link #TIMING}), durations like a duration parameter:
+     * what test cases derive their timing from.
+     */
+    RuleTemplates withTiming(Duration forDuration, Duration interval) {
+        Map<String, String> timedValues = new LinkedHashMap<>(values);
+        Map<String, Double> timedNumbers = new HashMap<>(numbers);
+        timedValues.put("for", forDuration.toString());
+        timedValues.put("interval", interval.toString());
+        timedNumbers.put("for", forDuration.millis() / 1000.0);
+        timedNumbers.put("interval", interval.millis() / 1000.0);
+        Duration hold = new Duration((forDuration.millis() + interval.millis() - 1) / interval.millis() * interval.millis());
+        timedValues.put("hold", hold.toString());
+        timedNumbers.put("hold", hold.millis() / 1000.0);
+        return new RuleTemplates(timedValues, timedNumbers);
+    }
+
     /** Renders one template; {@code where} names it in error messages ("expr of rule HighCPUUsage"). */
     public String render(String template, String where) {
         if (template == null || !template.contains("[[")) {
@@ -62,6 +99,9 @@ public final class RuleTemplates {
         checkNames(template, where);
         Map<String, Object> scope = new HashMap<>(values);
         scope.put(CALC, (Function<String, String>) body -> Arithmetic.format(Arithmetic.evaluate(body, numbers)));
+        scope.put(DURATION, (Function<String, String>) body -> duration(body).toString());
+        scope.put(STEPS, (Function<String, String>) body -> Long.toString(
+                (duration(body).millis() + PromtoolTestFile.INPUT_STEP.millis() - 1) / PromtoolTestFile.INPUT_STEP.millis()));
         try {
             Mustache mustache = FACTORY.compile(new StringReader(template), where, "[[", "]]");
             StringWriter out = new StringWriter();
@@ -74,6 +114,15 @@ public final class RuleTemplates {
             }
             throw new IllegalArgumentException("cannot render " + where + ": " + cause.getMessage(), e);
         }
+    }
+
+    private Duration duration(String body) {
+        double seconds = Arithmetic.evaluate(body, numbers);
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("[[#duration]]" + body + "[[/duration]] is " + Arithmetic.format(seconds)
+                    + "s; a time in a test case cannot be negative");
+        }
+        return new Duration(Math.round(seconds * 1000));
     }
 
     /** The parameter names a template refers to, in order of first use. */
@@ -96,8 +145,9 @@ public final class RuleTemplates {
             String kind = m.group(1);
             String name = m.group(2);
             if (kind.equals("#") || kind.equals("/")) {
-                if (!name.equals(CALC)) {
-                    throw new IllegalArgumentException("unknown section '" + name + "' in " + where + "; the only section is 'calc'");
+                if (!SECTIONS.contains(name)) {
+                    throw new IllegalArgumentException("unknown section '" + name + "' in " + where + "; the sections are "
+                            + String.join(", ", SECTIONS));
                 }
             } else if (!values.containsKey(name)) {
                 throw new IllegalArgumentException("unknown parameter '" + name + "' in " + where

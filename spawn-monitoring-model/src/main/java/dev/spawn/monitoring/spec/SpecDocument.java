@@ -111,6 +111,9 @@ record SpecDocument(
     record RulesSpec(
             @Key(value = "disabled_categories", doc = "Categories whose rules are all left out.") List<String> disabledCategories,
             @Key(value = "runbook_base", doc = "Base URL of the runbooks; each rule links <base>/<RuleName>.") String runbookBase,
+            @Key(value = "coverage", doc = "Which cases every alert must have: one that fires and one that stays silent, one"
+                    + " that fires, or none.", byDefault = "fire-and-silent")
+            dev.spawn.monitoring.rules.Coverage coverage,
             @Key(value = "custom", doc = "Alerts of your own, each proven by its tests.") List<CustomRuleSpec> custom,
             @Key(value = "<rule name>", doc = "Changes to the default rule of that name.", rest = true)
             Map<String, RuleOverrideSpec> overrides) {

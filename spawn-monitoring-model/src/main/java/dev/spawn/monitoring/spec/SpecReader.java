@@ -380,6 +380,10 @@ public final class SpecReader {
 
     private void readRules(SpecDocument.RulesSpec rules, Node node) {
         Map<String, NodeTuple> entries = reader.entries(node, "rules");
+        if (rules.coverage() != null) {
+            problems.element("rules.coverage", entries.get("coverage").getValueNode());
+            monitoring.ruleCoverage(rules.coverage());
+        }
         if (rules.runbookBase() != null) {
             problems.element("rules.runbook_base", entries.get("runbook_base").getValueNode());
             monitoring.runbookBase(rules.runbookBase());

@@ -30,7 +30,7 @@ class RuleDefinitionReaderTest {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(Object::toString)
                         .containsExactlyInAnyOrder(
                                 "cost.yaml:7:5: unknown field 'treshold'; expected one of action, annotations, expr, for,"
-                                        + " labels, meaning, name, parameters, severity, tests",
+                                        + " for_maximum, for_minimum, labels, meaning, name, parameters, severity, tests",
                                 "cost.yaml:11:10: 'soon' is not a Prometheus duration; expected a number with a unit,"
                                         + " e.g. 30s, 5m, 1h30m (units: ms, s, m, h, d, w, y)",
                                 "cost.yaml:9:15: unknown severity 'urgent'; expected one of critical, warning, info"));

@@ -32,8 +32,8 @@ class RuleSetPromtoolTest {
         assertThat(expr(rules, "HighCostInstance")).isEqualTo("spawn_cost_per_hour_dollars > 10");
         assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h) > 0)").endsWith(">= 2");
         String costTests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
-        assertThat(costTests).contains("values: 10.1x15").contains("values: 10x15").doesNotContain("values: 5.05x15")
-                .contains("eval_time: 735m");
+        assertThat(costTests).contains("values: 10.1x10").contains("values: 10x10").doesNotContain("values: 5.05x10")
+                .contains("eval_time: 12h12m");
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
 
@@ -69,17 +69,51 @@ class RuleSetPromtoolTest {
     }
 
     @Test
-    void fasterEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
-        RuleSet rules = RuleSet.defaults();
-        for (Category category : Category.values()) {
-            rules = rules.evaluationInterval(category, Duration.parse("15s"));
+    void theGeneratedTestsPassWithEveryRulesForAtItsMinimumAndAtItsMaximum(@TempDir Path dir) {
+        RuleSet shortest = RuleSet.defaults();
+        RuleSet longest = RuleSet.defaults();
+        for (RuleDefinition definition : RuleCatalog.defaults().rules()) {
+            shortest = shortest.rule(definition.name(), r -> r.forDuration(definition.forMinimum()));
+            longest = longest.rule(definition.name(), r -> r.forDuration(definition.forMaximum()));
         }
+        assertThat(shortest.problems()).isEmpty();
+        assertThat(longest.problems()).isEmpty();
+        assertThat(new String(longest.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8))
+                .as("the cases follow the rule's for").contains("eval_time: 6h");
+
+        PromtoolGate.Outcome atMinimum = PromtoolGate.run(shortest, dir.resolve("minimum"));
+        PromtoolGate.Outcome atMaximum = PromtoolGate.run(longest, dir.resolve("maximum"));
+
+        assertThat(atMinimum.ok()).as("%s", atMinimum).isTrue();
+        assertThat(atMaximum.ok()).as("%s", atMaximum).isTrue();
+    }
+
+    @Test
+    void slowerEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
+        RuleSet rules = everyCategoryEvaluatedEvery("3m");
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    @Test
+    void fasterEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
+        RuleSet rules = everyCategoryEvaluatedEvery("15s");
         String lifecycle = new String(rules.testFiles().get("tests/lifecycle-alerts-test.yaml"), StandardCharsets.UTF_8);
         assertThat(lifecycle).contains("evaluation_interval: 15s").contains("interval: 1m");
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
 
         assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
+    private static RuleSet everyCategoryEvaluatedEvery(String interval) {
+        RuleSet rules = RuleSet.defaults();
+        for (Category category : Category.values()) {
+            rules = rules.evaluationInterval(category, Duration.parse(interval));
+        }
+        return rules;
     }
 
     @Test
@@ -89,7 +123,8 @@ class RuleSetPromtoolTest {
             broken = RuleDefinitionReader.readCategory("broken-capacity.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     Category.CAPACITY);
         }
-        RuleSet rules = RuleSet.of(new RuleCatalog(List.of(broken), RuleCatalog.defaults().metrics()));
+        // the fixture has only the firing cases that catch the broken rules
+        RuleSet rules = RuleSet.of(new RuleCatalog(List.of(broken), RuleCatalog.defaults().metrics())).coverage(Coverage.FIRE);
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
 
