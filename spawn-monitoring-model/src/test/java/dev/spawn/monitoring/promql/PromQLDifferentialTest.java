@@ -1,0 +1,86 @@
+package dev.spawn.monitoring.promql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.testing.RealTools;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import net.jqwik.api.Example;
+
+/**
+ * The parser accepts exactly what the real {@code promtool check rules} (Prometheus 2.42) accepts, on a
+ * deterministic corpus: the project's rule expressions, hand-written edge cases, grammar-generated
+ * expressions (jqwik, fixed seeds) and token-level mutations of the valid ones. All of it goes to
+ * promtool in one rule file, so the comparison takes seconds. A jqwik example, because jqwik's generators
+ * only run on a jqwik thread.
+ */
+class PromQLDifferentialTest {
+
+    @Example
+    void acceptsExactlyWhatPromtoolAccepts() throws IOException {
+        RealTools.require(Tool.PROMTOOL);
+        Path dir = Files.createTempDirectory("promql-differential");
+        try {
+            compare(dir);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private void compare(Path dir) {
+        Map<String, List<String>> parts = new LinkedHashMap<>();
+        parts.put("rule-definitions", PromQLCorpus.ruleDefinitions());
+        parts.put("repository rule files", PromQLCorpus.repositoryRuleFiles());
+        parts.put("edge cases", PromQLCorpus.edgeCases());
+        List<String> valid = new ArrayList<>();
+        parts.values().forEach(list -> list.stream().filter(e -> PromQL.problems(e).isEmpty()).forEach(valid::add));
+        PromQLGenerator generator = new PromQLGenerator();
+        parts.put("generated", generator.expressions(42L, 3000));
+        valid.addAll(parts.get("generated").stream().filter(e -> PromQL.problems(e).isEmpty()).toList());
+        parts.put("mutations", PromQLMutations.of(valid, 7L, 3000));
+
+        LinkedHashSet<String> unique = new LinkedHashSet<>();
+        parts.values().forEach(unique::addAll);
+        List<String> corpus = List.copyOf(unique);
+        List<Optional<String>> promtool = PromtoolVerdicts.check(corpus, dir);
+
+        List<String> disagreements = new ArrayList<>();
+        int accepted = 0;
+        int sameMessage = 0;
+        for (int i = 0; i < corpus.size(); i++) {
+            List<PromQLProblem> ours = PromQL.problems(corpus.get(i));
+            Optional<String> theirs = promtool.get(i);
+            if (theirs.isEmpty()) {
+                accepted++;
+            }
+            if (ours.isEmpty() != theirs.isEmpty()) {
+                disagreements.add(Lexer.goQuote(corpus.get(i)) + "\n    promtool: " + theirs.orElse("accepted")
+                        + "\n    ours:     " + (ours.isEmpty() ? "accepted" : ours.get(0)));
+            } else if (theirs.isPresent() && theirs.get().equals(ours.get(0).message())) {
+                sameMessage++;
+            }
+        }
+        StringBuilder summary = new StringBuilder("PromQL differential against promtool: ");
+        parts.forEach((name, list) -> summary.append(name).append(' ').append(list.size()).append(", "));
+        summary.append("unique ").append(corpus.size()).append(" (").append(accepted).append(" accepted, ")
+                .append(corpus.size() - accepted).append(" rejected); agreement ")
+                .append(corpus.size() - disagreements.size()).append('/').append(corpus.size())
+                .append("; same first message on ").append(sameMessage).append(" of ").append(corpus.size() - accepted)
+                .append(" rejections");
+        System.out.println(summary);
+        assertThat(disagreements).as(summary + "\n" + String.join("\n", disagreements)).isEmpty();
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
+    }
+}
