@@ -188,6 +188,8 @@ final class Lexer {
                 emit(Kind.RIGHT_PAREN);
                 parenDepth--;
                 if (parenDepth < 0) {
+                    // Go's errorf overwrites the item just emitted: the parser sees only the error.
+                    tokens.remove(tokens.size() - 1);
                     error("unexpected right parenthesis " + goQuoteRune(r));
                 }
             }
@@ -510,6 +512,10 @@ final class Lexer {
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
+                case 7 -> b.append("\\a");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
+                case 11 -> b.append("\\v");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         b.append(String.format("\\x%02x", c));
@@ -532,11 +538,16 @@ final class Lexer {
             case '\n' -> "'\\n'";
             case '\r' -> "'\\r'";
             case '\t' -> "'\\t'";
+            case 7 -> "'\\a'";
+            case '\b' -> "'\\b'";
+            case '\f' -> "'\\f'";
+            case 11 -> "'\\v'";
             default -> c < 0x20 ? String.format("'\\x%02x'", c) : "'" + new String(Character.toChars(c)) + "'";
         };
     }
 
     private static String goUnicode(int c) {
-        return String.format("U+%04X", c) + (c >= 0x20 ? " " + goQuoteRune(c) : "");
+        // Go's %#U: the code point, then the character itself unescaped when printable.
+        return String.format("U+%04X", c) + (c >= 0x20 && c != 0x7f ? " '" + new String(Character.toChars(c)) + "'" : "");
     }
 }

@@ -49,6 +49,8 @@ final class Parser {
     private final int[] lineStarts;
     private int index;
     private int previousEnd;
+    /** Where yacc's error recovery would land: inside an aggregation, an unexpected token is "in aggregation". */
+    private int aggregationDepth;
 
     Parser(String input) {
         this.input = input;
@@ -118,7 +120,9 @@ final class Parser {
             throw new SyntaxError();
         }
         StringBuilder message = new StringBuilder("unexpected ").append(t.describe());
-        if (!context.isEmpty()) {
+        if (context.isEmpty() && aggregationDepth > 0) {
+            message.append(" in aggregation");
+        } else if (!context.isEmpty()) {
             message.append(" in ").append(context);
         }
         if (!expected.isEmpty()) {
@@ -192,6 +196,8 @@ final class Parser {
                     card = advance().kind() == Kind.GROUP_LEFT ? Cardinality.MANY_TO_ONE : Cardinality.ONE_TO_MANY;
                     if (peek().kind() == Kind.LEFT_PAREN) {
                         include = groupingLabels();
+                    } else if (!startsExpression(peek().kind())) {
+                        unexpected("grouping opts", "\"(\"");
                     }
                 }
                 matching = Optional.of(new VectorMatching(card, labels, on, true, include));
@@ -358,8 +364,8 @@ final class Parser {
         At at;
         if (t.kind() == Kind.START || t.kind() == Kind.END) {
             advance();
-            expect(Kind.LEFT_PAREN, "@", "\"(\"");
-            expect(Kind.RIGHT_PAREN, "@", "\")\"");
+            expect(Kind.LEFT_PAREN, "@", "timestamp");
+            expect(Kind.RIGHT_PAREN, "@", "timestamp");
             at = new At(t.kind() == Kind.START ? AtKind.START : AtKind.END, 0);
         } else {
             double sign = 1;
@@ -374,7 +380,7 @@ final class Parser {
             }
             double ts = sign * number(advance());
             if (Double.isNaN(ts) || Double.isInfinite(ts) || ts >= 0x1p63 || ts <= -0x1p63) {
-                problem(e.span().start(), "timestamp out of bounds for @ modifier: " + String.format("%f", ts));
+                problem(e.span().start(), "timestamp out of bounds for @ modifier: " + goFloat(ts));
             }
             at = new At(AtKind.TIMESTAMP, ts);
         }
@@ -387,6 +393,17 @@ final class Parser {
             return e;
         }
         return withModifiers(e, modifiers.withAt(at));
+    }
+
+    /** Go's {@code %f}. */
+    private static String goFloat(double v) {
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+Inf" : "-Inf";
+        }
+        return new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** The modifiers an offset or @ would change, or null (with a problem) when the expression takes none. */
@@ -486,7 +503,11 @@ final class Parser {
         args.add(expr(0));
         while (peek().kind() == Kind.COMMA) {
             Token comma = advance();
-            if (peek().kind() == Kind.RIGHT_PAREN) {
+            if (peek().kind() == Kind.ERROR) {
+                unexpected("", "");
+            }
+            if (!startsExpression(peek().kind())) {
+                // yacc reduces "args ," before it reports what follows, so this comes first.
                 problem(comma.offset(), "trailing commas not allowed in function call args");
                 break;
             }
@@ -499,7 +520,21 @@ final class Parser {
         return args;
     }
 
+    private static boolean startsExpression(Kind kind) {
+        return switch (kind) {
+            case NUMBER, STRING, LEFT_PAREN, LEFT_BRACE, ADD, SUB -> true;
+            default -> METRIC_IDENTIFIERS.contains(kind);
+        };
+    }
+
     private Expr aggregate() {
+        aggregationDepth++;
+        Expr aggregate = aggregateBody();
+        aggregationDepth--;
+        return aggregate;
+    }
+
+    private Expr aggregateBody() {
         Token opToken = advance();
         AggregateOp op = AggregateOp.valueOf(opToken.kind().name());
         List<String> grouping = List.of();

@@ -44,6 +44,8 @@ record Token(Kind kind, int offset, String text) {
             case STRING -> "string " + shortQuote();
             case DURATION -> "duration " + shortQuote();
             case COMMENT -> "comment " + shortQuote();
+            // Prometheus has no name for the @ item type and prints its numeric placeholder.
+            case AT -> "\"<Item 57385>\" <op:@>";
             default -> {
                 if (kind.isKeyword()) {
                     yield "<" + text + ">";

@@ -6,6 +6,7 @@ import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.testing.RealTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,39 +47,47 @@ class PromQLDifferentialTest {
         parts.put("edge cases", PromQLCorpus.edgeCases());
         List<String> valid = new ArrayList<>();
         parts.values().forEach(list -> list.stream().filter(e -> PromQL.problems(e).isEmpty()).forEach(valid::add));
-        PromQLGenerator generator = new PromQLGenerator();
-        parts.put("generated", generator.expressions(42L, 3000));
+        parts.put("generated", new PromQLGenerator(false).expressions(42L, 2500));
+        parts.put("generated near-misses", new PromQLGenerator(true).expressions(43L, 2500));
         valid.addAll(parts.get("generated").stream().filter(e -> PromQL.problems(e).isEmpty()).toList());
         parts.put("mutations", PromQLMutations.of(valid, 7L, 3000));
 
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
         List<String> corpus = List.copyOf(unique);
-        List<Optional<String>> promtool = PromtoolVerdicts.check(corpus, dir);
+        List<PromtoolVerdicts.Verdict> promtool = PromtoolVerdicts.check(corpus, dir);
+        Map<String, Boolean> acceptedByPromtool = new HashMap<>();
 
         List<String> disagreements = new ArrayList<>();
-        int accepted = 0;
         int sameMessage = 0;
+        int samePosition = 0;
         for (int i = 0; i < corpus.size(); i++) {
             List<PromQLProblem> ours = PromQL.problems(corpus.get(i));
-            Optional<String> theirs = promtool.get(i);
-            if (theirs.isEmpty()) {
-                accepted++;
-            }
-            if (ours.isEmpty() != theirs.isEmpty()) {
-                disagreements.add(Lexer.goQuote(corpus.get(i)) + "\n    promtool: " + theirs.orElse("accepted")
+            PromtoolVerdicts.Verdict theirs = promtool.get(i);
+            acceptedByPromtool.put(corpus.get(i), theirs.accepted());
+            if (ours.isEmpty() != theirs.accepted()) {
+                disagreements.add(Lexer.goQuote(corpus.get(i)) + "\n    promtool: " + theirs.error().orElse("accepted")
                         + "\n    ours:     " + (ours.isEmpty() ? "accepted" : ours.get(0)));
-            } else if (theirs.isPresent() && theirs.get().equals(ours.get(0).message())) {
-                sameMessage++;
+            } else if (!theirs.accepted()) {
+                PromQLProblem first = ours.get(0);
+                sameMessage += theirs.error().get().equals(first.message()) ? 1 : 0;
+                if (System.getenv("PROMQL_DIFF_MESSAGES") != null && (!theirs.error().get().equals(first.message())
+                        || !theirs.position().equals(Optional.of(first.line() + ":" + first.column())))) {
+                    System.out.println("MSG " + Lexer.goQuote(corpus.get(i)) + "\n  promtool: " + theirs.position().orElse("") + " "
+                            + theirs.error().get() + "\n  ours:     " + first);
+                }
+                samePosition += theirs.position().equals(Optional.of(first.line() + ":" + first.column())) ? 1 : 0;
             }
         }
-        StringBuilder summary = new StringBuilder("PromQL differential against promtool: ");
-        parts.forEach((name, list) -> summary.append(name).append(' ').append(list.size()).append(", "));
-        summary.append("unique ").append(corpus.size()).append(" (").append(accepted).append(" accepted, ")
-                .append(corpus.size() - accepted).append(" rejected); agreement ")
+        long accepted = acceptedByPromtool.values().stream().filter(a -> a).count();
+        StringBuilder summary = new StringBuilder("PromQL differential against promtool 2.42:");
+        parts.forEach((name, list) -> summary.append(' ').append(name).append(' ').append(list.size()).append(" (")
+                .append(list.stream().filter(e -> acceptedByPromtool.get(e)).count()).append(" valid),"));
+        summary.append(" unique ").append(corpus.size()).append(" (").append(accepted).append(" accepted, ")
+                .append(corpus.size() - accepted).append(" rejected); verdicts agree on ")
                 .append(corpus.size() - disagreements.size()).append('/').append(corpus.size())
-                .append("; same first message on ").append(sameMessage).append(" of ").append(corpus.size() - accepted)
-                .append(" rejections");
+                .append("; of the rejections, same first message on ").append(sameMessage)
+                .append(" and same line:col on ").append(samePosition);
         System.out.println(summary);
         assertThat(disagreements).as(summary + "\n" + String.join("\n", disagreements)).isEmpty();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);

@@ -24,13 +24,20 @@ final class PromtoolVerdicts {
 
     static final int GROUP_SIZE = 500;
     private static final Pattern ERROR_LINE = Pattern.compile("group \"g(\\d+)\", rule (\\d+), \"r(\\d+)\": (.*)");
-    private static final Pattern PARSE_ERROR = Pattern.compile("could not parse expression: (?:\\d+:\\d+: parse error: )?(.*)");
+    private static final Pattern PARSE_ERROR = Pattern.compile("could not parse expression: (?:(\\d+:\\d+): parse error: )?(.*)");
 
     private PromtoolVerdicts() {
     }
 
-    /** For each expression, promtool's error (its parse error message), or empty when it accepts it. */
-    static List<Optional<String>> check(List<String> expressions, Path dir) {
+    /** promtool's verdict on one expression: its first error and where (line:col), or accepted. */
+    record Verdict(Optional<String> error, Optional<String> position) {
+        boolean accepted() {
+            return error.isEmpty();
+        }
+    }
+
+    /** For each expression, promtool's verdict. */
+    static List<Verdict> check(List<String> expressions, Path dir) {
         StringBuilder yaml = new StringBuilder("groups:\n");
         for (int i = 0; i < expressions.size(); i++) {
             if (i % GROUP_SIZE == 0) {
@@ -47,6 +54,7 @@ final class PromtoolVerdicts {
         }
         Tool.Result result = Tool.PROMTOOL.run(dir, 300, "check", "rules", file.getFileName().toString());
         Map<Integer, String> errors = new HashMap<>();
+        Map<Integer, String> positions = new HashMap<>();
         for (String line : result.output().split("\n")) {
             Matcher m = ERROR_LINE.matcher(line);
             if (!m.find()) {
@@ -59,14 +67,17 @@ final class PromtoolVerdicts {
                 throw new IllegalStateException("promtool's group/rule numbers do not match rule r" + index + ": " + line);
             }
             Matcher parse = PARSE_ERROR.matcher(m.group(4));
-            errors.put(index, parse.matches() ? parse.group(1) : m.group(4));
+            errors.put(index, parse.matches() ? parse.group(2) : m.group(4));
+            if (parse.matches() && parse.group(1) != null) {
+                positions.put(index, parse.group(1));
+            }
         }
         if (result.ok() != errors.isEmpty()) {
             throw new IllegalStateException("promtool's exit status does not match its error lines:\n" + result);
         }
-        List<Optional<String>> verdicts = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < expressions.size(); i++) {
-            verdicts.add(Optional.ofNullable(errors.get(i)));
+            verdicts.add(new Verdict(Optional.ofNullable(errors.get(i)), Optional.ofNullable(positions.get(i))));
         }
         return verdicts;
     }
