@@ -38,6 +38,11 @@ final class PromQLGenerator {
                 Tuple.of(6, vector(3)), Tuple.of(2, scalar(2)), Tuple.of(1, matrix(2)), Tuple.of(1, anyType(2)));
     }
 
+    /** The generator as a jqwik arbitrary, for properties. */
+    Arbitrary<String> arbitrary() {
+        return top;
+    }
+
     /** {@code count} distinct expressions drawn with the given seed. */
     List<String> expressions(long seed, int count) {
         RandomGenerator<String> generator = top.generator(1000);
