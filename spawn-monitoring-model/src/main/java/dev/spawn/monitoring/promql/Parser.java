@@ -138,14 +138,18 @@ final class Parser {
     }
 
     private static int[] lineStarts(String input) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int lines = 1;
+        for (int i = 0; i < input.length(); i++) {
+            lines += input.charAt(i) == '\n' ? 1 : 0;
+        }
+        int[] starts = new int[lines];
+        int line = 1;
         for (int i = 0; i < input.length(); i++) {
             if (input.charAt(i) == '\n') {
-                starts.add(i + 1);
+                starts[line++] = i + 1;
             }
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        return starts;
     }
 
     private int line(int offset) {
@@ -651,8 +655,11 @@ final class Parser {
         return Double.isInfinite(value) ? null : value;
     }
 
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("(?i)([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?");
+
     private static boolean isDecimalSyntax(String s) {
-        return s.matches("(?i)([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?");
+        return DECIMAL.matcher(s).matches();
     }
 
     /** Prometheus' strutil.Unquote on a string the lexer accepted; escapes build bytes, read back as UTF-8. */

@@ -32,6 +32,9 @@ final class Printer implements Expr.Visitor<String> {
         if (Double.isInfinite(v)) {
             return v > 0 ? "+Inf" : "-Inf";
         }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return (v == 0 && 1 / v < 0) ? "-0" : Long.toString((long) v);
+        }
         String plain = new BigDecimal(Double.toString(v)).toPlainString();
         if (plain.contains(".")) {
             plain = plain.replaceAll("0+$", "").replaceAll("\\.$", "");
