@@ -550,6 +550,11 @@ final class Parser {
             given = true;
         }
         List<Expr> args = arguments();
+        if (!given && peek().kind() == Kind.ERROR) {
+            // Without a modifier yet, yacc reads the token after ")" to see whether by/without follows, before it
+            // checks the arguments.
+            unexpected("", "");
+        }
         if (!given && (peek().kind() == Kind.BY || peek().kind() == Kind.WITHOUT)) {
             without = advance().kind() == Kind.WITHOUT;
             grouping = groupingLabels();
