@@ -40,6 +40,17 @@ class PromQLDifferentialTest {
         }
     }
 
+    /** A short SHA-256 of the corpus, to see that the fixed seeds give the same corpus everywhere. */
+    private static String digest(List<String> corpus) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            corpus.forEach(e -> sha.update((e + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void compare(Path dir) {
         Map<String, List<String>> parts = new LinkedHashMap<>();
         parts.put("rule-definitions", PromQLCorpus.ruleDefinitions());
@@ -51,6 +62,8 @@ class PromQLDifferentialTest {
         parts.put("generated near-misses", new PromQLGenerator(true).expressions(43L, 2500));
         valid.addAll(parts.get("generated").stream().filter(e -> PromQL.problems(e).isEmpty()).toList());
         parts.put("mutations", PromQLMutations.of(valid, 7L, 3000));
+        // The printer's canonical text of every valid expression must be valid to promtool too.
+        parts.put("printed", valid.stream().map(e -> PromQL.parse(e).print()).distinct().toList());
 
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
@@ -88,7 +101,10 @@ class PromQLDifferentialTest {
                 .append(corpus.size() - disagreements.size()).append('/').append(corpus.size())
                 .append("; of the rejections, same first message on ").append(sameMessage)
                 .append(" and same line:col on ").append(samePosition);
+        summary.append("; corpus digest ").append(digest(corpus));
         System.out.println(summary);
+        List<String> printedRejected = parts.get("printed").stream().filter(e -> !acceptedByPromtool.get(e)).toList();
+        assertThat(printedRejected).as("printed expressions promtool rejects").isEmpty();
         assertThat(disagreements).as(summary + "\n" + String.join("\n", disagreements)).isEmpty();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(5000);
     }
