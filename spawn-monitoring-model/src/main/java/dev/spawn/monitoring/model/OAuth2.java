@@ -30,4 +30,73 @@ public record OAuth2(
     public static OAuth2 clientCredentials(String clientId, Secret clientSecret, String tokenUrl) {
         return new OAuth2(clientId, clientSecret, null, tokenUrl, null, null, null);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clientId = clientId;
+        b.clientSecret = clientSecret;
+        b.scopes = scopes;
+        b.tokenUrl = tokenUrl;
+        b.endpointParams = endpointParams;
+        b.tlsConfig = tlsConfig;
+        b.proxyUrl = proxyUrl;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String clientId;
+        private Secret clientSecret;
+        private List<String> scopes;
+        private String tokenUrl;
+        private Map<String, String> endpointParams;
+        private TlsConfig tlsConfig;
+        private String proxyUrl;
+
+        private Builder() {
+        }
+
+        public Builder clientId(String value) {
+            this.clientId = value;
+            return this;
+        }
+
+        public Builder clientSecret(Secret value) {
+            this.clientSecret = value;
+            return this;
+        }
+
+        public Builder scopes(List<String> value) {
+            this.scopes = value;
+            return this;
+        }
+
+        public Builder tokenUrl(String value) {
+            this.tokenUrl = value;
+            return this;
+        }
+
+        public Builder endpointParams(Map<String, String> value) {
+            this.endpointParams = value;
+            return this;
+        }
+
+        public Builder tlsConfig(TlsConfig value) {
+            this.tlsConfig = value;
+            return this;
+        }
+
+        public Builder proxyUrl(String value) {
+            this.proxyUrl = value;
+            return this;
+        }
+
+        public OAuth2 build() {
+            return new OAuth2(clientId, clientSecret, scopes, tokenUrl, endpointParams, tlsConfig, proxyUrl);
+        }
+    }
 }

@@ -44,4 +44,73 @@ public record TlsConfig(
     public static TlsConfig mutual(String caFile, String certFile, String keyFile) {
         return new TlsConfig(caFile, certFile, keyFile, null, null, null, null);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.caFile = caFile;
+        b.certFile = certFile;
+        b.keyFile = keyFile;
+        b.serverName = serverName;
+        b.insecureSkipVerify = insecureSkipVerify;
+        b.minVersion = minVersion;
+        b.maxVersion = maxVersion;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String caFile;
+        private String certFile;
+        private String keyFile;
+        private String serverName;
+        private Boolean insecureSkipVerify;
+        private String minVersion;
+        private String maxVersion;
+
+        private Builder() {
+        }
+
+        public Builder caFile(String value) {
+            this.caFile = value;
+            return this;
+        }
+
+        public Builder certFile(String value) {
+            this.certFile = value;
+            return this;
+        }
+
+        public Builder keyFile(String value) {
+            this.keyFile = value;
+            return this;
+        }
+
+        public Builder serverName(String value) {
+            this.serverName = value;
+            return this;
+        }
+
+        public Builder insecureSkipVerify(Boolean value) {
+            this.insecureSkipVerify = value;
+            return this;
+        }
+
+        public Builder minVersion(String value) {
+            this.minVersion = value;
+            return this;
+        }
+
+        public Builder maxVersion(String value) {
+            this.maxVersion = value;
+            return this;
+        }
+
+        public TlsConfig build() {
+            return new TlsConfig(caFile, certFile, keyFile, serverName, insecureSkipVerify, minVersion, maxVersion);
+        }
+    }
 }

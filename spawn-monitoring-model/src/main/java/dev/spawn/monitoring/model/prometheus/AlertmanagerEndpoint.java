@@ -37,4 +37,73 @@ public record AlertmanagerEndpoint(
     public static AlertmanagerEndpoint statik(List<String> targets) {
         return new AlertmanagerEndpoint(null, null, null, null, null, List.of(new StaticConfig(targets, null)), null);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.timeout = timeout;
+        b.apiVersion = apiVersion;
+        b.pathPrefix = pathPrefix;
+        b.scheme = scheme;
+        b.http = http;
+        b.discovery = discovery;
+        b.relabelConfigs = relabelConfigs;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private Duration timeout;
+        private String apiVersion;
+        private String pathPrefix;
+        private String scheme;
+        private HttpClientConfig http;
+        private List<Discovery> discovery;
+        private List<RelabelConfig> relabelConfigs;
+
+        private Builder() {
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder apiVersion(String value) {
+            this.apiVersion = value;
+            return this;
+        }
+
+        public Builder pathPrefix(String value) {
+            this.pathPrefix = value;
+            return this;
+        }
+
+        public Builder scheme(String value) {
+            this.scheme = value;
+            return this;
+        }
+
+        public Builder http(HttpClientConfig value) {
+            this.http = value;
+            return this;
+        }
+
+        public Builder discovery(List<Discovery> value) {
+            this.discovery = value;
+            return this;
+        }
+
+        public Builder relabelConfigs(List<RelabelConfig> value) {
+            this.relabelConfigs = value;
+            return this;
+        }
+
+        public AlertmanagerEndpoint build() {
+            return new AlertmanagerEndpoint(timeout, apiVersion, pathPrefix, scheme, http, discovery, relabelConfigs);
+        }
+    }
 }

@@ -32,4 +32,80 @@ public record QueueConfig(
             throw new IllegalArgumentException("queue_config min_shards " + minShards + " is above max_shards " + maxShards);
         }
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.capacity = capacity;
+        b.maxShards = maxShards;
+        b.minShards = minShards;
+        b.maxSamplesPerSend = maxSamplesPerSend;
+        b.batchSendDeadline = batchSendDeadline;
+        b.minBackoff = minBackoff;
+        b.maxBackoff = maxBackoff;
+        b.retryOnHttp429 = retryOnHttp429;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private Integer capacity;
+        private Integer maxShards;
+        private Integer minShards;
+        private Integer maxSamplesPerSend;
+        private Duration batchSendDeadline;
+        private Duration minBackoff;
+        private Duration maxBackoff;
+        private Boolean retryOnHttp429;
+
+        private Builder() {
+        }
+
+        public Builder capacity(Integer value) {
+            this.capacity = value;
+            return this;
+        }
+
+        public Builder maxShards(Integer value) {
+            this.maxShards = value;
+            return this;
+        }
+
+        public Builder minShards(Integer value) {
+            this.minShards = value;
+            return this;
+        }
+
+        public Builder maxSamplesPerSend(Integer value) {
+            this.maxSamplesPerSend = value;
+            return this;
+        }
+
+        public Builder batchSendDeadline(Duration value) {
+            this.batchSendDeadline = value;
+            return this;
+        }
+
+        public Builder minBackoff(Duration value) {
+            this.minBackoff = value;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration value) {
+            this.maxBackoff = value;
+            return this;
+        }
+
+        public Builder retryOnHttp429(Boolean value) {
+            this.retryOnHttp429 = value;
+            return this;
+        }
+
+        public QueueConfig build() {
+            return new QueueConfig(capacity, maxShards, minShards, maxSamplesPerSend, batchSendDeadline, minBackoff, maxBackoff, retryOnHttp429);
+        }
+    }
 }

@@ -43,4 +43,80 @@ public record RemoteRead(
     public static RemoteRead from(String url) {
         return new RemoteRead(url, null, null, null, null, null, null, null);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.url = url;
+        b.name = name;
+        b.requiredMatchers = requiredMatchers;
+        b.remoteTimeout = remoteTimeout;
+        b.headers = headers;
+        b.readRecent = readRecent;
+        b.http = http;
+        b.filterExternalLabels = filterExternalLabels;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String url;
+        private String name;
+        private Map<String, String> requiredMatchers;
+        private Duration remoteTimeout;
+        private Map<String, String> headers;
+        private Boolean readRecent;
+        private HttpClientConfig http;
+        private Boolean filterExternalLabels;
+
+        private Builder() {
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder requiredMatchers(Map<String, String> value) {
+            this.requiredMatchers = value;
+            return this;
+        }
+
+        public Builder remoteTimeout(Duration value) {
+            this.remoteTimeout = value;
+            return this;
+        }
+
+        public Builder headers(Map<String, String> value) {
+            this.headers = value;
+            return this;
+        }
+
+        public Builder readRecent(Boolean value) {
+            this.readRecent = value;
+            return this;
+        }
+
+        public Builder http(HttpClientConfig value) {
+            this.http = value;
+            return this;
+        }
+
+        public Builder filterExternalLabels(Boolean value) {
+            this.filterExternalLabels = value;
+            return this;
+        }
+
+        public RemoteRead build() {
+            return new RemoteRead(url, name, requiredMatchers, remoteTimeout, headers, readRecent, http, filterExternalLabels);
+        }
+    }
 }

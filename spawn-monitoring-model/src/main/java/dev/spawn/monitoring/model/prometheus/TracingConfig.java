@@ -29,4 +29,80 @@ public record TracingConfig(
     }
 
     public static final TracingConfig NONE = new TracingConfig(null, null, null, null, null, null, null, null);
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.clientType = clientType;
+        b.endpoint = endpoint;
+        b.samplingFraction = samplingFraction;
+        b.insecure = insecure;
+        b.headers = headers;
+        b.compression = compression;
+        b.timeout = timeout;
+        b.tlsConfig = tlsConfig;
+        return b;
+    }
+
+    /** Fluent construction; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String clientType;
+        private String endpoint;
+        private Double samplingFraction;
+        private Boolean insecure;
+        private Map<String, String> headers;
+        private String compression;
+        private Duration timeout;
+        private TlsConfig tlsConfig;
+
+        private Builder() {
+        }
+
+        public Builder clientType(String value) {
+            this.clientType = value;
+            return this;
+        }
+
+        public Builder endpoint(String value) {
+            this.endpoint = value;
+            return this;
+        }
+
+        public Builder samplingFraction(Double value) {
+            this.samplingFraction = value;
+            return this;
+        }
+
+        public Builder insecure(Boolean value) {
+            this.insecure = value;
+            return this;
+        }
+
+        public Builder headers(Map<String, String> value) {
+            this.headers = value;
+            return this;
+        }
+
+        public Builder compression(String value) {
+            this.compression = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder tlsConfig(TlsConfig value) {
+            this.tlsConfig = value;
+            return this;
+        }
+
+        public TracingConfig build() {
+            return new TracingConfig(clientType, endpoint, samplingFraction, insecure, headers, compression, timeout, tlsConfig);
+        }
+    }
 }
