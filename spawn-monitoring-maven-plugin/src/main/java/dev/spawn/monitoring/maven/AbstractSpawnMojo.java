@@ -22,16 +22,20 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractSpawnMojo extends AbstractMojo {
 
-    /** Where the bundle is written. */
-    @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
+    /** Where the bundle is written; default {@code ${project.build.directory}/spawn-monitoring}. */
+    @Parameter(property = "spawn.outputDirectory")
     protected File outputDirectory;
 
     /**
-     * The monitoring spec; an empty file, or no file at the default path, means the spawn defaults. A path
-     * set to somewhere else must exist.
+     * The monitoring spec; default {@code ${project.basedir}/src/main/monitoring/spawn-monitoring.yaml}. An empty
+     * file, or no file at the default path, means the spawn defaults. A path set to somewhere else must exist.
      */
-    @Parameter(property = "spawn.spec", defaultValue = "${project.basedir}/src/main/monitoring/spawn-monitoring.yaml")
+    @Parameter(property = "spawn.spec")
     protected File spec;
+
+    /** The project's build directory, where the default output goes. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    protected File buildDirectory;
 
     /** The project's directory, where the spec's default path starts; without a POM, the current directory. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
@@ -88,8 +92,9 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     }
 
     /**
-     * The project's directory; run without a POM ({@code mvn spawn:targets} on a server) Maven gives none,
-     * and the current directory stands in, as it does for the other paths.
+     * The project's directory; run without a POM ({@code mvn spawn:targets} on a server) Maven gives none
+     * (and leaves {@code ${project.basedir}} unresolved in defaults, hence no defaults in the annotations),
+     * and the current directory stands in: spec at its default path under it, output in its {@code target/}.
      */
     protected Path projectDirectory() {
         return basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
@@ -100,9 +105,13 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
         return SpecFile.of(spec == null ? null : spec.toPath(), projectDirectory().resolve(SpecReader.DEFAULT_PATH));
     }
 
-    /** The output directory: the parameter, or {@code target/spawn-monitoring} under {@link #projectDirectory()}. */
+    /** The output directory: the parameter, or {@code spawn-monitoring} in the build directory ({@code target/} without a POM). */
     protected Path outputPath() {
-        return outputDirectory != null ? outputDirectory.toPath() : projectDirectory().resolve("target/spawn-monitoring");
+        if (outputDirectory != null) {
+            return outputDirectory.toPath();
+        }
+        Path build = basedir != null && buildDirectory != null ? buildDirectory.toPath() : projectDirectory().resolve("target");
+        return build.resolve("spawn-monitoring");
     }
 
     /** Logs what the library reports: info lines prefixed with {@code spawn: }, warnings and errors as they are. */
