@@ -138,7 +138,7 @@ public final class Doctor {
             }
             if (expected.externalLabels() != null && !new TreeMap<>(expected.externalLabels()).equals(liveLabels)) {
                 configDiffers(api.url("/api/v1/status/config"), "Prometheus", "external labels " + liveLabels
-                        + ", the bundle's are " + new TreeMap<>(expected.externalLabels()));
+                        + " loaded, " + new TreeMap<>(expected.externalLabels()) + " in the bundle");
             }
         }
         ask(api, "Prometheus", "/api/v1/targets?state=active", targets -> targets(api, targets, jobs));
@@ -221,8 +221,8 @@ public final class Doctor {
                     case "alertmanager_config_hash" -> {
                         if (expected != null) {
                             if (s.value() != configHash(expected.alertmanagerConfig())) {
-                                configDiffers(api.url("/metrics"), "Alertmanager",
-                                        "alertmanager_config_hash that is not the hash of the bundle's " + MonitoringBundle.ALERTMANAGER_FILE);
+                                configDiffers(api.url("/metrics"), "Alertmanager", "alertmanager_config_hash is not the"
+                                        + " hash of the bundle's " + MonitoringBundle.ALERTMANAGER_FILE);
                             }
                         }
                     }
@@ -320,16 +320,21 @@ public final class Doctor {
         missing.removeAll(loaded);
         Set<String> extra = new TreeSet<>(loaded);
         extra.removeAll(generated);
-        if (!missing.isEmpty() || !extra.isEmpty()) {
-            configDiffers(where, server, what + (missing.isEmpty() ? "" : " without " + String.join(", ", missing))
-                    + (missing.isEmpty() || extra.isEmpty() ? "" : " and") + (extra.isEmpty() ? "" : " with " + String.join(", ", extra)
-                    + " that the bundle does not have"));
+        List<String> details = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            details.add(what + " in the bundle but not loaded: " + String.join(", ", missing));
+        }
+        if (!extra.isEmpty()) {
+            details.add(what + " loaded but not in the bundle: " + String.join(", ", extra));
+        }
+        if (!details.isEmpty()) {
+            configDiffers(where, server, String.join("; ", details));
         }
     }
 
-    private void configDiffers(String where, String server, String what) {
-        error(where, "the loaded " + server + " configuration differs from the generated bundle: it has " + what
-                + "; copy the bundle to the server and reload (spawn-monitoring check, then POST /-/reload)");
+    private void configDiffers(String where, String server, String detail) {
+        error(where, "the loaded " + server + " configuration differs from the generated bundle (" + detail
+                + "); copy the bundle to the server, then reload: spawn-monitoring check, POST /-/reload");
     }
 
     /** Whether the server answers {@code /-/ready}; when it does not, that is the one finding about it. */
