@@ -1,6 +1,7 @@
 package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,14 @@ public record Message(Level level, String text) {
 
     public static Message error(String text) {
         return new Message(Level.ERROR, text);
+    }
+
+    /** Problems one per line, warnings first, then errors: how a compiler lists them. */
+    public static List<Message> problems(List<Problem> problems) {
+        List<Message> messages = new ArrayList<>();
+        problems.stream().filter(p -> !p.isError()).forEach(p -> messages.add(warning(p.toString())));
+        problems.stream().filter(Problem::isError).forEach(p -> messages.add(error(p.toString())));
+        return messages;
     }
 
     /**

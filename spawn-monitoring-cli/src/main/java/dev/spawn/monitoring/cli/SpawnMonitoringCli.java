@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.cli;
 
+import dev.spawn.monitoring.Message;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import java.io.IOException;
@@ -67,8 +68,7 @@ public final class SpawnMonitoringCli implements Runnable {
     /** A user's mistake becomes its messages and exit code 2; anything else is our bug, with its stack trace. */
     private static int handle(Exception e, Terminal terminal, CommandLine commandLine) {
         if (e instanceof ValidationException v) {
-            v.problems().stream().filter(p -> !p.isError()).forEach(p -> terminal.err(p.toString()));
-            v.problems().stream().filter(Problem::isError).forEach(p -> terminal.err(p.toString()));
+            terminal.print(Message.problems(v.problems()));
             long errors = v.problems().stream().filter(Problem::isError).count();
             terminal.err(commandLine.getCommandName() + ": stopped by " + errors + (errors == 1 ? " problem" : " problems")
                     + " (see above); no file was changed");

@@ -77,8 +77,7 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
      */
     protected MojoFailureException failure(ValidationException e, String where) {
         List<Problem> problems = e.problems();
-        problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
-        problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
+        log(Message.problems(problems));
         long errors = problems.stream().filter(Problem::isError).count();
         return new MojoFailureException(errors + (errors == 1 ? " problem " : " problems ") + where + " (see the errors above)");
     }

@@ -83,9 +83,7 @@ public final class Doctor {
 
     /** The findings one per line (warnings, then errors) and a closing count, for a log or a terminal. */
     public static List<Message> messages(List<Problem> findings) {
-        List<Message> messages = new ArrayList<>();
-        findings.stream().filter(p -> !p.isError()).forEach(p -> messages.add(Message.warning(p.toString())));
-        findings.stream().filter(Problem::isError).forEach(p -> messages.add(Message.error(p.toString())));
+        List<Message> messages = new ArrayList<>(Message.problems(findings));
         long errors = findings.stream().filter(Problem::isError).count();
         messages.add(Message.info(findings.isEmpty() ? "doctor: no findings; the servers look healthy"
                 : "doctor: " + findings.size() + (findings.size() == 1 ? " finding" : " findings") + ", " + errors
@@ -123,19 +121,10 @@ public final class Doctor {
     /** Jobs of the loaded configuration against the bundle's, then the targets of each job. */
     private void configuredJobs(ServerApi api, JsonNode config, Expected expected) {
         Map<String, Object> loaded = yaml(config.path("data").path("yaml").asText(""));
-        Set<String> jobs = new TreeSet<>();
-        if (loaded.get("scrape_configs") instanceof List<?> list) {
-            list.stream().filter(Map.class::isInstance).map(m -> String.valueOf(((Map<?, ?>) m).get("job_name")))
-                    .forEach(jobs::add);
-        }
+        Set<String> jobs = Expected.jobNames(loaded);
         if (expected != null) {
             differs(api.url("/api/v1/status/config"), "Prometheus", "scrape jobs", expected.jobs(), jobs);
-            Object global = loaded.get("global");
-            Object live = global instanceof Map<?, ?> g ? g.get("external_labels") : null;
-            Map<String, String> liveLabels = new TreeMap<>();
-            if (live instanceof Map<?, ?> l) {
-                l.forEach((k, v) -> liveLabels.put(String.valueOf(k), String.valueOf(v)));
-            }
+            Map<String, String> liveLabels = Expected.externalLabels(loaded);
             if (expected.externalLabels() != null && !new TreeMap<>(expected.externalLabels()).equals(liveLabels)) {
                 configDiffers(api.url("/api/v1/status/config"), "Prometheus", "external labels " + liveLabels
                         + " loaded, " + new TreeMap<>(expected.externalLabels()) + " in the bundle");

@@ -65,16 +65,6 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
             replicas = true;
         }
         Map<String, Object> prometheus = Doctor.yaml(text(prometheusFile));
-        Set<String> jobs = new TreeSet<>();
-        for (Object job : list(prometheus.get("scrape_configs"))) {
-            if (job instanceof Map<?, ?> map) {
-                jobs.add(String.valueOf(map.get("job_name")));
-            }
-        }
-        Map<String, String> labels = new TreeMap<>();
-        if (prometheus.get("global") instanceof Map<?, ?> global && global.get("external_labels") instanceof Map<?, ?> l) {
-            l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
-        }
         Set<String> groups = new TreeSet<>();
         for (Object pattern : list(prometheus.get("rule_files"))) {
             for (Path file : glob(bundle, String.valueOf(pattern))) {
@@ -103,7 +93,28 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
             text(flags).lines().filter(l -> l.startsWith("--cluster.peer="))
                     .forEach(l -> peers.add(l.substring("--cluster.peer=".length())));
         }
-        return new Expected(jobs, replicas ? null : labels, groups, alertmanager, peers, webhooks);
+        return new Expected(jobNames(prometheus), replicas ? null : externalLabels(prometheus), groups, alertmanager, peers,
+                webhooks);
+    }
+
+    /** The {@code job_name}s of a Prometheus configuration read as maps (a file, or what the server loaded). */
+    static Set<String> jobNames(Map<String, Object> prometheus) {
+        Set<String> jobs = new TreeSet<>();
+        for (Object job : list(prometheus.get("scrape_configs"))) {
+            if (job instanceof Map<?, ?> map) {
+                jobs.add(String.valueOf(map.get("job_name")));
+            }
+        }
+        return jobs;
+    }
+
+    /** The {@code global.external_labels} of a Prometheus configuration read as maps, sorted. */
+    static Map<String, String> externalLabels(Map<String, Object> prometheus) {
+        Map<String, String> labels = new TreeMap<>();
+        if (prometheus.get("global") instanceof Map<?, ?> global && global.get("external_labels") instanceof Map<?, ?> l) {
+            l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return labels;
     }
 
     private static Path firstReplicaConfig(Path bundle) {
