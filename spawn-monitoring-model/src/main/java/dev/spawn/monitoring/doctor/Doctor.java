@@ -8,6 +8,8 @@ import dev.spawn.monitoring.doctor.ServerApi.Unanswered;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.spec.Inventory;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -156,9 +158,9 @@ public final class Doctor {
 
     private static String noTargetsHint(String job) {
         return switch (job) {
-            case "spawn-fleet" -> "; is targets/spawn-instances.json written (spawn-monitoring targets, spawn-targets.timer)"
+            case SpawnPrometheusDefaults.FLEET_JOB -> "; is " + Inventory.TARGETS_FILE + " written (spawn-monitoring targets, spawn-targets.timer)"
                     + " and does the fleet have metrics-enabled instances?";
-            case "spawn-ec2" -> "; check the AWS credentials of the Prometheus user and the tag spawn:metrics-enabled=true";
+            case SpawnPrometheusDefaults.EC2_JOB -> "; check the AWS credentials of the Prometheus user and the tag spawn:metrics-enabled=true";
             default -> "";
         };
     }

@@ -58,6 +58,11 @@ public final class Inventory {
      * is placed at {@code source:line:col} of the offending JSON (the instance object, for a semantic one).
      */
     public static List<Instance> parse(String source, byte[] json) {
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            // what a pipe gives when 'spawn list' failed: no output at all
+            throw new ValidationException(List.of(Problem.error(source, "is empty; expected the output of 'spawn list --json'"
+                    + " (did 'spawn list' fail?)")));
+        }
         List<Problem> problems = new ArrayList<>();
         List<Instance> out = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(json)) {

@@ -168,6 +168,9 @@ class InventoryTest {
         InputStream broken = new ByteArrayInputStream("{\"instances\": [".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Inventory.refresh(null, broken, List.of(), false, dir))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("<stdin>:1:");
+        assertThatThrownBy(() -> Inventory.refresh(null, InputStream.nullInputStream(), List.of(), false, dir))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("<stdin>: is empty; expected the output of 'spawn list --json' (did 'spawn list' fail?)");
         assertThatThrownBy(() -> Inventory.refresh(dir.resolve("none.json"), null, List.of(), false, dir))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("none.json: cannot read the inventory (no such file)");
