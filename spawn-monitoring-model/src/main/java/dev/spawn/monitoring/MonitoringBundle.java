@@ -2,6 +2,7 @@ package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckFailedException;
+import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -11,6 +12,7 @@ import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
@@ -74,6 +76,8 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         files.putAll(ruleTests);
         files.put(ALERTMANAGER_FILE, AlertmanagerRenderer.toBytes(alertmanager, source));
         files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
+        files.putAll(SystemdUnits.files(source, highAvailability == null ? List.of() : highAvailability.replicas(),
+                SpawnPrometheusDefaults.ec2Regions(prometheus)));
         return files;
     }
 

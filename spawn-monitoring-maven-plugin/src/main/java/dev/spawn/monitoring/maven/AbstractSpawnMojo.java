@@ -1,15 +1,16 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckReports;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.spec.SpecFile;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.io.File;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,8 +23,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractSpawnMojo extends AbstractMojo {
 
-    /** Where the bundle is written. */
-    @Parameter(property = "spawn.outputDirectory", defaultValue = "${project.build.directory}/spawn-monitoring")
+    /** Where the bundle is written; default {@code ${project.build.directory}/spawn-monitoring}. */
+    @Parameter(property = "spawn.outputDirectory")
     protected File outputDirectory;
 
     /** Where the check reports go: JUnit XML of the promtool cases and coverage.md. */
@@ -31,13 +32,17 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     protected File reportsDirectory;
 
     /**
-     * The monitoring spec; an empty file, or no file at the default path, means the spawn defaults. A path
-     * set to somewhere else must exist.
+     * The monitoring spec; default {@code ${project.basedir}/src/main/monitoring/spawn-monitoring.yaml}. An empty
+     * file, or no file at the default path, means the spawn defaults. A path set to somewhere else must exist.
      */
-    @Parameter(property = "spawn.spec", defaultValue = "${project.basedir}/src/main/monitoring/spawn-monitoring.yaml")
+    @Parameter(property = "spawn.spec")
     protected File spec;
 
-    /** The project's directory, where the spec's default path starts. */
+    /** The project's build directory, where the default output goes. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    protected File buildDirectory;
+
+    /** The project's directory, where the spec's default path starts; without a POM, the current directory. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     protected File basedir;
 
@@ -77,31 +82,52 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
      */
     protected MojoFailureException failure(ValidationException e, String where) {
         List<Problem> problems = e.problems();
-        problems.stream().filter(p -> !p.isError()).forEach(p -> getLog().warn(p.toString()));
-        problems.stream().filter(Problem::isError).forEach(p -> getLog().error(p.toString()));
+        log(Message.problems(problems));
         long errors = problems.stream().filter(Problem::isError).count();
         return new MojoFailureException(errors + (errors == 1 ? " problem " : " problems ") + where + " (see the errors above)");
     }
 
     /** Reads the spec and builds the bundle; a user mistake comes out as a {@link ValidationException}. */
     protected MonitoringBundle buildBundle() {
-        specRead = SpecReader.read(spec.toPath(), basedir.toPath().resolve(SpecReader.DEFAULT_PATH));
+        specRead = specFile().read();
         MonitoringBundle bundle = specRead.build();
         bundle.warnings().stream().filter(p -> !p.isError()).map(Problem::toString).forEach(getLog()::warn);
         return bundle;
     }
 
-    /** The spec's bytes (none when there is no spec file), for the fingerprint. */
-    protected byte[] specBytes() {
-        try {
-            return Files.isRegularFile(spec.toPath()) ? Files.readAllBytes(spec.toPath()) : new byte[0];
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + spec + ": " + e.getMessage(), e);
-        }
+    /**
+     * The project's directory; run without a POM ({@code mvn spawn:targets} on a server) Maven gives none
+     * (and leaves {@code ${project.basedir}} unresolved in defaults, hence no defaults in the annotations),
+     * and the current directory stands in: spec at its default path under it, output in its {@code target/}.
+     */
+    protected Path projectDirectory() {
+        return basedir != null ? basedir.toPath() : Path.of("").toAbsolutePath();
     }
 
-    protected String specName() {
-        return Files.isRegularFile(spec.toPath()) ? spec.getName() : "defaults (no " + spec.getName() + ")";
+    /** The spec: the parameter, or {@value SpecReader#DEFAULT_PATH} under {@link #projectDirectory()}. */
+    protected SpecFile specFile() {
+        return SpecFile.of(spec == null ? null : spec.toPath(), projectDirectory().resolve(SpecReader.DEFAULT_PATH));
+    }
+
+    /** The output directory: the parameter, or {@code spawn-monitoring} in the build directory ({@code target/} without a POM). */
+    protected Path outputPath() {
+        if (outputDirectory != null) {
+            return outputDirectory.toPath();
+        }
+        Path build = basedir != null && buildDirectory != null ? buildDirectory.toPath() : projectDirectory().resolve("target");
+        return build.resolve("spawn-monitoring");
+    }
+
+    /** Logs what the library reports: info lines prefixed with {@code spawn: }, warnings and errors as they are. */
+    protected void log(List<Message> messages) {
+        for (Message m : messages) {
+            switch (m.level()) {
+                case INFO -> getLog().info(m.text().startsWith(" ") ? m.text() : "spawn: " + m.text());
+                case WARNING -> getLog().warn(m.text());
+                case ERROR -> getLog().error(m.text());
+                default -> throw new IllegalStateException(m.level().name());
+            }
+        }
     }
 
     /** Writes the reports of a check (JUnit XML, coverage.md) and logs the coverage line. */
@@ -113,22 +139,13 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
 
     protected abstract void process() throws MojoExecutionException, MojoFailureException;
 
-    /**
-     * Logs each check: passes at info, skips as warnings, failures as errors: the findings placed in the
-     * spec one per line ({@code spawn-monitoring.yaml:14:13: custom rule 'X': promtool: ...}), then the
-     * rest of the tool's own message.
-     */
+    /** Logs each check; a failure's findings placed in the spec when it was read. */
     protected void logChecks(List<BundleCheck.Outcome> outcomes) {
-        for (BundleCheck.Outcome o : outcomes) {
-            switch (o.status()) {
-                case PASSED -> getLog().info("  " + o.name() + ": passed");
-                case SKIPPED -> getLog().warn("  " + o.name() + ": skipped, " + o.output().strip());
-                case FAILED -> {
-                    getLog().error("  " + o.name() + ": failed" + (o.output().isBlank() ? "" : "\n" + o.output().strip()));
-                    (specRead == null ? o : specRead.place(o)).problems().forEach(p -> getLog().error(p.toString()));
-                }
-                default -> throw new IllegalStateException(o.status().name());
-            }
-        }
+        log(Message.checks(outcomes, specRead));
+    }
+
+    /** The spec as last read by {@link #buildBundle()}, to place tool findings; null before. */
+    protected SpecReader.Spec specRead() {
+        return specRead;
     }
 }

@@ -1,16 +1,10 @@
 package dev.spawn.monitoring.maven;
 
-import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.spec.Inventory;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -18,8 +12,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Turns the output of {@code spawn list --json} (a file, or standard input) into the file-discovery
  * targets of the {@code spawn-fleet} job: {@code <outputDirectory>/targets/spawn-instances.json},
- * metrics-enabled instances only, sorted by instance id, written atomically. Instances the spec's
- * {@code spawn-ec2} job discovers are left to it (see {@link Inventory#targets}).
+ * metrics-enabled instances only, sorted by instance id, written atomically ({@link Inventory#refresh}).
+ * Instances the spec's {@code spawn-ec2} job discovers are left to it. Runs without a POM too: the
+ * current directory then stands in for the project's ({@code target/spawn-monitoring}, the spec at its
+ * default path or the defaults); on a server, {@code spawn-monitoring targets} does the same without Maven.
  */
 @Mojo(name = "targets", threadSafe = true, requiresProject = false)
 public class TargetsMojo extends AbstractSpawnMojo {
@@ -36,34 +32,16 @@ public class TargetsMojo extends AbstractSpawnMojo {
     protected boolean includeEc2;
 
     @Override
-    protected void process() throws MojoExecutionException, MojoFailureException {
-        boolean stdin = inventory == null || inventory.getPath().equals("-");
-        byte[] json;
+    protected void process() throws MojoFailureException {
+        List<String> ec2Regions = SpawnPrometheusDefaults.ec2Regions(buildBundle().prometheus());
+        Inventory.Refresh refresh;
         try {
-            json = stdin ? System.in.readAllBytes() : Files.readAllBytes(inventory.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot read the inventory " + (stdin ? "from standard input" : inventory)
-                    + ": " + e.getMessage() + "; expected the output of 'spawn list --json'", e);
-        }
-        String source = stdin ? "<stdin>" : inventory.getName();
-        List<Inventory.Instance> instances;
-        try {
-            instances = Inventory.parse(source, json);
+            refresh = Inventory.refresh(inventory == null ? null : inventory.toPath(), System.in, ec2Regions, includeEc2,
+                    outputPath());
         } catch (ValidationException e) {
+            String source = inventory == null || inventory.getPath().equals("-") ? "<stdin>" : inventory.getName();
             throw failure(e, "in the inventory " + source + "; no targets were written");
         }
-        Inventory.Targets targets = Inventory.targets(instances, buildBundle().prometheus(), includeEc2);
-        Path target = outputDirectory.toPath().resolve(Inventory.TARGETS_FILE);
-        try {
-            BundleWriter.writeAtomically(target, Inventory.toFileSd(targets.fileSd()));
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        int written = targets.fileSd().size();
-        getLog().info("spawn: " + written + " metrics-enabled " + (written == 1 ? "instance" : "instances") + " -> " + target);
-        if (!targets.leftToEc2().isEmpty()) {
-            getLog().info("spawn: " + targets.leftToEc2().size() + " left to EC2 discovery (job " + SpawnPrometheusDefaults.EC2_JOB
-                    + ", regions " + String.join(", ", targets.ec2Regions()) + "); -Dspawn.targets.includeEc2=true writes them too");
-        }
+        refresh.summary("-Dspawn.targets.includeEc2=true").forEach(line -> getLog().info("spawn: " + line));
     }
 }

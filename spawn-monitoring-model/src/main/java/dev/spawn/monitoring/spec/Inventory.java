@@ -16,7 +16,12 @@ import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.io.BundleWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +58,11 @@ public final class Inventory {
      * is placed at {@code source:line:col} of the offending JSON (the instance object, for a semantic one).
      */
     public static List<Instance> parse(String source, byte[] json) {
+        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
+            // what a pipe gives when 'spawn list' failed: no output at all
+            throw new ValidationException(List.of(Problem.error(source, "is empty; expected the output of 'spawn list --json'"
+                    + " (did 'spawn list' fail?)")));
+        }
         List<Problem> problems = new ArrayList<>();
         List<Instance> out = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(json)) {
@@ -141,11 +151,11 @@ public final class Inventory {
      * keeps every instance in the file, for a configuration whose EC2 job is disabled some other way.
      */
     public static Targets targets(List<Instance> instances, PrometheusConfig prometheus, boolean includeEc2) {
-        List<String> regions = prometheus.scrapeConfigs().stream()
-                .filter(job -> job.jobName().equals(SpawnPrometheusDefaults.EC2_JOB))
-                .flatMap(job -> job.discovery().stream())
-                .filter(Ec2SdConfig.class::isInstance).map(d -> ((Ec2SdConfig) d).region())
-                .distinct().toList();
+        return targets(instances, SpawnPrometheusDefaults.ec2Regions(prometheus), includeEc2);
+    }
+
+    /** {@link #targets(List, PrometheusConfig, boolean)} with the {@code spawn-ec2} job's regions given directly. */
+    public static Targets targets(List<Instance> instances, List<String> regions, boolean includeEc2) {
         List<Instance> fileSd = new ArrayList<>();
         List<Instance> leftToEc2 = new ArrayList<>();
         for (Instance instance : instances) {
@@ -153,6 +163,47 @@ public final class Inventory {
             (ec2 && !includeEc2 ? leftToEc2 : fileSd).add(instance);
         }
         return new Targets(fileSd, leftToEc2, regions);
+    }
+
+    /**
+     * What {@code spawn:targets} and {@code spawn-monitoring targets} do: reads the {@code spawn list --json}
+     * output from {@code inventory} ({@code null} or {@code -}: {@code stdin}), splits it with
+     * {@link #targets(List, List, boolean)} and writes {@code <outputDirectory>/}{@value #TARGETS_FILE}
+     * atomically. An unreadable or bad inventory throws a {@link ValidationException} naming
+     * {@code file:line:col}, and the previous targets file stays as it was.
+     */
+    public static Refresh refresh(Path inventory, InputStream stdin, List<String> ec2Regions, boolean includeEc2,
+            Path outputDirectory) {
+        boolean fromStdin = inventory == null || inventory.toString().equals("-");
+        String source = fromStdin ? "<stdin>" : inventory.toString();
+        byte[] json;
+        try {
+            json = fromStdin ? stdin.readAllBytes() : Files.readAllBytes(inventory);
+        } catch (IOException e) {
+            throw new ValidationException(List.of(Problem.error(source, "cannot read the inventory ("
+                    + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
+                    + "); expected the output of 'spawn list --json'")));
+        }
+        Targets targets = targets(parse(source, json), ec2Regions, includeEc2);
+        Path file = outputDirectory.resolve(TARGETS_FILE);
+        BundleWriter.writeAtomically(file, toFileSd(targets.fileSd()));
+        return new Refresh(file, targets);
+    }
+
+    /** What {@link #refresh} wrote: the targets file and how the instances were split. */
+    public record Refresh(Path file, Targets targets) {
+
+        /** One line for a log: how many targets went where, and how to write the EC2 ones too. */
+        public List<String> summary(String includeEc2Hint) {
+            int written = targets.fileSd().size();
+            List<String> lines = new ArrayList<>();
+            lines.add(written + " metrics-enabled " + (written == 1 ? "instance" : "instances") + " -> " + file);
+            if (!targets.leftToEc2().isEmpty()) {
+                lines.add(targets.leftToEc2().size() + " left to EC2 discovery (job " + SpawnPrometheusDefaults.EC2_JOB
+                        + ", regions " + String.join(", ", targets.ec2Regions()) + "); " + includeEc2Hint + " writes them too");
+            }
+            return lines;
+        }
     }
 
     /** The file-discovery JSON for {@code instances} on spored's port, with a trailing newline. */

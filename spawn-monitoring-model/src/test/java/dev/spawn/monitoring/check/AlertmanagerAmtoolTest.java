@@ -71,9 +71,11 @@ class AlertmanagerAmtoolTest {
         write(SpawnAlertmanagerDefaults.config());
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
-        // the default flags, except a free port instead of :9093 so the test cannot clash with a running Alertmanager
+        // the default flags, except a free port instead of :9093 so the test cannot clash with a running Alertmanager,
+        // and storage in the test's folder instead of the server's /var/lib/prometheus/alertmanager
         SpawnAlertmanagerDefaults.flags().lines().stream()
                 .map(line -> line.startsWith("--web.listen-address=") ? "--web.listen-address=127.0.0.1:0" : line)
+                .map(line -> line.startsWith("--storage.path=") ? "--storage.path=data/alertmanager" : line)
                 .forEach(command::add);
         command.add("--config.file=alertmanager.yaml");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InventoryTest {
 
@@ -144,5 +150,33 @@ class InventoryTest {
                                 "bad.json:3:3: instances[1]: a metrics-enabled instance needs instance_id and private_ip",
                                 "bad.json:4:3: instances[2] is not an object; expected {\"instance_id\": ...,"
                                         + " \"private_ip\": ..., \"metrics_enabled\": true, ...}"));
+    }
+
+    @Test
+    void refreshWritesTheTargetsFileAndABadInventoryLeavesIt(@TempDir Path dir) throws IOException {
+        Path list = Files.writeString(dir.resolve("list.json"), LIST);
+        Inventory.Refresh refresh = Inventory.refresh(list, InputStream.nullInputStream(), List.of("us-east-1"), false, dir);
+
+        assertThat(refresh.file()).isEqualTo(dir.resolve(Inventory.TARGETS_FILE));
+        assertThat(refresh.targets().leftToEc2()).extracting(Inventory.Instance::instanceId).containsExactly("i-0aaa");
+        byte[] written = Files.readAllBytes(refresh.file());
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains("i-0bbb").doesNotContain("i-0aaa");
+        assertThat(refresh.summary("--include-ec2")).containsExactly(
+                "1 metrics-enabled instance -> " + refresh.file(),
+                "1 left to EC2 discovery (job spawn-ec2, regions us-east-1); --include-ec2 writes them too");
+
+        InputStream broken = new ByteArrayInputStream("{\"instances\": [".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> Inventory.refresh(null, broken, List.of(), false, dir))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("<stdin>:1:");
+        assertThatThrownBy(() -> Inventory.refresh(null, InputStream.nullInputStream(), List.of(), false, dir))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("<stdin>: is empty; expected the output of 'spawn list --json' (did 'spawn list' fail?)");
+        assertThatThrownBy(() -> Inventory.refresh(dir.resolve("none.json"), null, List.of(), false, dir))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("none.json: cannot read the inventory (no such file)");
+        assertThat(Files.readAllBytes(refresh.file())).as("the previous targets stay").isEqualTo(written);
+        try (var files = Files.list(dir.resolve("targets"))) {
+            assertThat(files).as("no temporary file left behind").containsExactly(refresh.file());
+        }
     }
 }

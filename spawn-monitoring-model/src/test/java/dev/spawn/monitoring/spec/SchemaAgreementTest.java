@@ -51,6 +51,7 @@ class SchemaAgreementTest {
     void schemaAcceptsTheExampleSpecs() throws Exception {
         Schema schema = load();
         for (Path spec : List.of(ROOT.resolve("examples/infra-repo/src/main/monitoring/spawn-monitoring.yaml"),
+                ROOT.resolve("examples/default-bundle/src/main/monitoring/spawn-monitoring.yaml"),
                 ROOT.resolve("spawn-monitoring-maven-plugin/src/it/full-spec/src/main/monitoring/spawn-monitoring.yaml"))) {
             Object yaml = new Yaml().load(Files.readString(spec));
             schema.validate(new JSONObject(new ObjectMapper().writeValueAsString(yaml)));

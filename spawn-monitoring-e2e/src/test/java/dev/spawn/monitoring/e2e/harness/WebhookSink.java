@@ -13,11 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An Alertmanager webhook receiver in the test JVM (standing in for the spawn webhook bridge):
- * records every notification it is sent, as Alertmanager's webhook JSON, and answers 200.
+ * records every notification it is sent, as Alertmanager's webhook JSON, and answers 200; a GET of
+ * {@code /health} answers 200 as the bridge does.
  */
 public final class WebhookSink implements AutoCloseable {
 
     public static final String PATH = "/alertmanager/webhook";
+    /** Where the spawn webhook bridge says it is alive (the user's troubleshooting list asks it). */
+    public static final String HEALTH_PATH = "/health";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
@@ -61,6 +64,10 @@ public final class WebhookSink implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getPath().equals(HEALTH_PATH)) {
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals(PATH)) {
                 rejected.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
                 exchange.sendResponseHeaders(404, -1);

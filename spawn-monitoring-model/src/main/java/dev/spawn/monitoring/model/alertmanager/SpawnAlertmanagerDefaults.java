@@ -45,13 +45,16 @@ public final class SpawnAlertmanagerDefaults {
         return config.build();
     }
 
+    /** Where Debian's {@code prometheus-alertmanager} package keeps Alertmanager's data. */
+    public static final String STORAGE_PATH = "/var/lib/prometheus/alertmanager";
+
     /**
-     * A single, unclustered node with paths relative to its working directory: data under
-     * {@code data/alertmanager} (beside Prometheus' {@code data/prometheus}), the UI and API on
-     * {@code :9093}, no gossip port, and Alertmanager's own retention of 120h made explicit.
+     * A single, unclustered node on a monitoring server: data where the Debian package keeps it
+     * ({@value #STORAGE_PATH}; a local run sets a relative path such as {@code data/alertmanager}), the UI
+     * and API on {@code :9093}, no gossip port, and Alertmanager's own retention of 120h made explicit.
      */
     public static AlertmanagerFlags flags() {
-        return new AlertmanagerFlags("data/alertmanager", ":9093", "", List.of(), Duration.parse("120h"));
+        return new AlertmanagerFlags(STORAGE_PATH, ":9093", "", List.of(), Duration.parse("120h"));
     }
 
     private static Matcher severityIs(Severity severity) {

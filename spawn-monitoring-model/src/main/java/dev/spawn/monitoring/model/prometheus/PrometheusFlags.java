@@ -26,9 +26,16 @@ public record PrometheusFlags(String storagePath, Duration retentionTime, String
         }
     }
 
-    /** The spawn defaults: 30d / 50GB retention, listen on :9090, reload over HTTP enabled. */
+    /** Where Debian's {@code prometheus} package keeps the TSDB. */
+    public static final String STORAGE_PATH = "/var/lib/prometheus/metrics2";
+
+    /**
+     * The spawn defaults for a monitoring server: the TSDB where the Debian package keeps it
+     * ({@value #STORAGE_PATH}; a local run sets a relative path such as {@code data/prometheus}), 30d / 50GB
+     * retention, listen on :9090, reload over HTTP enabled.
+     */
     public static PrometheusFlags spawnDefaults() {
-        return new PrometheusFlags("data/prometheus", Duration.parse("30d"), "50GB", ":9090", true, List.of());
+        return new PrometheusFlags(STORAGE_PATH, Duration.parse("30d"), "50GB", ":9090", true, List.of());
     }
 
     public PrometheusFlags withExtra(String flag) {

@@ -58,6 +58,20 @@ public final class SpawnPrometheusDefaults {
         return job.build();
     }
 
+    /** The regions the {@code spawn-ec2} job of {@code prometheus} discovers, in its order; none without the job. */
+    public static List<String> ec2Regions(PrometheusConfig prometheus) {
+        return ec2Regions(prometheus.scrapeConfigs());
+    }
+
+    /** The regions the {@code spawn-ec2} job among {@code jobs} discovers ({@code ec2Regions(scrapeConfigs())}: the defaults'). */
+    public static List<String> ec2Regions(List<ScrapeConfig> jobs) {
+        return jobs.stream()
+                .filter(job -> job.jobName().equals(EC2_JOB))
+                .flatMap(job -> job.discovery().stream())
+                .filter(Ec2SdConfig.class::isInstance).map(d -> ((Ec2SdConfig) d).region())
+                .distinct().toList();
+    }
+
     /**
      * Turns EC2 metadata into the labels the alert rules use: instance_id, region (from the
      * availability zone), instance_type, spot, instance_name, job_array_id, job_array_name, and the

@@ -104,7 +104,7 @@ class AlertmanagerModelTest {
         assertThat(flags.lines()).containsExactly("--storage.path=data/alertmanager", "--web.listen-address=:9093",
                 "--cluster.listen-address=0.0.0.0:9094", "--cluster.peer=am-1:9094", "--cluster.peer=am-2:9094",
                 "--data.retention=120h");
-        assertThat(SpawnAlertmanagerDefaults.flags().lines()).containsExactly("--storage.path=data/alertmanager",
+        assertThat(SpawnAlertmanagerDefaults.flags().lines()).containsExactly("--storage.path=/var/lib/prometheus/alertmanager",
                 "--web.listen-address=:9093", "--cluster.listen-address=", "--data.retention=120h");
     }
 

@@ -1,0 +1,60 @@
+package dev.spawn.monitoring;
+
+import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.BundleDrift;
+import dev.spawn.monitoring.spec.SpecReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code spawn:check} and {@code spawn-monitoring check}, the CI gate: the committed bundle in
+ * {@code directory} compared with what the spec renders (drift: generated files edited by hand, or a
+ * spec changed without regenerating), and promtool/amtool run on the rendered bundle (a missing tool
+ * fails). Writes nothing.
+ */
+public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDrift.Change> drift,
+        List<BundleCheck.Outcome> checks) {
+
+    public DriftCheck {
+        drift = List.copyOf(drift);
+        checks = List.copyOf(checks);
+    }
+
+    /** Compares and checks; {@code runTools} false leaves promtool and amtool out. */
+    public static DriftCheck run(MonitoringBundle bundle, Path directory, boolean runTools) {
+        return new DriftCheck(bundle, directory, BundleDrift.compare(bundle.files(), directory),
+                runTools ? bundle.check(BundleCheck.MissingTool.FAIL) : List.of());
+    }
+
+    public long failedChecks() {
+        return checks.stream().filter(BundleCheck.Outcome::failed).count();
+    }
+
+    /** Whether the gate passes: no drift and no failed check. */
+    public boolean passed() {
+        return drift.isEmpty() && failedChecks() == 0;
+    }
+
+    /** Each drifted file (with its diff), each check, and a summary line. */
+    public List<Message> messages(String specName, SpecReader.Spec spec) {
+        List<Message> messages = new ArrayList<>();
+        drift.forEach(change -> messages.add(Message.error("drift: " + change)));
+        messages.addAll(Message.checks(checks, spec));
+        messages.add(Message.info("checked " + specName + " against " + directory + ": " + bundle.files().size()
+                + " files, " + drift.size() + " drifted; " + bundle.alertCount() + " alert rules, "
+                + bundle.alertmanager().receivers().size() + " receivers; " + checks.size() + " tool checks, "
+                + failedChecks() + " failed"));
+        return messages;
+    }
+
+    /** Why the gate failed, one sentence; {@code regenerate} is the command that fixes drift. */
+    public String failure(String specName, String regenerate) {
+        if (!drift.isEmpty()) {
+            return drift.size() + " generated " + (drift.size() == 1 ? "file differs" : "files differ") + " from " + specName
+                    + " in " + directory + "; run '" + regenerate + "' and commit the result";
+        }
+        long failed = failedChecks();
+        return failed + " tool " + (failed == 1 ? "check" : "checks") + " failed on the generated bundle (see the errors above)";
+    }
+}

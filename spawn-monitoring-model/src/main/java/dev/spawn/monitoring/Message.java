@@ -1,0 +1,58 @@
+package dev.spawn.monitoring;
+
+import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.spec.SpecReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One line of what a goal reports, with its level: the Maven plugin sends it to its log, the
+ * {@code spawn-monitoring} command to standard output (info) or standard error (warnings, errors), so
+ * both say the same words.
+ */
+public record Message(Level level, String text) {
+
+    public enum Level { INFO, WARNING, ERROR }
+
+    public static Message info(String text) {
+        return new Message(Level.INFO, text);
+    }
+
+    public static Message warning(String text) {
+        return new Message(Level.WARNING, text);
+    }
+
+    public static Message error(String text) {
+        return new Message(Level.ERROR, text);
+    }
+
+    /** Problems one per line, warnings first, then errors: how a compiler lists them. */
+    public static List<Message> problems(List<Problem> problems) {
+        List<Message> messages = new ArrayList<>();
+        problems.stream().filter(p -> !p.isError()).forEach(p -> messages.add(warning(p.toString())));
+        problems.stream().filter(Problem::isError).forEach(p -> messages.add(error(p.toString())));
+        return messages;
+    }
+
+    /**
+     * Each tool check: a pass as info, a skip as a warning, a failure as errors: the tool's message, then its
+     * findings placed in the spec ({@code spawn-monitoring.yaml:14:13: custom rule 'X': promtool: ...}) when
+     * {@code spec} is known.
+     */
+    public static List<Message> checks(List<BundleCheck.Outcome> outcomes, SpecReader.Spec spec) {
+        List<Message> messages = new ArrayList<>();
+        for (BundleCheck.Outcome o : outcomes) {
+            switch (o.status()) {
+                case PASSED -> messages.add(info("  " + o.name() + ": passed"));
+                case SKIPPED -> messages.add(warning("  " + o.name() + ": skipped, " + o.output().strip()));
+                case FAILED -> {
+                    messages.add(error("  " + o.name() + ": failed" + (o.output().isBlank() ? "" : "\n" + o.output().strip())));
+                    (spec == null ? o : spec.place(o)).problems().forEach(p -> messages.add(error(p.toString())));
+                }
+                default -> throw new IllegalStateException(o.status().name());
+            }
+        }
+        return messages;
+    }
+}
