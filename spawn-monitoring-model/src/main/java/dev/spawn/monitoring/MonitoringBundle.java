@@ -2,6 +2,7 @@ package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckFailedException;
+import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -37,11 +38,13 @@ import java.util.TreeMap;
  * prometheus.flags           alertmanager.flags
  * alerts/&lt;category&gt;-alerts.yaml
  * tests/&lt;category&gt;-alerts-test.yaml
+ * grafana/dashboards/&lt;name&gt;.json            (unless Grafana is turned off: {@code grafana} null)
+ * grafana/provisioning/{datasources,dashboards}/spawn.yaml
  * </pre>
  */
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
-        HighAvailability highAvailability, String source, List<Problem> warnings) {
+        HighAvailability highAvailability, Grafana grafana, String source, List<Problem> warnings) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -55,6 +58,12 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
+    }
+
+    /** The same bundle with other warnings (a spec reader places them in the spec). */
+    public MonitoringBundle withWarnings(List<Problem> placed) {
+        return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
+                highAvailability, grafana, source, placed);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
@@ -74,6 +83,9 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         files.putAll(ruleTests);
         files.put(ALERTMANAGER_FILE, AlertmanagerRenderer.toBytes(alertmanager, source));
         files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
+        if (grafana != null) {
+            files.putAll(grafana.files(source));
+        }
         return files;
     }
 

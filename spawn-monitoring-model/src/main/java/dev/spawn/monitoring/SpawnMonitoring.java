@@ -1,5 +1,9 @@
 package dev.spawn.monitoring;
 
+import dev.spawn.monitoring.grafana.Dashboard;
+import dev.spawn.monitoring.grafana.DashboardCheck;
+import dev.spawn.monitoring.grafana.Grafana;
+import dev.spawn.monitoring.grafana.SpawnDashboards;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -63,6 +67,9 @@ public final class SpawnMonitoring {
     private AlertmanagerConfig alertmanager;
     private AlertmanagerFlags alertmanagerFlags;
     private HighAvailability highAvailability;
+    private boolean grafana = true;
+    private String dashboardsPath = Grafana.DEFAULT_DASHBOARDS_PATH;
+    private final List<Dashboard> extraDashboards = new ArrayList<>();
     private String source = "";
     private final List<Problem> problems = new ArrayList<>();
 
@@ -266,6 +273,26 @@ public final class SpawnMonitoring {
                 : alertmanagerFlags.withClusterPeers(listen, value.clusterPeers()));
     }
 
+    /**
+     * Turns the Grafana dashboards and provisioning on (the default) or off ({@code grafana: {enabled: false}}).
+     */
+    public SpawnMonitoring grafana(boolean enabled) {
+        this.grafana = enabled;
+        return this;
+    }
+
+    /** Where Grafana's file provider reads the dashboards on the Grafana host (default {@value Grafana#DEFAULT_DASHBOARDS_PATH}). */
+    public SpawnMonitoring grafanaDashboardsPath(String path) {
+        this.dashboardsPath = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    /** A dashboard of the user's own beside the four spawn ones, checked like them. */
+    public SpawnMonitoring dashboard(Dashboard dashboard) {
+        extraDashboards.add(Objects.requireNonNull(dashboard, "dashboard"));
+        return this;
+    }
+
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);
@@ -295,11 +322,20 @@ public final class SpawnMonitoring {
                         }
                     });
         }
+        Grafana dashboards = grafana ? grafana(all) : null;
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
         return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
-                alertmanagerFlags, highAvailability, source, all);
+                alertmanagerFlags, highAvailability, dashboards, source, all);
+    }
+
+    /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */
+    private Grafana grafana(List<Problem> all) {
+        List<Dashboard> dashboards = new ArrayList<>(SpawnDashboards.of(rules));
+        dashboards.addAll(extraDashboards);
+        all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics()));
+        return new Grafana(dashboards, Grafana.prometheusUrl(prometheusFlags.webListenAddress()), dashboardsPath);
     }
 
     private SpawnMonitoring attempt(String where, Runnable change) {

@@ -198,6 +198,7 @@ public final class SpecReader {
         // rules is open: its keys are rule names (checked against the catalogue) besides disabled_categories and custom
         root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
         root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
+        root.map("grafana", "grafana").ifPresent(m -> m.bool("enabled").ifPresent(monitoring::grafana));
     }
 
     /** The model names a remote endpoint by its name, or its url when it has none; its problems are about the url. */
@@ -613,9 +614,7 @@ public final class SpecReader {
                 if (!failed) {
                     List<Problem> warnings = new ArrayList<>(warnings());
                     bundle.warnings().stream().map(problems::place).forEach(warnings::add);
-                    return new dev.spawn.monitoring.MonitoringBundle(bundle.prometheus(), bundle.prometheusFlags(),
-                            bundle.ruleFiles(), bundle.ruleTests(), bundle.alertmanager(), bundle.alertmanagerFlags(),
-                            bundle.highAvailability(), bundle.source(), warnings);
+                    return bundle.withWarnings(warnings);
                 }
             } catch (ValidationException e) {
                 Function<Problem, Problem> place = problems::place;
