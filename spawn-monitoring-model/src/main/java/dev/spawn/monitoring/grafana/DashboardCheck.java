@@ -25,8 +25,9 @@ public final class DashboardCheck {
     /** Grafana's own variables and the value the checks give each. */
     static final Map<String, String> BUILT_INS = builtIns();
 
-    /** {@code $name}, {@code ${name}}, {@code ${name:format}} and {@code [[name]]}. */
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z0-9_]+)(?::[a-z]+)?}|\\$([a-zA-Z0-9_]+)|\\[\\[([a-zA-Z0-9_]+)]]");
+    /** {@code $name}, {@code ${name}}, {@code ${name:format}} and {@code [[name]]}; not {@code $1} (a label_replace group). */
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\$\\{([a-zA-Z_][a-zA-Z0-9_]*)(?::[a-z]+)?}|\\$([a-zA-Z_][a-zA-Z0-9_]*)|\\[\\[([a-zA-Z_][a-zA-Z0-9_]*)]]");
 
     private DashboardCheck() {
     }

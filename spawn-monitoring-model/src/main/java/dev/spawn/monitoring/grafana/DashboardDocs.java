@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.grafana;
 
-import dev.spawn.monitoring.rules.Arithmetic;
 import dev.spawn.monitoring.rules.RuleTemplates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +46,7 @@ public final class DashboardDocs {
                     p.put("title", panel.title());
                     p.put("type", panel.type());
                     p.put("unit", panel.unit());
-                    p.put("description", panel.description());
-                    p.put("line", line(panel.thresholds()));
+                    p.put("description", panel.describe());
                     p.put("targets", panel.targets().stream().map(t -> Map.of("expr", t.expr(), "legend", t.legendFormat())).toList());
                     rowPanels.add(p);
                     queries += panel.targets().size();
@@ -65,15 +63,5 @@ public final class DashboardDocs {
         scope.put("queries", queries);
         scope.put("dashboards", list);
         return RuleTemplates.renderResource(TEMPLATE, scope);
-    }
-
-    /** {@code above 5 (HighCostInstance threshold)} or {@code below 0.2 (...)}; empty without thresholds. */
-    private static String line(Thresholds thresholds) {
-        if (thresholds == null || thresholds.steps().size() < 2) {
-            return "";
-        }
-        boolean above = thresholds.steps().get(thresholds.steps().size() - 1).color().equals("red");
-        return (above ? "from " : "below ") + Arithmetic.format(thresholds.line())
-                + (thresholds.source().isEmpty() ? "" : " (" + thresholds.source() + ")");
     }
 }

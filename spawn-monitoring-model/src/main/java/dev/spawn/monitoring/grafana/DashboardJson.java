@@ -86,8 +86,8 @@ public final class DashboardJson {
     private static ObjectNode panel(Panel panel) {
         ObjectNode p = object();
         p.set("datasource", datasource());
-        if (!panel.description().isEmpty()) {
-            p.put("description", panel.description());
+        if (!panel.describe().isEmpty()) {
+            p.put("description", panel.describe());
         }
         ObjectNode defaults = object();
         defaults.set("color", object().put("mode", panel instanceof Panel.TimeSeries || panel instanceof Panel.PieChart

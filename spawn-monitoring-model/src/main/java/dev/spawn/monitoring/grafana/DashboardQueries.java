@@ -82,7 +82,9 @@ public final class DashboardQueries {
             int index = Integer.parseInt(m.group("index")) - 1;
             if (index >= 0 && index < queries.size()) {
                 Query q = queries.get(index);
-                problems.add(Problem.error(q.location(), "promtool: " + m.group("message") + " in: " + q.expr()));
+                // promtool's line:col count in the query as it saw it, with the sample values put in
+                problems.add(Problem.error(q.location(), "promtool: " + m.group("message") + " in: " + q.expr()
+                        + (q.substituted().equals(q.expr()) ? "" : " (parsed as: " + q.substituted() + ")")));
             }
         }
         return problems;

@@ -27,6 +27,11 @@ public sealed interface Panel permits Panel.Stat, Panel.TimeSeries, Panel.Table,
     /** Null when the panel has none. */
     Thresholds thresholds();
 
+    /** The description Grafana shows on the panel and the documentation lists: the text, then the red line in words. */
+    default String describe() {
+        return (description() + " " + (thresholds() == null ? "" : thresholds().describe())).strip();
+    }
+
     /** Grafana's {@code type} of the panel. */
     String type();
 

@@ -50,18 +50,17 @@ public final class SpawnDashboards {
                 .variable(Variable.datasource())
                 .variable(region())
                 .row("Fleet now", r -> r
-                        .stat("Running instances", "Instances reporting metrics; red at the HighFleetSize threshold.", 6, 4,
+                        .stat("Running instances", "Instances reporting metrics.", 6, 4,
                                 "short", above("HighFleetSize", "threshold"), instant("A", "count(" + instances + ") or vector(0)", ""))
                         .stat("Idle instances", "Instances spored reports idle.", 6, 4, "short", null,
                                 instant("A", "sum(spawn_idle_state{" + REGION + "}) or vector(0)", ""))
-                        .stat("Spot share of EC2", "Spot instances among EC2 instances (local ones are never spot);"
-                                + " red below the LowSpotAvailability threshold.", 6, 4, "percentunit",
+                        .stat("Spot share of EC2", "Spot instances among EC2 instances (local ones are never spot).", 6, 4, "percentunit",
                                 below("LowSpotAvailability", "threshold"),
                                 instant("A", "sum(" + ec2Spot + ") / count(" + ec2Spot + ")", ""))
                         .stat("Firing spawn alerts", "Alerts of the spawn rules firing now.", 6, 4, "short",
                                 Thresholds.redAbove(1, ""), instant("A", "count(" + FIRING + ") or vector(0)", "")))
                 .row("Fleet size over time", r -> r
-                        .timeSeries("Fleet size", "All instances; the line is the HighFleetSize threshold.", 8, 8, "short",
+                        .timeSeries("Fleet size", "All instances.", 8, 8, "short",
                                 above("HighFleetSize", "threshold"), range("A", "count(" + instances + ")", "instances"))
                         .timeSeries("Instances by region", "", 8, 8, "short", null,
                                 range("A", "count by (region) (" + instances + ")", "{{region}}"))
@@ -70,11 +69,9 @@ public final class SpawnDashboards {
                 .row("Lifecycle", r -> r
                         .timeSeries("Idle instances by region", "", 8, 8, "short", null,
                                 range("A", "sum by (region) (spawn_idle_state{" + REGION + "})", "{{region}}"))
-                        .table("TTL expiring within the hour", "Seconds to TTL termination; red below the"
-                                + " InstanceTTLExpiringSoon threshold.", 8, 8, "s", below("InstanceTTLExpiringSoon", "threshold"),
+                        .table("TTL expiring within the hour", "Seconds to TTL termination.", 8, 8, "s", below("InstanceTTLExpiringSoon", "threshold"),
                                 instant("A", "sort(spawn_ttl_remaining_seconds{" + REGION + "} > 0 < 3600)", ""))
-                        .table("Idle timeout expiring within the hour", "Seconds to idle termination; red below the"
-                                + " InstanceIdleTimeoutExpiringSoon threshold.", 8, 8, "s",
+                        .table("Idle timeout expiring within the hour", "Seconds to idle termination.", 8, 8, "s",
                                 below("InstanceIdleTimeoutExpiringSoon", "threshold"),
                                 instant("A", "sort(spawn_idle_timeout_remaining_seconds{" + REGION + "} > 0 < 3600)", "")))
                 .row("Alerts", r -> r
@@ -97,20 +94,19 @@ public final class SpawnDashboards {
                 .row("Spend now", r -> r
                         .stat("Fleet cost per hour", "The hourly price of every running instance, summed.", 6, 4,
                                 "currencyUSD", null, instant("A", "sum(" + hourly + ") or vector(0)", ""))
-                        .stat("Cost accrued", "Cost so far of the running instances; red at the DailyCostBudgetExceeded budget.",
+                        .stat("Cost accrued", "Cost so far of the running instances.",
                                 6, 4, "currencyUSD", above("DailyCostBudgetExceeded", "budget"),
                                 instant("A", "sum(" + accrued + ") or vector(0)", ""))
-                        .gauge("Budget used", "Cost accrued against the daily budget (DailyCostBudgetExceeded).", 6, 4,
+                        .gauge("Budget used", "Cost accrued so far, on a dial up to the daily budget.", 6, 4,
                                 "currencyUSD", above("DailyCostBudgetExceeded", "budget"), 0, budget,
                                 instant("A", "sum(" + accrued + ") or vector(0)", ""))
-                        .stat("Cost forecast", "Linear forecast of the running instances' cost over the CostForecastExceeded"
-                                + " horizon; red at its budget.", 6, 4, "currencyUSD", above("CostForecastExceeded", "budget"),
+                        .stat("Cost forecast", "Linear forecast of the running instances' cost over the CostForecastExceeded horizon.", 6, 4, "currencyUSD", above("CostForecastExceeded", "budget"),
                                 instant("A", "sum(predict_linear(" + accrued + "[1h], " + horizon + "))", "")))
                 .row("Cost over time", r -> r
-                        .timeSeries("Cost accrued against the budget", "The line is the DailyCostBudgetExceeded budget.", 12, 8,
+                        .timeSeries("Cost accrued against the budget", "Cost so far of the running instances.", 12, 8,
                                 "currencyUSD", above("DailyCostBudgetExceeded", "budget"),
                                 range("A", "sum(" + accrued + ")", "accrued"))
-                        .timeSeries("Cost per hour by region", "The line is the HighRegionalCost threshold.", 12, 8,
+                        .timeSeries("Cost per hour by region", "", 12, 8,
                                 "currencyUSD", above("HighRegionalCost", "threshold"),
                                 range("A", "sum by (region) (" + hourly + ")", "{{region}}"))
                         .timeSeries("Cost per hour by instance type", "", 12, 8, "currencyUSD", null,
@@ -120,11 +116,9 @@ public final class SpawnDashboards {
                 .row("Where the money goes", r -> r
                         .pieChart("Cost per hour by instance type", "", 8, 8, "currencyUSD",
                                 instant("A", "sum by (instance_type) (" + hourly + ")", "{{instance_type}}"))
-                        .table("Most expensive instances", "The ten highest hourly prices; red above the HighCostInstance"
-                                + " threshold.", 16, 8, "currencyUSD", above("HighCostInstance", "threshold"),
+                        .table("Most expensive instances", "The ten highest hourly prices.", 16, 8, "currencyUSD", above("HighCostInstance", "threshold"),
                                 instant("A", "topk(10, " + hourly + ")", ""))
-                        .table("Idle instances that cost money", "Hourly price of idle instances; red above the"
-                                + " IdleHighCostInstance threshold.", 24, 8, "currencyUSD", above("IdleHighCostInstance", "threshold"),
+                        .table("Idle instances that cost money", "Hourly price of the instances spored reports idle.", 24, 8, "currencyUSD", above("IdleHighCostInstance", "threshold"),
                                 instant("A", hourly + " and on (instance_id) spawn_idle_state{" + REGION + "} == 1", "")))
                 .build();
     }
@@ -141,7 +135,7 @@ public final class SpawnDashboards {
                 .row("EC2 and local now", r -> r
                         .stat("EC2 instances", "", 6, 4, "short", null, instant("A", "count(" + ec2 + ") or vector(0)", ""))
                         .stat("Local instances", "", 6, 4, "short", null, instant("A", "count(" + local + ") or vector(0)", ""))
-                        .stat("EC2 per local instance", "Red at the ProviderImbalance threshold.", 6, 4, "none",
+                        .stat("EC2 per local instance", "EC2 instances for each local one.", 6, 4, "none",
                                 above("ProviderImbalance", "threshold"), instant("A", "count(" + ec2 + ") / count(" + local + ")", ""))
                         .pieChart("Instances by provider", "", 6, 4, "short",
                                 instant("A", "count by (provider) (" + instances + ")", "{{provider}}")))
@@ -150,7 +144,7 @@ public final class SpawnDashboards {
                                 range("A", "count by (provider) (" + instances + ")", "{{provider}}"))
                         .timeSeries("Cost per hour by provider", "", 12, 8, "currencyUSD", null,
                                 range("A", "sum by (provider) (spawn_cost_per_hour_dollars{" + REGION + "})", "{{provider}}"))
-                        .timeSeries("Average CPU by provider", "The line is the FleetAverageCPUHigh threshold.", 12, 8, "percent",
+                        .timeSeries("Average CPU by provider", "", 12, 8, "percent",
                                 above("FleetAverageCPUHigh", "threshold"),
                                 range("A", "avg by (provider) (spawn_cpu_usage_percent{" + REGION + "})", "{{provider}}"))
                         .timeSeries("Memory use by provider", "", 12, 8, "percent", null,
@@ -159,7 +153,7 @@ public final class SpawnDashboards {
                 .row("Placement", r -> r
                         .table("Instances by region and provider", "", 12, 8, "short", null,
                                 instant("A", "count by (region, provider) (" + instances + ")", ""))
-                        .table("Spot share by region", "EC2 regions only; red below the LowSpotAvailability threshold.", 12, 8,
+                        .table("Spot share by region", "EC2 regions only.", 12, 8,
                                 "percentunit", below("LowSpotAvailability", "threshold"),
                                 instant("A", "sum by (region) (" + spot + ") / count by (region) (" + spot + ")", "")))
                 .build();
@@ -177,34 +171,34 @@ public final class SpawnDashboards {
                         "spawn_instance_uptime_seconds{" + REGION + "}", "instance_id", false, "i-0123456789abcdef0"))
                 .row("Instance", r -> r
                         .stat("Uptime", "", 4, 4, "dtdurations", null, instant("A", "spawn_instance_uptime_seconds{" + INSTANCE + "}", ""))
-                        .stat("Cost per hour", "Red above the HighCostInstance threshold.", 4, 4, "currencyUSD",
+                        .stat("Cost per hour", "", 4, 4, "currencyUSD",
                                 above("HighCostInstance", "threshold"), instant("A", "spawn_cost_per_hour_dollars{" + INSTANCE + "}", ""))
                         .stat("Cost accrued", "", 4, 4, "currencyUSD", null,
                                 instant("A", "spawn_estimated_cost_dollars{" + INSTANCE + "}", ""))
-                        .stat("Idle for", "Red above the InstanceHighIdleTime threshold.", 4, 4, "dtdurations",
+                        .stat("Idle for", "Time since the last activity while idle; 0 while active.", 4, 4, "dtdurations",
                                 above("InstanceHighIdleTime", "threshold"),
                                 instant("A", "spawn_idle_duration_seconds{" + INSTANCE + "} * spawn_idle_state{" + INSTANCE + "}", ""))
-                        .stat("TTL left", "Empty when no TTL is set; red below the InstanceTTLExpiringSoon threshold.", 4, 4,
+                        .stat("TTL left", "Empty when no TTL is set.", 4, 4,
                                 "dtdurations", below("InstanceTTLExpiringSoon", "threshold"),
                                 instant("A", "spawn_ttl_remaining_seconds{" + INSTANCE + "} > 0", ""))
-                        .stat("Idle timeout left", "Empty when disabled; red below the InstanceIdleTimeoutExpiringSoon threshold.",
+                        .stat("Idle timeout left", "Empty when the idle timeout is off.",
                                 4, 4, "dtdurations", below("InstanceIdleTimeoutExpiringSoon", "threshold"),
                                 instant("A", "spawn_idle_timeout_remaining_seconds{" + INSTANCE + "} > 0", "")))
                 .row("CPU and memory", r -> r
-                        .gauge("CPU", "Red above the HighCPUUsage threshold.", 4, 8, "percent", above("HighCPUUsage", "threshold"),
+                        .gauge("CPU", "", 4, 8, "percent", above("HighCPUUsage", "threshold"),
                                 0, 100, instant("A", "spawn_cpu_usage_percent{" + INSTANCE + "}", ""))
-                        .timeSeries("CPU use", "The line is the HighCPUUsage threshold.", 8, 8, "percent",
+                        .timeSeries("CPU use", "", 8, 8, "percent",
                                 above("HighCPUUsage", "threshold"), range("A", "spawn_cpu_usage_percent{" + INSTANCE + "}", "cpu"))
-                        .gauge("Memory", "Red above the HighMemoryUsage threshold.", 4, 8, "percent",
+                        .gauge("Memory", "Memory in use of memory installed.", 4, 8, "percent",
                                 above("HighMemoryUsage", "threshold"), 0, 100, instant("A", memory, ""))
                         .timeSeries("Memory", "", 8, 8, "bytes", null,
                                 range("A", "spawn_memory_used_bytes{" + INSTANCE + "}", "used"),
                                 range("B", "spawn_memory_total_bytes{" + INSTANCE + "}", "total")))
                 .row("GPU", r -> r
-                        .timeSeries("GPU utilization", "The line is the GPUHighUtilization threshold.", 6, 8, "percent",
+                        .timeSeries("GPU utilization", "Per GPU.", 6, 8, "percent",
                                 above("GPUHighUtilization", "threshold"),
                                 range("A", "spawn_gpu_utilization_percent{" + INSTANCE + "}", "GPU {{gpu_index}}"))
-                        .timeSeries("GPU temperature", "The line is the GPUHighTemperature threshold.", 6, 8, "celsius",
+                        .timeSeries("GPU temperature", "Per GPU.", 6, 8, "celsius",
                                 above("GPUHighTemperature", "threshold"),
                                 range("A", "spawn_gpu_temperature_celsius{" + INSTANCE + "}", "GPU {{gpu_index}}"))
                         .timeSeries("GPU memory used", "", 6, 8, "bytes", null,
@@ -212,11 +206,11 @@ public final class SpawnDashboards {
                         .timeSeries("GPU power", "", 6, 8, "watt", null,
                                 range("A", "spawn_gpu_power_watts{" + INSTANCE + "}", "GPU {{gpu_index}}")))
                 .row("Network and disk", r -> r
-                        .timeSeries("Network", "Bytes per second, all interfaces; the line is the HighNetworkThroughput threshold.",
+                        .timeSeries("Network", "Bytes per second, all interfaces and each direction.",
                                 12, 8, "Bps", above("HighNetworkThroughput", "threshold"),
                                 range("A", "sum(" + network + ")", "total"),
                                 range("B", "sum by (direction) (" + network + ")", "{{direction}}"))
-                        .timeSeries("Disk I/O", "Bytes per second, all devices; the line is the HighDiskIO threshold.", 12, 8, "Bps",
+                        .timeSeries("Disk I/O", "Bytes per second, all devices and each operation.", 12, 8, "Bps",
                                 above("HighDiskIO", "threshold"),
                                 range("A", "sum(" + disk + ")", "total"),
                                 range("B", "sum by (operation) (" + disk + ")", "{{operation}}")))

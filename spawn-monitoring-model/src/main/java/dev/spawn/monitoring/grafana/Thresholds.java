@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.grafana;
 
+import dev.spawn.monitoring.rules.Arithmetic;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,8 +44,20 @@ public record Thresholds(List<Step> steps, String source) {
         return new Thresholds(List.of(new Step("red", null), new Step("green", value)), source);
     }
 
-    /** The value the colour turns red at (or stops being red), for the documentation. */
-    public double line() {
-        return steps.get(1).value();
+    /**
+     * The red line in words, for a panel's description and the documentation: {@code Red from 5
+     * (HighCostInstance threshold).} or {@code Red below 0.2 (LowSpotAvailability threshold).}; empty
+     * when no step is red.
+     */
+    public String describe() {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).color().equals("red")) {
+                boolean base = i == 0;
+                double value = base ? steps.get(1).value() : steps.get(i).value();
+                return "Red " + (base ? "below " : "from ") + Arithmetic.format(value)
+                        + (source.isEmpty() ? "" : " (" + source + ")") + ".";
+            }
+        }
+        return "";
     }
 }
