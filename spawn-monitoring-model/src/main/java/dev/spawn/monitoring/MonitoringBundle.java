@@ -173,6 +173,11 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
                 .filter(r -> r instanceof dev.spawn.monitoring.model.rules.AlertingRule).count();
     }
 
+    /** The number of Grafana dashboards (0 when Grafana is turned off). */
+    public int dashboardCount() {
+        return grafana == null ? 0 : grafana.dashboards().size();
+    }
+
     private static byte[] lines(List<String> lines) {
         StringBuilder out = new StringBuilder();
         lines.forEach(line -> out.append(line).append('\n'));

@@ -60,7 +60,7 @@ public class GenerateMojo extends AbstractSpawnMojo {
         getLog().info("spawn: " + specName() + " -> " + bundle.files().size() + " files in " + outputDirectory + " ("
                 + written.written().size() + " written, " + written.unchanged().size() + " unchanged, "
                 + written.removed().size() + " removed); " + bundle.alertCount() + " alert rules, "
-                + bundle.alertmanager().receivers().size() + " receivers");
+                + bundle.alertmanager().receivers().size() + " receivers, " + bundle.dashboardCount() + " dashboards");
         logChecks(checks);
         getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));
     }
