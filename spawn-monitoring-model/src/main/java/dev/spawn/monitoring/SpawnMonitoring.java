@@ -4,6 +4,7 @@ import dev.spawn.monitoring.grafana.Dashboard;
 import dev.spawn.monitoring.grafana.DashboardCheck;
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.grafana.SpawnDashboards;
+import dev.spawn.monitoring.kubernetes.Kubernetes;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -34,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -70,6 +72,7 @@ public final class SpawnMonitoring {
     private boolean grafana = true;
     private String dashboardsPath = Grafana.DEFAULT_DASHBOARDS_PATH;
     private final List<Dashboard> extraDashboards = new ArrayList<>();
+    private Kubernetes kubernetes;
     private String source = "";
     private final List<Problem> problems = new ArrayList<>();
 
@@ -293,6 +296,14 @@ public final class SpawnMonitoring {
         return this;
     }
 
+    /**
+     * Adds Prometheus Operator resources ({@code kubernetes/*.yaml}: PrometheusRule, AlertmanagerConfig,
+     * ScrapeConfig) in {@code namespace} with {@code labels}; spec {@code kubernetes: {enabled: true, ...}}.
+     */
+    public SpawnMonitoring kubernetes(String namespace, Map<String, String> labels) {
+        return attempt("kubernetes", () -> kubernetes = new Kubernetes(namespace, labels));
+    }
+
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);
@@ -326,8 +337,13 @@ public final class SpawnMonitoring {
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
-        return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
-                alertmanagerFlags, highAvailability, dashboards, source, all);
+        MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
+                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all);
+        if (kubernetes != null) {
+            all.addAll(bundle.operatorResources().warnings());
+            return bundle.withWarnings(all);
+        }
+        return bundle;
     }
 
     /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */

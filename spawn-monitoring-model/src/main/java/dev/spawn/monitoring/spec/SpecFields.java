@@ -18,7 +18,7 @@ public final class SpecFields {
     static {
         SECTIONS.put(ROOT, List.of("apiVersion", "global", "ec2", "file_sd", "static", "scrape_configs", "remote_write",
                 "remote_read", "alerting", "prometheus_flags", "alertmanager_flags", "high_availability", "rules", "alertmanager",
-                "grafana"));
+                "grafana", "kubernetes"));
         SECTIONS.put("global", List.of("scrape_interval", "scrape_timeout", "evaluation_interval", "external_labels"));
         SECTIONS.put("ec2", List.of("regions", "port", "endpoint", "role_arn", "profile"));
         SECTIONS.put("file_sd", List.of("files", "refresh_interval"));
@@ -42,6 +42,7 @@ public final class SpecFields {
         SECTIONS.put("alertmanager_flags", List.of("storage_path", "listen_address", "data_retention"));
         SECTIONS.put("high_availability", List.of("replicas", "replica_label", "alertmanagers", "cluster_peers"));
         SECTIONS.put("grafana", List.of("enabled"));
+        SECTIONS.put("kubernetes", List.of("enabled", "namespace", "labels"));
         SECTIONS.put("rules", List.of("disabled_categories", "runbook_base", "custom"));
         SECTIONS.put("rules.<rule>", List.of("threshold", "parameters", "for", "severity", "labels", "annotations",
                 "runbook_url", "enabled"));

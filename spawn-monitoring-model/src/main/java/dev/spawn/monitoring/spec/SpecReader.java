@@ -199,6 +199,10 @@ public final class SpecReader {
         root.value("rules").flatMap(v -> SpecMap.open(problems, v, "rules", null)).ifPresent(this::readRules);
         root.map("alertmanager", "alertmanager").ifPresent(this::readAlertmanager);
         root.map("grafana", "grafana").ifPresent(m -> m.bool("enabled").ifPresent(monitoring::grafana));
+        root.map("kubernetes", "kubernetes").filter(m -> m.bool("enabled").orElse(true)).ifPresent(m -> {
+            problems.element("kubernetes", m.node());
+            monitoring.kubernetes(m.string("namespace").orElse("monitoring"), m.stringMap("labels", false).orElse(Map.of()));
+        });
     }
 
     /** The model names a remote endpoint by its name, or its url when it has none; its problems are about the url. */

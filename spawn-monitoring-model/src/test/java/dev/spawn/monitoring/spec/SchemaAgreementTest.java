@@ -51,6 +51,7 @@ class SchemaAgreementTest {
             Map.entry("remote_read[]", "/properties/remote_read/items"),
             Map.entry("high_availability", "/properties/high_availability"),
             Map.entry("grafana", "/properties/grafana"),
+            Map.entry("kubernetes", "/properties/kubernetes"),
             Map.entry("rules", "/properties/rules"),
             Map.entry("rules.<rule>", "/definitions/rule_override"),
             Map.entry("rules.custom[]", "/properties/rules/properties/custom/items"),
