@@ -95,7 +95,9 @@ public final class BundleCheck {
             }
         }
         if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
-            outcomes.add(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), missing));
+            // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
+            Path beside = directory.toAbsolutePath().getParent();
+            outcomes.add(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing));
         }
         Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
                 "check-config", MonitoringBundle.ALERTMANAGER_FILE);
@@ -133,13 +135,14 @@ public final class BundleCheck {
 
     /**
      * {@code promtool check rules} over every dashboard query at once, as recording rules in a scratch
-     * file outside the bundle; what promtool rejects is placed at the dashboard, panel and query.
+     * directory made (and deleted) in {@code workDir}; what promtool rejects is placed at the dashboard,
+     * panel and query.
      */
-    public static Outcome dashboardQueries(DashboardQueries queries, MissingTool missing) {
+    public static Outcome dashboardQueries(DashboardQueries queries, Path workDir, MissingTool missing) {
         String name = "promtool check rules (" + queries.size() + " dashboard queries)";
         Path scratch = null;
         try {
-            scratch = Files.createTempDirectory("spawn-dashboard-queries-");
+            scratch = Files.createTempDirectory(workDir, "spawn-dashboard-queries-");
             Files.write(scratch.resolve(DashboardQueries.FILE), queries.ruleFile());
             Outcome outcome = run(Tool.PROMTOOL, scratch, missing, name, "check", "rules", DashboardQueries.FILE);
             if (!outcome.failed()) {

@@ -8,14 +8,16 @@ import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.testing.RealTools;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** promtool parses the queries; what it rejects comes back at the dashboard, panel and query, every one in one run. */
 class DashboardQueriesPromtoolTest {
 
     @Test
-    void syntaxErrorsAreTracedToTheirQueries() {
+    void syntaxErrorsAreTracedToTheirQueries(@TempDir Path dir) {
         RealTools.require(Tool.PROMTOOL);
         Dashboard dashboard = Dashboard.builder("custom", "Custom").variable(Variable.datasource())
                 .variable(Variable.labelValues("region", "Region", "spawn_instance_uptime_seconds", "region", true, "us-east-1"))
@@ -27,7 +29,7 @@ class DashboardQueriesPromtoolTest {
                 .row("More", r -> r.table("Bad matcher", "", 24, 8, "short", null, instant("A", "spawn_idle_state{region=}", "")))
                 .build();
         DashboardQueries queries = DashboardQueries.of(List.of(dashboard));
-        BundleCheck.Outcome outcome = BundleCheck.dashboardQueries(queries, BundleCheck.MissingTool.FAIL);
+        BundleCheck.Outcome outcome = BundleCheck.dashboardQueries(queries, dir, BundleCheck.MissingTool.FAIL);
 
         assertThat(outcome.failed()).isTrue();
         assertThat(outcome.name()).isEqualTo("promtool check rules (4 dashboard queries)");
@@ -37,6 +39,31 @@ class DashboardQueriesPromtoolTest {
                         + " (parsed as: sum(rate(spawn_network_bytes_total[4m]))",
                 "dashboard custom, panel 5 'Bad matcher', query A: promtool: could not parse expression: 1:25: parse error:"
                         + " unexpected \"}\" in label matching, expected string in: spawn_idle_state{region=}");
+    }
+
+    @Test
+    void aUsersDashboardThatPromtoolRejectsFailsGenerationAndWritesNothing(@TempDir Path dir) throws java.io.IOException {
+        RealTools.require(Tool.PROMTOOL);
+        RealTools.require(Tool.AMTOOL);
+        Dashboard broken = Dashboard.builder("team", "Team").variable(Variable.datasource())
+                .row("Row", r -> r.stat("Busy", "", 6, 4, "percent", null,
+                        instant("A", "avg(spawn_cpu_usage_percent) by (region", "")))
+                .build();
+        // the catalogue check passes (metric and label exist); promtool finds the missing parenthesis
+        dev.spawn.monitoring.MonitoringBundle bundle = dev.spawn.monitoring.SpawnMonitoring.defaults().dashboard(broken).build();
+        Path out = dir.resolve("out");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bundle.writeChecked(out, BundleCheck.MissingTool.FAIL))
+                .isInstanceOfSatisfying(dev.spawn.monitoring.check.CheckFailedException.class, e -> assertThat(e.outcomes())
+                        .filteredOn(BundleCheck.Outcome::failed).singleElement().satisfies(o -> {
+                            assertThat(o.name()).isEqualTo("promtool check rules (56 dashboard queries)");
+                            assertThat(o.problems()).map(Problem::toString).singleElement().asString()
+                                    .startsWith("dashboard team, panel 2 'Busy', query A: promtool: could not parse expression:")
+                                    .contains("in: avg(spawn_cpu_usage_percent) by (region");
+                        }));
+        assertThat(out).doesNotExist();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left).as("no scratch or staging directory left").isEmpty();
+        }
     }
 
     @Test

@@ -63,10 +63,10 @@ class SpawnDashboardsTest {
     }
 
     @Test
-    void promtoolParsesEveryDashboardQueryInOneRun() {
+    void promtoolParsesEveryDashboardQueryInOneRun(@TempDir Path dir) {
         RealTools.require(Tool.PROMTOOL);
         DashboardQueries queries = DashboardQueries.of(SpawnDashboards.of(RuleSet.defaults()));
-        BundleCheck.Outcome outcome = BundleCheck.dashboardQueries(queries, BundleCheck.MissingTool.FAIL);
+        BundleCheck.Outcome outcome = BundleCheck.dashboardQueries(queries, dir, BundleCheck.MissingTool.FAIL);
         assertThat(outcome.status()).as(outcome.toString()).isEqualTo(BundleCheck.Outcome.Status.PASSED);
         assertThat(queries.size()).isEqualTo(55);
         assertThat(outcome.name()).isEqualTo("promtool check rules (55 dashboard queries)");
