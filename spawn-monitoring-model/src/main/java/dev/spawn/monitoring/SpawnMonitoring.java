@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -333,7 +334,7 @@ public final class SpawnMonitoring {
                         }
                     });
         }
-        Grafana dashboards = grafana ? grafana(all) : null;
+        Grafana dashboards = grafana ? grafana(all, ruleFiles) : null;
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
@@ -347,10 +348,13 @@ public final class SpawnMonitoring {
     }
 
     /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */
-    private Grafana grafana(List<Problem> all) {
+    private Grafana grafana(List<Problem> all, List<RuleFile> ruleFiles) {
         List<Dashboard> dashboards = new ArrayList<>(SpawnDashboards.of(rules));
         dashboards.addAll(extraDashboards);
-        all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics()));
+        Set<String> alertLabels = new TreeSet<>();
+        ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r instanceof AlertingRule).forEach(r -> alertLabels.addAll(((AlertingRule) r).labels().keySet()));
+        all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics(), alertLabels));
         return new Grafana(dashboards, Grafana.prometheusUrl(prometheusFlags.webListenAddress()), dashboardsPath);
     }
 

@@ -45,8 +45,13 @@ public final class DashboardCheck {
 
     /** Every problem of these dashboards: each one's own, then names and uids used twice. */
     public static List<Problem> check(List<Dashboard> dashboards, MetricCatalog catalog) {
+        return check(dashboards, catalog, Set.of());
+    }
+
+    /** As {@link #check(List, MetricCatalog)}, with the labels the bundle's alerting rules set known on {@code ALERTS}. */
+    public static List<Problem> check(List<Dashboard> dashboards, MetricCatalog catalog, Set<String> alertLabels) {
         List<Problem> problems = new ArrayList<>();
-        QueryLint lint = new QueryLint(catalog);
+        QueryLint lint = new QueryLint(catalog, alertLabels);
         Set<String> names = new TreeSet<>();
         for (Dashboard dashboard : dashboards) {
             if (!names.add(dashboard.name())) {

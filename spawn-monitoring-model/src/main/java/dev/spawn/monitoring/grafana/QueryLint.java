@@ -38,6 +38,11 @@ final class QueryLint {
     private final Set<String> allLabels;
 
     QueryLint(MetricCatalog catalog) {
+        this(catalog, Set.of());
+    }
+
+    /** {@code alertLabels}: the labels the bundle's alerting rules set (a custom {@code team}, say), which ALERTS carries too. */
+    QueryLint(MetricCatalog catalog, Set<String> alertLabels) {
         for (MetricCatalog.Metric metric : catalog.metrics()) {
             Set<String> labels = new TreeSet<>(metric.labels());
             labels.addAll(catalog.targetLabels());
@@ -48,10 +53,11 @@ final class QueryLint {
         }
         Set<String> alerts = new TreeSet<>(catalog.allLabels());
         alerts.addAll(ALERT_LABELS);
+        alerts.addAll(alertLabels);
         labelsByMetric.put("ALERTS", alerts);
         labelsByMetric.put("up", new TreeSet<>(catalog.targetLabels()));
         allLabels = new TreeSet<>(catalog.allLabels());
-        allLabels.addAll(ALERT_LABELS);
+        allLabels.addAll(alerts);
     }
 
     private enum Kind { IDENT, STRING, NUMBER, OP, LPAREN, RPAREN, LBRACE, RBRACE, LBRACKET, RBRACKET, COMMA }

@@ -140,6 +140,19 @@ class DashboardCheckTest {
     }
 
     @Test
+    void alertsCarryTheLabelsTheRulesSet() {
+        Dashboard byTeam = Dashboard.builder("teams", "Teams").variable(Variable.datasource())
+                .row("Row", r -> r.pieChart("Alerts by team", "", 8, 8, "short",
+                        instant("A", "count by (team) (ALERTS{alertstate=\"firing\"})", "{{team}}")))
+                .build();
+        assertThatThrownBy(() -> SpawnMonitoring.defaults().dashboard(byTeam).build())
+                .hasMessageContaining("by (team): no metric it aggregates (ALERTS) has label 'team'");
+        // a rule that sets the label makes it known on ALERTS
+        assertThat(SpawnMonitoring.defaults().rule("HighCostInstance", r -> r.label("team", "ml")).dashboard(byTeam).build()
+                .dashboardCount()).isEqualTo(5);
+    }
+
+    @Test
     void aSecondDashboardOfTheSameNameIsRejected() {
         Dashboard mine = Dashboard.builder("fleet-overview", "Mine").variable(Variable.datasource()).build();
         assertThatThrownBy(() -> SpawnMonitoring.defaults().dashboard(mine).build())
