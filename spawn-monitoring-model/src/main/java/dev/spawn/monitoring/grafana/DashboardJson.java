@@ -4,19 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.List;
 
 /**
  * Writes a {@link Dashboard} as Grafana's dashboard JSON model (schema version 38, Grafana 10):
- * every object's keys sorted, as Grafana's own export does, two-space indentation, {@code \n} line
+ * every object's keys sorted (the tree is built of sorted objects), as Grafana's own export does, two-space indentation, {@code \n} line
  * ends and a final newline, so the same dashboard gives the same bytes everywhere. Panels and targets
  * name the data source {@code ${datasource}}; the variable defaults to the provisioned one.
  */
@@ -35,7 +34,7 @@ public final class DashboardJson {
 
     public static byte[] toBytes(Dashboard dashboard, String datasourceUid) {
         try {
-            return (PRETTY.writeValueAsString(sorted(tree(dashboard, datasourceUid))) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (PRETTY.writeValueAsString(tree(dashboard, datasourceUid)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise dashboard " + dashboard.name(), e);
         }
@@ -256,24 +255,17 @@ public final class DashboardJson {
         }
     }
 
-    /** A copy with every object's keys in sorted order, at every depth. */
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode out = object();
-            List<String> names = new ArrayList<>();
-            node.fieldNames().forEachRemaining(names::add);
-            names.stream().sorted().forEach(name -> out.set(name, sorted(node.get(name))));
-            return out;
+    /** Objects whose keys iterate in sorted order, so the tree is written sorted as it is built. */
+    private static final JsonNodeFactory SORTED = new JsonNodeFactory(false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new TreeMap<>());
         }
-        if (node.isArray()) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode();
-            node.forEach(e -> out.add(sorted(e)));
-            return out;
-        }
-        return node;
-    }
+    };
 
     private static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+        return SORTED.objectNode();
     }
 }
