@@ -131,8 +131,9 @@ final class QueryLint {
             } else {
                 over = metricAt.values().stream().distinct().sorted().toList();
             }
+            // an unknown metric is reported once, where it is named; its labels are then any catalogued label
             over.stream().filter(labelsByMetric::containsKey).forEach(m -> available.addAll(labelsByMetric.get(m)));
-            if (over.isEmpty()) {
+            if (over.stream().noneMatch(labelsByMetric::containsKey)) {
                 available.addAll(allLabels);
             }
             for (int j = at + 2; j < listEnd; j++) {
@@ -175,10 +176,14 @@ final class QueryLint {
                 j += 2;
             }
         }
-        Set<String> available = name != null && labelsByMetric.containsKey(name) ? labelsByMetric.get(name) : allLabels;
-        if (name != null && metric == null && !labelsByMetric.containsKey(name)) {
-            findings.add("unknown metric '" + name + "'" + DidYouMean.hint(name, new TreeSet<>(labelsByMetric.keySet())));
+        if (name != null && !labelsByMetric.containsKey(name)) {
+            if (metric == null) {
+                findings.add("unknown metric '" + name + "'" + DidYouMean.hint(name, new TreeSet<>(labelsByMetric.keySet())));
+            }
+            // the unknown metric is the mistake; its matchers cannot be judged
+            return end + 1;
         }
+        Set<String> available = name != null ? labelsByMetric.get(name) : allLabels;
         for (String label : new LinkedHashSet<>(labels)) {
             if (!available.contains(label)) {
                 findings.add("label '" + label + "' does not exist on " + (name == null ? "any catalogued metric" : name)

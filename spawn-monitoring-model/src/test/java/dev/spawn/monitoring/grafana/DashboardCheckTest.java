@@ -45,6 +45,9 @@ class DashboardCheckTest {
                 "dashboard custom, panel 2 'Panel', query A: unknown metric 'spawn_cost_per_hour_dolars';"
                         + " did you mean 'spawn_cost_per_hour_dollars'? in: sum(spawn_cost_per_hour_dolars)");
         assertThat(problems(one("{__name__=\"spawn_nope\"}"))).singleElement().asString().contains("unknown metric 'spawn_nope'");
+        // one mistake, one problem: the misspelt metric's matchers and grouping are not reported besides it
+        assertThat(problems(one("sum by (region) (spawn_cost_per_hour_dolars{region=\"us-east-1\"})"))).singleElement().asString()
+                .contains("unknown metric 'spawn_cost_per_hour_dolars'");
     }
 
     @Test
