@@ -132,6 +132,16 @@ class SpawnDashboardsTest {
     }
 
     @Test
+    void theProviderReadsTheDashboardsWhereTheyAreCopied() {
+        JsonNode standard = YamlOutput.parse(SpawnMonitoring.defaults().build().files().get(Grafana.PROVIDER_FILE));
+        assertThat(standard.at("/providers/0/options/path").asText()).isEqualTo(Grafana.DEFAULT_DASHBOARDS_PATH);
+        JsonNode moved = YamlOutput.parse(SpawnMonitoring.defaults().grafanaDashboardsPath("/srv/grafana/spawn").build()
+                .files().get(Grafana.PROVIDER_FILE));
+        assertThat(moved.at("/providers/0/options/path").asText()).isEqualTo("/srv/grafana/spawn");
+        assertThat(moved.at("/providers/0/type").asText()).isEqualTo("file");
+    }
+
+    @Test
     void grafanaCanBeTurnedOffInJavaAndInTheSpec(@TempDir Path dir) throws IOException {
         assertThat(grafanaFiles(SpawnMonitoring.defaults().grafana(false).build())).isEmpty();
         Path spec = dir.resolve("spawn-monitoring.yaml");
