@@ -3,7 +3,10 @@ package dev.spawn.monitoring;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckFailedException;
 import dev.spawn.monitoring.deploy.SystemdUnits;
+import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.kubernetes.Kubernetes;
+import dev.spawn.monitoring.kubernetes.OperatorResources;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
@@ -39,11 +42,14 @@ import java.util.TreeMap;
  * prometheus.flags           alertmanager.flags
  * alerts/&lt;category&gt;-alerts.yaml
  * tests/&lt;category&gt;-alerts-test.yaml
+ * grafana/dashboards/&lt;name&gt;.json            (unless Grafana is turned off: {@code grafana} null)
+ * grafana/provisioning/{datasources,dashboards}/spawn.yaml
+ * kubernetes/{prometheus-rules,alertmanager-config,scrape-config}.yaml   (with {@code kubernetes} set)
  * </pre>
  */
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
-        HighAvailability highAvailability, String source, List<Problem> warnings) {
+        HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -57,6 +63,12 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
+    }
+
+    /** The same bundle with other warnings (a spec reader places them in the spec). */
+    public MonitoringBundle withWarnings(List<Problem> placed) {
+        return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
+                highAvailability, grafana, kubernetes, source, placed);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
@@ -78,6 +90,12 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
         files.putAll(SystemdUnits.files(source, highAvailability == null ? List.of() : highAvailability.replicas(),
                 SpawnPrometheusDefaults.ec2Regions(prometheus)));
+        if (grafana != null) {
+            files.putAll(grafana.files(source));
+        }
+        if (kubernetes != null) {
+            files.putAll(operatorResources().files());
+        }
         return files;
     }
 
@@ -163,6 +181,17 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
     public int alertCount() {
         return (int) ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
                 .filter(r -> r instanceof dev.spawn.monitoring.model.rules.AlertingRule).count();
+    }
+
+    /** The Prometheus Operator resources of this bundle, with what they cannot express; null without {@code kubernetes}. */
+    public OperatorResources.Rendered operatorResources() {
+        return kubernetes == null ? null
+                : OperatorResources.render(kubernetes, ruleFiles, alertmanager, prometheus.scrapeConfigs(), source);
+    }
+
+    /** The number of Grafana dashboards (0 when Grafana is turned off). */
+    public int dashboardCount() {
+        return grafana == null ? 0 : grafana.dashboards().size();
     }
 
     private static byte[] lines(List<String> lines) {

@@ -1,5 +1,10 @@
 package dev.spawn.monitoring;
 
+import dev.spawn.monitoring.grafana.Dashboard;
+import dev.spawn.monitoring.grafana.DashboardCheck;
+import dev.spawn.monitoring.grafana.Grafana;
+import dev.spawn.monitoring.grafana.SpawnDashboards;
+import dev.spawn.monitoring.kubernetes.Kubernetes;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -33,8 +38,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -68,6 +75,10 @@ public final class SpawnMonitoring {
     private AlertmanagerConfig alertmanager;
     private AlertmanagerFlags alertmanagerFlags;
     private HighAvailability highAvailability;
+    private boolean grafana = true;
+    private String dashboardsPath = Grafana.DEFAULT_DASHBOARDS_PATH;
+    private final List<Dashboard> extraDashboards = new ArrayList<>();
+    private Kubernetes kubernetes;
     private String source = "";
     private final List<Problem> problems = new ArrayList<>();
 
@@ -291,6 +302,34 @@ public final class SpawnMonitoring {
                 : alertmanagerFlags.withClusterPeers(listen, value.clusterPeers()));
     }
 
+    /**
+     * Turns the Grafana dashboards and provisioning on (the default) or off ({@code grafana: {enabled: false}}).
+     */
+    public SpawnMonitoring grafana(boolean enabled) {
+        this.grafana = enabled;
+        return this;
+    }
+
+    /** Where Grafana's file provider reads the dashboards on the Grafana host (default {@value Grafana#DEFAULT_DASHBOARDS_PATH}). */
+    public SpawnMonitoring grafanaDashboardsPath(String path) {
+        this.dashboardsPath = Objects.requireNonNull(path, "path");
+        return this;
+    }
+
+    /** A dashboard of the user's own beside the four spawn ones, checked like them. */
+    public SpawnMonitoring dashboard(Dashboard dashboard) {
+        extraDashboards.add(Objects.requireNonNull(dashboard, "dashboard"));
+        return this;
+    }
+
+    /**
+     * Adds Prometheus Operator resources ({@code kubernetes/*.yaml}: PrometheusRule, AlertmanagerConfig,
+     * ScrapeConfig) in {@code namespace} with {@code labels}; spec {@code kubernetes: {enabled: true, ...}}.
+     */
+    public SpawnMonitoring kubernetes(String namespace, Map<String, String> labels) {
+        return attempt("kubernetes", () -> kubernetes = new Kubernetes(namespace, labels));
+    }
+
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);
@@ -325,11 +364,28 @@ public final class SpawnMonitoring {
                         }
                     });
         }
+        Grafana dashboards = grafana ? grafana(all, ruleFiles) : null;
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
-        return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
-                alertmanagerFlags, highAvailability, source, all);
+        MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
+                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all);
+        if (kubernetes != null) {
+            all.addAll(bundle.operatorResources().warnings());
+            return bundle.withWarnings(all);
+        }
+        return bundle;
+    }
+
+    /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */
+    private Grafana grafana(List<Problem> all, List<RuleFile> ruleFiles) {
+        List<Dashboard> dashboards = new ArrayList<>(SpawnDashboards.of(rules));
+        dashboards.addAll(extraDashboards);
+        Set<String> alertLabels = new TreeSet<>();
+        ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r instanceof AlertingRule).forEach(r -> alertLabels.addAll(((AlertingRule) r).labels().keySet()));
+        all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics(), alertLabels));
+        return new Grafana(dashboards, Grafana.prometheusUrl(prometheusFlags.webListenAddress()), dashboardsPath);
     }
 
     private SpawnMonitoring attempt(String where, Runnable change) {

@@ -22,9 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * remote write and read, every receiver type, nested routes, inhibition, time intervals, and two
  * HA replicas with an Alertmanager cluster.
  */
-class KitchenSinkBundleTest {
+public class KitchenSinkBundleTest {
 
     static MonitoringBundle kitchenSink() {
+        return kitchenSinkSpec().build();
+    }
+
+    /** The kitchen sink before {@code build()}, for tests that add to it (the Kubernetes resources). */
+    public static SpawnMonitoring kitchenSinkSpec() {
         PrometheusConfig prometheus = PrometheusRendererTest.kitchenSink();
         AlertmanagerConfig alertmanager = KitchenSink.config();
         SpawnMonitoring m = SpawnMonitoring.defaults().source("kitchen-sink");
@@ -35,7 +40,7 @@ class KitchenSinkBundleTest {
         m.alertmanager(alertmanager);
         m.highAvailability(new HighAvailability(List.of("a", "b"), "replica",
                 List.of("am-1:9093", "am-2:9093", "am-3:9093"), List.of("am-1:9094", "am-2:9094", "am-3:9094")));
-        return m.build();
+        return m;
     }
 
     private static String withoutHeader(String yaml) {

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long the library takes for the default bundle: building (loading the 26 rule definitions,
  * applying templates, validating), rendering every file, and writing atomically to disk. The
  * promtool/amtool checks are external processes and are timed by running {@code spawn:generate}.
+ * {@code grafana} shows what the four dashboards (built, checked against the catalogue, rendered) cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,18 +34,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class BundleBenchmark {
 
+    @Param({"true", "false"})
+    public boolean grafana;
+
     private MonitoringBundle bundle;
     private Path out;
 
     @Setup
     public void setUp() throws IOException {
-        bundle = SpawnMonitoring.defaults().build();
+        bundle = SpawnMonitoring.defaults().grafana(grafana).build();
         out = Files.createTempDirectory("spawn-bench").resolve("bundle");
     }
 
     @Benchmark
     public MonitoringBundle buildDefaults() {
-        return SpawnMonitoring.defaults().build();
+        return SpawnMonitoring.defaults().grafana(grafana).build();
     }
 
     @Benchmark
@@ -53,6 +58,6 @@ public class BundleBenchmark {
 
     @Benchmark
     public BundleWriter.Result buildRenderAndWrite() {
-        return SpawnMonitoring.defaults().build().writeTo(out);
+        return SpawnMonitoring.defaults().grafana(grafana).build().writeTo(out);
     }
 }

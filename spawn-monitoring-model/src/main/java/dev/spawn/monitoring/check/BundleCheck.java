@@ -1,10 +1,15 @@
 package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.grafana.DashboardQueries;
+import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.rules.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,6 +103,11 @@ public final class BundleCheck {
                         args.toArray(String[]::new)))));
             }
         }
+        if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
+            // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
+            Path beside = directory.toAbsolutePath().getParent();
+            outcomes.add(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing));
+        }
         Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
                 "check-config", MonitoringBundle.ALERTMANAGER_FILE);
         outcomes.add(config);
@@ -130,6 +140,36 @@ public final class BundleCheck {
         }
         return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
                 ok ? Outcome.Status.PASSED : Outcome.Status.FAILED, report.toString());
+    }
+
+    /**
+     * {@code promtool check rules} over every dashboard query at once, as recording rules in a scratch
+     * directory made (and deleted) in {@code workDir}; what promtool rejects is placed at the dashboard,
+     * panel and query.
+     */
+    public static Outcome dashboardQueries(DashboardQueries queries, Path workDir, MissingTool missing) {
+        String name = "promtool check rules (" + queries.size() + " dashboard queries)";
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory(workDir, "spawn-dashboard-queries-");
+            Files.write(scratch.resolve(DashboardQueries.FILE), queries.ruleFile());
+            Outcome outcome = run(Tool.PROMTOOL, scratch, missing, name, "check", "rules", DashboardQueries.FILE);
+            if (!outcome.failed()) {
+                return outcome;
+            }
+            List<Problem> problems = queries.problems(outcome.output());
+            return new Outcome(name, outcome.status(), problems.isEmpty() ? outcome.output() : "", problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dashboard queries for promtool: " + e.getMessage(), e);
+        } finally {
+            if (scratch != null) {
+                try {
+                    BundleWriter.deleteRecursively(scratch);
+                } catch (IOException e) {
+                    // a leftover scratch directory is harmless; the outcome is what was asked for
+                }
+            }
+        }
     }
 
     /** A failed rule check with promtool's messages about single rules traced back to those rules. */

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Results are printed as plain decimals rounded to 12 significant digits, so that
  * {@code 5 * 1.01} gives {@code 5.05} rather than binary noise.
  */
-final class Arithmetic {
+public final class Arithmetic {
 
     /** A Prometheus duration literal inside an expression, not followed by more of a name. */
     private static final Pattern DURATION = Pattern.compile("(?:\\d+(?:ms|[ywdhms]))+(?![A-Za-z0-9_.])");
@@ -46,7 +46,7 @@ final class Arithmetic {
     }
 
     /** A number as a plain decimal: {@code 10}, {@code 0.2}, {@code 104857600}; never {@code 1.0E8}. */
-    static String format(double value) {
+    public static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("not a finite number: " + value);
         }

@@ -1,13 +1,11 @@
 package dev.spawn.monitoring.rules;
 
-import com.github.mustachejava.Mustache;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.rules.Category;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,13 +129,10 @@ public final class RuleCatalog {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("total", rules().size());
         scope.put("categories", categories);
-        Mustache mustache = RuleTemplates.FACTORY.compile(new java.io.StringReader(resource(DOCS_TEMPLATE)), DOCS_TEMPLATE);
-        StringWriter out = new StringWriter();
-        mustache.execute(out, scope);
-        return out.toString();
+        return RuleTemplates.renderResource(DOCS_TEMPLATE, scope);
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + name + " is missing from the classpath; the build packages it from rule-definitions/");

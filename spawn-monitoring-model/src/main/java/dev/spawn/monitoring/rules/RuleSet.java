@@ -167,6 +167,19 @@ public final class RuleSet {
         return new RuleSet(catalog, overrides, disabled, disabledCategories, custom, Collections.unmodifiableMap(copy), runbookBase, coverage);
     }
 
+    /**
+     * The value a default rule's parameter has in this rule set, the user's override or else the
+     * default, as a number (a duration in seconds): dashboards draw the alert's line at it.
+     */
+    public double parameter(String rule, String parameter) {
+        RuleDefinition definition = definition(rule);
+        Parameter p = definition.parameter(parameter).orElseThrow(() -> new IllegalArgumentException("rule " + rule
+                + " has no parameter '" + parameter + "'"
+                + DidYouMean.hint(parameter, definition.parameters().stream().map(Parameter::name).toList())));
+        RuleOverride override = overrides.get(rule);
+        return p.numeric(override == null ? p.defaultValue() : override.parameterValues().get(parameter));
+    }
+
     /** The names of the rules that will be rendered, defaults first in file order, then custom rules. */
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>();

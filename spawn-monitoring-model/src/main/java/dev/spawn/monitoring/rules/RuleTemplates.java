@@ -89,6 +89,15 @@ public final class RuleTemplates {
         timedValues.put("hold", hold.toString());
         timedNumbers.put("hold", hold.millis() / 1000.0);
         return new RuleTemplates(timedValues, timedNumbers);
+
+    }
+
+    /** Renders a Mustache template from the classpath ({@code {{ }}} delimiters, no escaping) with {@code scope}: the docs pages. */
+    public static String renderResource(String resource, Map<String, Object> scope) {
+        Mustache mustache = FACTORY.compile(new StringReader(RuleCatalog.resource(resource)), resource);
+        StringWriter out = new StringWriter();
+        mustache.execute(out, scope);
+        return out.toString();
     }
 
     /** Renders one template; {@code where} names it in error messages ("expr of rule HighCPUUsage"). */

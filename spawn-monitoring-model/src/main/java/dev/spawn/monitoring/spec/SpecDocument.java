@@ -48,7 +48,25 @@ record SpecDocument(
         @Key(value = "high_availability", doc = "Prometheus replicas and an Alertmanager cluster.")
         HighAvailability highAvailability,
         @Key(value = "rules", doc = "Changes to the default alert rules, and rules of your own.") RulesSpec rules,
-        @Key(value = "alertmanager", doc = "Changes to alertmanager.yml.") AlertmanagerSpec alertmanager) {
+        @Key(value = "alertmanager", doc = "Changes to alertmanager.yml.") AlertmanagerSpec alertmanager,
+        @Key(value = "grafana", doc = "Grafana dashboards and provisioning files in the bundle.") GrafanaSpec grafana,
+        @Key(value = "kubernetes", doc = "Prometheus Operator resources (PrometheusRule, AlertmanagerConfig, ScrapeConfig)"
+                + " in the bundle.")
+        KubernetesSpec kubernetes) {
+
+    /** {@code grafana:}: the dashboards are part of the bundle unless switched off. */
+    record GrafanaSpec(
+            @Key(value = "enabled", doc = "false leaves the dashboards and provisioning files out.", byDefault = "true")
+            Boolean enabled) {
+    }
+
+    /** {@code kubernetes:}: Prometheus Operator resources, written when the section is present and not switched off. */
+    record KubernetesSpec(
+            @Key(value = "enabled", doc = "false leaves the operator resources out.", byDefault = "true") Boolean enabled,
+            @Key(value = "namespace", doc = "The namespace of the resources.", byDefault = "monitoring") String namespace,
+            @Key(value = "labels", doc = "Labels on every resource (the operator's ruleSelector and friends match them).")
+            Map<String, String> labels) {
+    }
 
     /** {@code ec2:}: where and how the spawn-ec2 job finds instances; each region gets one ec2_sd_config. */
     record Ec2Job(

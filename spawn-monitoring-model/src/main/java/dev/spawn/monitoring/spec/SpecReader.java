@@ -217,6 +217,13 @@ public final class SpecReader {
         });
         section(entries, "rules", n -> reader.readEach(SpecDocument.RulesSpec.class, knownRules(n), "rules")
                 .ifPresent(r -> readRules(r, n)));
+        section(entries, "grafana", n -> reader.read(SpecDocument.GrafanaSpec.class, n, "grafana")
+                .ifPresent(g -> Optional.ofNullable(g.enabled()).ifPresent(monitoring::grafana)));
+        section(entries, "kubernetes", n -> reader.read(SpecDocument.KubernetesSpec.class, n, "kubernetes")
+                .filter(k -> !Boolean.FALSE.equals(k.enabled())).ifPresent(k -> {
+                    problems.element("kubernetes", n);
+                    monitoring.kubernetes(or(k.namespace(), "monitoring"), or(k.labels(), Map.of()));
+                }));
         section(entries, "alertmanager", n -> reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
                 .ifPresent(a -> readAlertmanager(a, n)));
     }
@@ -624,9 +631,7 @@ public final class SpecReader {
                 if (!failed) {
                     List<Problem> warnings = new ArrayList<>(warnings());
                     bundle.warnings().stream().map(problems::place).forEach(warnings::add);
-                    return new dev.spawn.monitoring.MonitoringBundle(bundle.prometheus(), bundle.prometheusFlags(),
-                            bundle.ruleFiles(), bundle.ruleTests(), bundle.alertmanager(), bundle.alertmanagerFlags(),
-                            bundle.highAvailability(), bundle.source(), warnings);
+                    return bundle.withWarnings(warnings);
                 }
             } catch (ValidationException e) {
                 Function<Problem, Problem> place = problems::place;
