@@ -1,14 +1,22 @@
 package dev.spawn.monitoring.model.alertmanager;
 
+import dev.spawn.monitoring.model.HttpClientConfig;
+import dev.spawn.monitoring.model.decl.Key;
+import dev.spawn.monitoring.model.decl.Variant;
+
 /**
  * {@code <webhook_config>}. The URL is a plain string, not a {@link dev.spawn.monitoring.model.Secret}:
  * Alertmanager 0.25 has no {@code url_file} (amtool rejects it), so the URL always lands in the
- * generated file; put credentials in {@link HttpConfig} (by file) rather than in the URL.
- *
- * @param maxAlerts the most alerts sent in one message; 0 means no cap, null leaves the default (0)
+ * generated file; put credentials in {@code http_config} (by file) rather than in the URL.
  */
-public record WebhookConfig(Boolean sendResolved, String url, HttpConfig httpConfig, Integer maxAlerts)
-        implements ReceiverConfig {
+@Variant(value = "webhook_configs", doc = "Generic webhooks.")
+public record WebhookConfig(
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
+        @Key(value = "url", doc = "The endpoint to send HTTP POST requests to.", required = true) String url,
+        @Key(value = "http_config", doc = "The HTTP client's configuration.", byDefault = "global.http_config")
+        HttpClientConfig httpConfig,
+        @Key(value = "max_alerts", doc = "The most alerts sent in one message; 0 means all.", byDefault = "0", min = 0)
+        Integer maxAlerts) implements ReceiverConfig {
 
     public WebhookConfig {
         Invariants.nonBlank(url, "webhook_config url");
