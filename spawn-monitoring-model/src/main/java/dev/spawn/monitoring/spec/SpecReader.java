@@ -472,20 +472,14 @@ public final class SpecReader {
             return Optional.empty();
         }
         List<ReceiverConfig> configs = new ArrayList<>(r.receiver().configs());
-        Optional.ofNullable(r.webhook()).flatMap(w -> model(at, "webhook", () -> new WebhookConfig(or(w.sendResolved(), true),
-                w.url(), null, w.maxAlerts()))).ifPresent(configs::add);
+        Optional.ofNullable(r.webhook()).flatMap(w -> model(at, "webhook", () -> WebhookConfig.builder()
+                .sendResolved(or(w.sendResolved(), true)).url(w.url()).maxAlerts(w.maxAlerts()).build())).ifPresent(configs::add);
         Optional.ofNullable(r.slack()).flatMap(s -> model(at, "slack", () -> SlackConfig.message(or(s.sendResolved(), true),
                 s.apiUrl(), s.channel(), null, null, null))).ifPresent(configs::add);
-        Optional.ofNullable(r.pagerduty()).flatMap(p -> model(at, "pagerduty", () -> {
-            PagerdutyConfig base = PagerdutyConfig.routingKey(p.routingKey());
-            return new PagerdutyConfig(or(p.sendResolved(), true), base.routingKey(), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null);
-        })).ifPresent(configs::add);
-        Optional.ofNullable(r.sns()).flatMap(s -> model(at, "sns", () -> {
-            SnsConfig base = SnsConfig.topic(s.topicArn(), s.region());
-            return new SnsConfig(or(s.sendResolved(), true), null, base.sigv4(), s.topicArn(), null, null, null, null, null,
-                    null);
-        })).ifPresent(configs::add);
+        Optional.ofNullable(r.pagerduty()).flatMap(p -> model(at, "pagerduty", () -> PagerdutyConfig.routingKey(p.routingKey())
+                .toBuilder().sendResolved(or(p.sendResolved(), true)).build())).ifPresent(configs::add);
+        Optional.ofNullable(r.sns()).flatMap(s -> model(at, "sns", () -> SnsConfig.topic(s.topicArn(), s.region()).toBuilder()
+                .sendResolved(or(s.sendResolved(), true)).build())).ifPresent(configs::add);
         Optional.ofNullable(r.email()).flatMap(e -> model(at, "email", () -> EmailConfig.builder(e.to())
                 .sendResolved(e.sendResolved()).from(e.from()).smarthost(e.smarthost()).auth(e.authUsername(), e.authPassword())
                 .build())).ifPresent(configs::add);

@@ -112,9 +112,8 @@ class AlertmanagerValidatorTest {
     void rejectsUrlsThatAreNotAbsoluteHttp() {
         AlertmanagerConfig config = defaults()
                 .receiver("relative", WebhookConfig.of("localhost:8080/alertmanager/webhook"))
-                .receiver("pager", new PagerdutyConfig(null, Secret.file("/k"), null, "ftp://events.pagerduty.com/",
-                        null, null, null, null, null, null, null, null, null, null, null,
-                        new HttpClientConfig(null, null, null).withProxyUrl("socks5://")))
+                .receiver("pager", PagerdutyConfig.routingKey(Secret.file("/k")).toBuilder().url("ftp://events.pagerduty.com/")
+                        .httpConfig(new HttpClientConfig(null, null, null).withProxyUrl("socks5://")).build())
                 .receiver("slack", SlackConfig.of("#x", Secret.inline("not a url")))
                 .build();
 

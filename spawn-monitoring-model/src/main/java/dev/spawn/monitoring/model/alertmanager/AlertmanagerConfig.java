@@ -21,7 +21,8 @@ public record AlertmanagerConfig(
         @Key(value = "route", doc = "The root of the routing tree.", required = true) Route route,
         @Key(value = "receivers", doc = "The notification receivers.") List<Receiver> receivers,
         @Key(value = "inhibit_rules", doc = "Inhibition rules.") List<InhibitRule> inhibitRules,
-        @Key(value = "mute_time_intervals", doc = "Deprecated: use time_intervals.") List<TimeInterval> muteTimeIntervals,
+        @Key(value = "mute_time_intervals",
+                doc = "Deprecated: use time_intervals.") List<TimeInterval> muteTimeIntervals,
         @Key(value = "time_intervals", doc = "Named time intervals for muting or activating routes.")
         List<TimeInterval> timeIntervals) {
 

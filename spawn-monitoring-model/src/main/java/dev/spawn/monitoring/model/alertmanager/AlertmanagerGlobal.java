@@ -17,11 +17,13 @@ public record AlertmanagerGlobal(
         String smtpFrom,
         @Key(value = "smtp_smarthost", doc = "The default SMTP smarthost used for sending emails, host:port.")
         String smtpSmarthost,
-        @Key(value = "smtp_hello", doc = "The default hostname to identify to the SMTP server.", byDefault = "localhost")
+        @Key(value = "smtp_hello", doc = "The default hostname to identify to the SMTP server.",
+                byDefault = "localhost")
         String smtpHello,
         @Key(value = "smtp_auth_username", doc = "SMTP Auth using CRAM-MD5, LOGIN and PLAIN: the user name.")
         String smtpAuthUsername,
-        @Key(value = "smtp_auth_password", file = "smtp_auth_password_file", doc = "SMTP Auth using LOGIN and PLAIN: the password, preferably by file.")
+        @Key(value = "smtp_auth_password", file = "smtp_auth_password_file",
+                doc = "SMTP Auth using LOGIN and PLAIN: the password, preferably by file.")
         Secret smtpAuthPassword,
         @Key(value = "smtp_auth_identity", doc = "SMTP Auth PLAIN identity.")
         String smtpAuthIdentity,
@@ -29,19 +31,25 @@ public record AlertmanagerGlobal(
         Secret smtpAuthSecret,
         @Key(value = "smtp_require_tls", doc = "The default SMTP TLS requirement.", byDefault = "true")
         Boolean smtpRequireTls,
-        @Key(value = "slack_api_url", file = "slack_api_url_file", doc = "The default Slack webhook URL, preferably by file.")
+        @Key(value = "slack_api_url", file = "slack_api_url_file",
+                doc = "The default Slack webhook URL, preferably by file.")
         Secret slackApiUrl,
-        @Key(value = "victorops_api_key", file = "victorops_api_key_file", doc = "The default VictorOps API key, preferably by file.")
+        @Key(value = "victorops_api_key", file = "victorops_api_key_file",
+                doc = "The default VictorOps API key, preferably by file.")
         Secret victoropsApiKey,
-        @Key(value = "victorops_api_url", doc = "The default VictorOps API URL.", byDefault = "https://alert.victorops.com/integrations/generic/20131114/alert/")
+        @Key(value = "victorops_api_url", doc = "The default VictorOps API URL.",
+                byDefault = "https://alert.victorops.com/integrations/generic/20131114/alert/")
         String victoropsApiUrl,
-        @Key(value = "pagerduty_url", doc = "The default PagerDuty URL.", byDefault = "https://events.pagerduty.com/v2/enqueue")
+        @Key(value = "pagerduty_url", doc = "The default PagerDuty URL.",
+                byDefault = "https://events.pagerduty.com/v2/enqueue")
         String pagerdutyUrl,
-        @Key(value = "opsgenie_api_key", file = "opsgenie_api_key_file", doc = "The default OpsGenie API key, preferably by file.")
+        @Key(value = "opsgenie_api_key", file = "opsgenie_api_key_file",
+                doc = "The default OpsGenie API key, preferably by file.")
         Secret opsgenieApiKey,
         @Key(value = "opsgenie_api_url", doc = "The default OpsGenie API URL.", byDefault = "https://api.opsgenie.com/")
         String opsgenieApiUrl,
-        @Key(value = "wechat_api_url", doc = "The default WeChat API URL.", byDefault = "https://qyapi.weixin.qq.com/cgi-bin/")
+        @Key(value = "wechat_api_url", doc = "The default WeChat API URL.",
+                byDefault = "https://qyapi.weixin.qq.com/cgi-bin/")
         String wechatApiUrl,
         @Key(value = "wechat_api_secret", doc = "The default WeChat API secret (no file form in 0.25).")
         Secret wechatApiSecret,
@@ -49,11 +57,13 @@ public record AlertmanagerGlobal(
         String wechatApiCorpId,
         @Key(value = "telegram_api_url", doc = "The default Telegram API URL.", byDefault = "https://api.telegram.org")
         String telegramApiUrl,
-        @Key(value = "webex_api_url", doc = "The default Webex API URL.", byDefault = "https://webexapis.com/v1/messages")
+        @Key(value = "webex_api_url", doc = "The default Webex API URL.",
+                byDefault = "https://webexapis.com/v1/messages")
         String webexApiUrl,
         @Key(value = "http_config", doc = "The default HTTP client configuration of the receivers.")
         HttpClientConfig httpConfig,
-        @Key(value = "resolve_timeout", doc = "Time after which an alert without EndsAt is declared resolved.", byDefault = "5m")
+        @Key(value = "resolve_timeout", doc = "Time after which an alert without EndsAt is declared resolved.",
+                byDefault = "5m")
         Duration resolveTimeout) {
 
     /** No global settings at all; the section is left out. */
@@ -74,7 +84,28 @@ public record AlertmanagerGlobal(
     }
 
     public Builder toBuilder() {
-        return new Builder().smtpFrom(smtpFrom).smtpSmarthost(smtpSmarthost).smtpHello(smtpHello).smtpAuthUsername(smtpAuthUsername).smtpAuthPassword(smtpAuthPassword).smtpAuthIdentity(smtpAuthIdentity).smtpAuthSecret(smtpAuthSecret).smtpRequireTls(smtpRequireTls).slackApiUrl(slackApiUrl).victoropsApiKey(victoropsApiKey).victoropsApiUrl(victoropsApiUrl).pagerdutyUrl(pagerdutyUrl).opsgenieApiKey(opsgenieApiKey).opsgenieApiUrl(opsgenieApiUrl).wechatApiUrl(wechatApiUrl).wechatApiSecret(wechatApiSecret).wechatApiCorpId(wechatApiCorpId).telegramApiUrl(telegramApiUrl).webexApiUrl(webexApiUrl).httpConfig(httpConfig).resolveTimeout(resolveTimeout);
+        return new Builder()
+                .smtpFrom(smtpFrom)
+                .smtpSmarthost(smtpSmarthost)
+                .smtpHello(smtpHello)
+                .smtpAuthUsername(smtpAuthUsername)
+                .smtpAuthPassword(smtpAuthPassword)
+                .smtpAuthIdentity(smtpAuthIdentity)
+                .smtpAuthSecret(smtpAuthSecret)
+                .smtpRequireTls(smtpRequireTls)
+                .slackApiUrl(slackApiUrl)
+                .victoropsApiKey(victoropsApiKey)
+                .victoropsApiUrl(victoropsApiUrl)
+                .pagerdutyUrl(pagerdutyUrl)
+                .opsgenieApiKey(opsgenieApiKey)
+                .opsgenieApiUrl(opsgenieApiUrl)
+                .wechatApiUrl(wechatApiUrl)
+                .wechatApiSecret(wechatApiSecret)
+                .wechatApiCorpId(wechatApiCorpId)
+                .telegramApiUrl(telegramApiUrl)
+                .webexApiUrl(webexApiUrl)
+                .httpConfig(httpConfig)
+                .resolveTimeout(resolveTimeout);
     }
 
     /** Builds an {@link AlertmanagerGlobal}; unset fields stay absent. */
@@ -217,7 +248,10 @@ public record AlertmanagerGlobal(
         }
 
         public AlertmanagerGlobal build() {
-            return new AlertmanagerGlobal(smtpFrom, smtpSmarthost, smtpHello, smtpAuthUsername, smtpAuthPassword, smtpAuthIdentity, smtpAuthSecret, smtpRequireTls, slackApiUrl, victoropsApiKey, victoropsApiUrl, pagerdutyUrl, opsgenieApiKey, opsgenieApiUrl, wechatApiUrl, wechatApiSecret, wechatApiCorpId, telegramApiUrl, webexApiUrl, httpConfig, resolveTimeout);
+            return new AlertmanagerGlobal(smtpFrom, smtpSmarthost, smtpHello, smtpAuthUsername, smtpAuthPassword,
+                    smtpAuthIdentity, smtpAuthSecret, smtpRequireTls, slackApiUrl, victoropsApiKey, victoropsApiUrl,
+                    pagerdutyUrl, opsgenieApiKey, opsgenieApiUrl, wechatApiUrl, wechatApiSecret, wechatApiCorpId,
+                    telegramApiUrl, webexApiUrl, httpConfig, resolveTimeout);
         }
     }
 }

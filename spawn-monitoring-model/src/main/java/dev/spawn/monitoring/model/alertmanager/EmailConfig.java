@@ -15,16 +15,19 @@ import java.util.Map;
  */
 @Variant(value = "email_configs", doc = "E-mail notifications.")
 public record EmailConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "false") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "false") Boolean sendResolved,
         @Key(value = "to", doc = "The email address to send notifications to.", required = true) String to,
         @Key(value = "from", doc = "The sender's address.", byDefault = "global.smtp_from") String from,
         @Key(value = "smarthost", doc = "The SMTP host through which emails are sent, host:port.",
                 byDefault = "global.smtp_smarthost")
         String smarthost,
-        @Key(value = "hello", doc = "The hostname to identify to the SMTP server.", byDefault = "global.smtp_hello") String hello,
+        @Key(value = "hello", doc = "The hostname to identify to the SMTP server.",
+                byDefault = "global.smtp_hello") String hello,
         @Key(value = "auth_username", doc = "SMTP authentication user name.", byDefault = "global.smtp_auth_username")
         String authUsername,
-        @Key(value = "auth_password", file = "auth_password_file", doc = "SMTP password (PLAIN/LOGIN), preferably by file.")
+        @Key(value = "auth_password", file = "auth_password_file",
+                doc = "SMTP password (PLAIN/LOGIN), preferably by file.")
         Secret authPassword,
         @Key(value = "auth_secret", doc = "SMTP CRAM-MD5 secret (no file form in 0.25).") Secret authSecret,
         @Key(value = "auth_identity", doc = "SMTP PLAIN identity.") String authIdentity,

@@ -17,14 +17,16 @@ public record InhibitRule(
         @Key(value = "target_match_re", doc = "Deprecated: use target_matchers. Regex matchers of the muted alerts.",
                 labelNames = true)
         Map<String, String> targetMatchRe,
-        @Key(value = "target_matchers", doc = "Matchers the alerts to be muted have to fulfil.") List<Matcher> targetMatchers,
+        @Key(value = "target_matchers",
+                doc = "Matchers the alerts to be muted have to fulfil.") List<Matcher> targetMatchers,
         @Key(value = "source_match", doc = "Deprecated: use source_matchers. Equality matchers of the muting alerts.",
                 labelNames = true)
         Map<String, String> sourceMatch,
         @Key(value = "source_match_re", doc = "Deprecated: use source_matchers. Regex matchers of the muting alerts.",
                 labelNames = true)
         Map<String, String> sourceMatchRe,
-        @Key(value = "source_matchers", doc = "Matchers for which one or more alerts have to exist for the inhibition to"
+        @Key(value = "source_matchers",
+                doc = "Matchers for which one or more alerts have to exist for the inhibition to"
                 + " take effect.")
         List<Matcher> sourceMatchers,
         @Key(value = "equal", doc = "Labels that must have an equal value in the source and target alert.")

@@ -10,11 +10,13 @@ import java.util.Map;
 /** {@code <opsgenie_config>}. The API key has a file form ({@code api_key_file}); null falls back to global. */
 @Variant(value = "opsgenie_configs", doc = "OpsGenie alerts.")
 public record OpsgenieConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
         @Key(value = "api_key", file = "api_key_file", doc = "The OpsGenie API key, preferably by file.",
                 byDefault = "global.opsgenie_api_key")
         Secret apiKey,
-        @Key(value = "api_url", doc = "The host to send OpsGenie API requests to.", byDefault = "global.opsgenie_api_url")
+        @Key(value = "api_url", doc = "The host to send OpsGenie API requests to.",
+                byDefault = "global.opsgenie_api_url")
         String apiUrl,
         @Key(value = "message", doc = "Alert text limited to 130 characters.") String message,
         @Key(value = "description", doc = "A description of the alert.") String description,
@@ -39,7 +41,132 @@ public record OpsgenieConfig(
 
     /** An alert with the default texts, the key read from {@code apiKey} (null: the global key). */
     public static OpsgenieConfig of(Secret apiKey) {
-        return new OpsgenieConfig(null, apiKey, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return builder().apiKey(apiKey).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .apiKey(apiKey)
+                .apiUrl(apiUrl)
+                .message(message)
+                .description(description)
+                .source(source)
+                .details(details)
+                .responders(responders)
+                .tags(tags)
+                .note(note)
+                .priority(priority)
+                .updateAlerts(updateAlerts)
+                .entity(entity)
+                .actions(actions)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link OpsgenieConfig}; unset parts take global or Alertmanager's defaults. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private Secret apiKey;
+        private String apiUrl;
+        private String message;
+        private String description;
+        private String source;
+        private Map<String, String> details;
+        private List<Responder> responders;
+        private String tags;
+        private String note;
+        private String priority;
+        private Boolean updateAlerts;
+        private String entity;
+        private String actions;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder apiKey(Secret value) {
+            this.apiKey = value;
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder details(Map<String, String> value) {
+            this.details = value;
+            return this;
+        }
+
+        public Builder responders(List<Responder> value) {
+            this.responders = value;
+            return this;
+        }
+
+        public Builder tags(String value) {
+            this.tags = value;
+            return this;
+        }
+
+        public Builder note(String value) {
+            this.note = value;
+            return this;
+        }
+
+        public Builder priority(String value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Builder updateAlerts(Boolean value) {
+            this.updateAlerts = value;
+            return this;
+        }
+
+        public Builder entity(String value) {
+            this.entity = value;
+            return this;
+        }
+
+        public Builder actions(String value) {
+            this.actions = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public OpsgenieConfig build() {
+            return new OpsgenieConfig(sendResolved, apiKey, apiUrl, message, description, source, details, responders,
+                    tags, note, priority, updateAlerts, entity, actions, httpConfig);
+        }
     }
 
     /** {@code <responder>}: exactly one of id, name and username, and a type. */

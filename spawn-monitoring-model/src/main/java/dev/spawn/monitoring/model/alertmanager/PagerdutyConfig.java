@@ -14,10 +14,13 @@ import java.util.Map;
  */
 @Variant(value = "pagerduty_configs", doc = "PagerDuty incidents.")
 public record PagerdutyConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
-        @Key(value = "routing_key", file = "routing_key_file", doc = "The Events API v2 integration key, preferably by file.")
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
+        @Key(value = "routing_key", file = "routing_key_file",
+                doc = "The Events API v2 integration key, preferably by file.")
         Secret routingKey,
-        @Key(value = "service_key", file = "service_key_file", doc = "The Events API v1 integration key, preferably by file.")
+        @Key(value = "service_key", file = "service_key_file",
+                doc = "The Events API v1 integration key, preferably by file.")
         Secret serviceKey,
         @Key(value = "url", doc = "The URL to send API requests to.", byDefault = "global.pagerduty_url") String url,
         @Key(value = "client", doc = "The client identification of the Alertmanager.") String client,
@@ -28,7 +31,8 @@ public record PagerdutyConfig(
         @Key(value = "details", doc = "Further details about the incident.") Map<String, String> details,
         @Key(value = "images", doc = "Images to attach to the incident.") List<Image> images,
         @Key(value = "links", doc = "Links to attach to the incident.") List<Link> links,
-        @Key(value = "component", doc = "The part or component of the affected system that is broken.") String component,
+        @Key(value = "component",
+                doc = "The part or component of the affected system that is broken.") String component,
         @Key(value = "group", doc = "A cluster or grouping of sources.") String group,
         @Key(value = "class", doc = "The class/type of the event.") String eventClass,
         @Key(value = "http_config", doc = "The HTTP client's configuration.", byDefault = "global.http_config")
@@ -50,8 +54,139 @@ public record PagerdutyConfig(
 
     /** An Events API v2 integration with the default URL and texts. */
     public static PagerdutyConfig routingKey(Secret routingKey) {
-        return new PagerdutyConfig(null, routingKey, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        return builder().routingKey(routingKey).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .routingKey(routingKey)
+                .serviceKey(serviceKey)
+                .url(url)
+                .client(client)
+                .clientUrl(clientUrl)
+                .description(description)
+                .severity(severity)
+                .source(source)
+                .details(details)
+                .images(images)
+                .links(links)
+                .component(component)
+                .group(group)
+                .eventClass(eventClass)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link PagerdutyConfig}; set exactly one of routingKey and serviceKey. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private Secret routingKey;
+        private Secret serviceKey;
+        private String url;
+        private String client;
+        private String clientUrl;
+        private String description;
+        private String severity;
+        private String source;
+        private Map<String, String> details;
+        private List<Image> images;
+        private List<Link> links;
+        private String component;
+        private String group;
+        private String eventClass;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder routingKey(Secret value) {
+            this.routingKey = value;
+            return this;
+        }
+
+        public Builder serviceKey(Secret value) {
+            this.serviceKey = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder client(String value) {
+            this.client = value;
+            return this;
+        }
+
+        public Builder clientUrl(String value) {
+            this.clientUrl = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder severity(String value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder details(Map<String, String> value) {
+            this.details = value;
+            return this;
+        }
+
+        public Builder images(List<Image> value) {
+            this.images = value;
+            return this;
+        }
+
+        public Builder links(List<Link> value) {
+            this.links = value;
+            return this;
+        }
+
+        public Builder component(String value) {
+            this.component = value;
+            return this;
+        }
+
+        public Builder group(String value) {
+            this.group = value;
+            return this;
+        }
+
+        public Builder eventClass(String value) {
+            this.eventClass = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public PagerdutyConfig build() {
+            return new PagerdutyConfig(sendResolved, routingKey, serviceKey, url, client, clientUrl, description,
+                    severity, source, details, images, links, component, group, eventClass, httpConfig);
+        }
     }
 
     /** {@code <image_config>}. */

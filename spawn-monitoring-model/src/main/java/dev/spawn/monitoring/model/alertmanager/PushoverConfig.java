@@ -13,8 +13,10 @@ import dev.spawn.monitoring.model.Duration;
  */
 @Variant(value = "pushover_configs", doc = "Pushover notifications.")
 public record PushoverConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
-        @Key(value = "user_key", doc = "The recipient user's key (no file form in 0.25).", required = true) Secret userKey,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
+        @Key(value = "user_key", doc = "The recipient user's key (no file form in 0.25).",
+                required = true) Secret userKey,
         @Key(value = "token", doc = "Your registered application's API token (no file form in 0.25).", required = true)
         Secret token,
         @Key(value = "title", doc = "Notification title.") String title,
@@ -38,6 +40,117 @@ public record PushoverConfig(
     }
 
     public static PushoverConfig of(Secret userKey, Secret token) {
-        return new PushoverConfig(null, userKey, token, null, null, null, null, null, null, null, null, null, null);
+        return builder().userKey(userKey).token(token).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .userKey(userKey)
+                .token(token)
+                .title(title)
+                .message(message)
+                .url(url)
+                .urlTitle(urlTitle)
+                .sound(sound)
+                .priority(priority)
+                .retry(retry)
+                .expire(expire)
+                .html(html)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link PushoverConfig}; userKey and token are required (inline). */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private Secret userKey;
+        private Secret token;
+        private String title;
+        private String message;
+        private String url;
+        private String urlTitle;
+        private String sound;
+        private String priority;
+        private Duration retry;
+        private Duration expire;
+        private Boolean html;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder userKey(Secret value) {
+            this.userKey = value;
+            return this;
+        }
+
+        public Builder token(Secret value) {
+            this.token = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder urlTitle(String value) {
+            this.urlTitle = value;
+            return this;
+        }
+
+        public Builder sound(String value) {
+            this.sound = value;
+            return this;
+        }
+
+        public Builder priority(String value) {
+            this.priority = value;
+            return this;
+        }
+
+        public Builder retry(Duration value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder expire(Duration value) {
+            this.expire = value;
+            return this;
+        }
+
+        public Builder html(Boolean value) {
+            this.html = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public PushoverConfig build() {
+            return new PushoverConfig(sendResolved, userKey, token, title, message, url, urlTitle, sound, priority,
+                    retry, expire, html, httpConfig);
+        }
     }
 }

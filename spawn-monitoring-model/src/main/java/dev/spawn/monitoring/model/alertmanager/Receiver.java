@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record Receiver(
         @Key(value = "name", doc = "The unique name of the receiver.", required = true) String name,
-        @Key(value = "<type>_configs", doc = "The receiver's notification integrations.") List<ReceiverConfig> configs) {
+        @Key(value = "<type>_configs",
+                doc = "The receiver's notification integrations.") List<ReceiverConfig> configs) {
 
     public Receiver {
         Invariants.nonBlank(name, "receiver name");

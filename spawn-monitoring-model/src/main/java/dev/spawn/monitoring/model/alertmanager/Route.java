@@ -27,14 +27,16 @@ public record Route(
         Map<String, String> matchRe,
         @Key(value = "matchers", doc = "Matchers an alert has to fulfil to match the node, e.g. severity=\"critical\".")
         List<Matcher> matchers,
-        @Key(value = "group_wait", doc = "How long to wait before the first notification of a group.", byDefault = "30s")
+        @Key(value = "group_wait", doc = "How long to wait before the first notification of a group.",
+                byDefault = "30s")
         Duration groupWait,
         @Key(value = "group_interval", doc = "How long to wait before notifying about new alerts of a group.",
                 byDefault = "5m")
         Duration groupInterval,
         @Key(value = "repeat_interval", doc = "How long to wait before repeating a notification.", byDefault = "4h")
         Duration repeatInterval,
-        @Key(value = "mute_time_intervals", doc = "Time intervals in which the route is muted.") List<String> muteTimeIntervals,
+        @Key(value = "mute_time_intervals",
+                doc = "Time intervals in which the route is muted.") List<String> muteTimeIntervals,
         @Key(value = "active_time_intervals", doc = "Time intervals in which the route is active.")
         List<String> activeTimeIntervals,
         @Key(value = "routes", doc = "Child routes.") List<Route> routes) {
@@ -213,7 +215,8 @@ public record Route(
         }
 
         public Route build() {
-            return new Route(receiver, groupBy, continueMatching, null, null, matchers, groupWait, groupInterval, repeatInterval,
+            return new Route(receiver, groupBy, continueMatching, null, null, matchers, groupWait, groupInterval,
+                    repeatInterval,
                     muteTimeIntervals, activeTimeIntervals, routes);
         }
     }

@@ -13,14 +13,16 @@ import java.util.List;
  */
 @Variant(value = "slack_configs", doc = "Slack messages.")
 public record SlackConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "false") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "false") Boolean sendResolved,
         @Key(value = "api_url", file = "api_url_file", doc = "The Slack webhook URL, preferably by file.",
                 byDefault = "global.slack_api_url")
         Secret apiUrl,
         @Key(value = "channel", doc = "The channel or user to send notifications to.") String channel,
         @Key(value = "icon_emoji", doc = "Emoji icon of the message.") String iconEmoji,
         @Key(value = "icon_url", doc = "Icon URL of the message.") String iconUrl,
-        @Key(value = "link_names", doc = "Whether to link channel and user names.", byDefault = "false") Boolean linkNames,
+        @Key(value = "link_names", doc = "Whether to link channel and user names.",
+                byDefault = "false") Boolean linkNames,
         @Key(value = "username", doc = "The user name the message is posted as.") String username,
         @Key(value = "actions", doc = "Message buttons.") List<Action> actions,
         @Key(value = "callback_id", doc = "The attachment's callback id.") String callbackId,
@@ -28,10 +30,12 @@ public record SlackConfig(
         @Key(value = "fallback", doc = "Plain-text summary of the attachment.") String fallback,
         @Key(value = "fields", doc = "Fields of the attachment.") List<Field> fields,
         @Key(value = "footer", doc = "The attachment's footer.") String footer,
-        @Key(value = "mrkdwn_in", doc = "Attachment parts formatted as mrkdwn.", byDefault = "[fallback, pretext, text]")
+        @Key(value = "mrkdwn_in", doc = "Attachment parts formatted as mrkdwn.",
+                byDefault = "[fallback, pretext, text]")
         List<String> mrkdwnIn,
         @Key(value = "pretext", doc = "Text above the attachment.") String pretext,
-        @Key(value = "short_fields", doc = "Whether fields are short by default.", byDefault = "false") Boolean shortFields,
+        @Key(value = "short_fields", doc = "Whether fields are short by default.",
+                byDefault = "false") Boolean shortFields,
         @Key(value = "text", doc = "The attachment's text.") String text,
         @Key(value = "title", doc = "The attachment's title.") String title,
         @Key(value = "title_link", doc = "Where the title links to.") String titleLink,
@@ -59,8 +63,183 @@ public record SlackConfig(
     public static SlackConfig message(Boolean sendResolved, Secret apiUrl, String channel, String username, String title,
             String text) {
         Invariants.nonBlank(channel, "slack_config channel");
-        return new SlackConfig(sendResolved, apiUrl, channel, null, null, null, username, null, null, null, null, null,
-                null, null, null, null, text, title, null, null, null, null);
+        return builder().sendResolved(sendResolved).apiUrl(apiUrl).channel(channel).username(username).title(title).text(text)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .apiUrl(apiUrl)
+                .channel(channel)
+                .iconEmoji(iconEmoji)
+                .iconUrl(iconUrl)
+                .linkNames(linkNames)
+                .username(username)
+                .actions(actions)
+                .callbackId(callbackId)
+                .color(color)
+                .fallback(fallback)
+                .fields(fields)
+                .footer(footer)
+                .mrkdwnIn(mrkdwnIn)
+                .pretext(pretext)
+                .shortFields(shortFields)
+                .text(text)
+                .title(title)
+                .titleLink(titleLink)
+                .imageUrl(imageUrl)
+                .thumbUrl(thumbUrl)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link SlackConfig}; unset parts take Alertmanager's defaults. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private Secret apiUrl;
+        private String channel;
+        private String iconEmoji;
+        private String iconUrl;
+        private Boolean linkNames;
+        private String username;
+        private List<Action> actions;
+        private String callbackId;
+        private String color;
+        private String fallback;
+        private List<Field> fields;
+        private String footer;
+        private List<String> mrkdwnIn;
+        private String pretext;
+        private Boolean shortFields;
+        private String text;
+        private String title;
+        private String titleLink;
+        private String imageUrl;
+        private String thumbUrl;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder apiUrl(Secret value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder channel(String value) {
+            this.channel = value;
+            return this;
+        }
+
+        public Builder iconEmoji(String value) {
+            this.iconEmoji = value;
+            return this;
+        }
+
+        public Builder iconUrl(String value) {
+            this.iconUrl = value;
+            return this;
+        }
+
+        public Builder linkNames(Boolean value) {
+            this.linkNames = value;
+            return this;
+        }
+
+        public Builder username(String value) {
+            this.username = value;
+            return this;
+        }
+
+        public Builder actions(List<Action> value) {
+            this.actions = value;
+            return this;
+        }
+
+        public Builder callbackId(String value) {
+            this.callbackId = value;
+            return this;
+        }
+
+        public Builder color(String value) {
+            this.color = value;
+            return this;
+        }
+
+        public Builder fallback(String value) {
+            this.fallback = value;
+            return this;
+        }
+
+        public Builder fields(List<Field> value) {
+            this.fields = value;
+            return this;
+        }
+
+        public Builder footer(String value) {
+            this.footer = value;
+            return this;
+        }
+
+        public Builder mrkdwnIn(List<String> value) {
+            this.mrkdwnIn = value;
+            return this;
+        }
+
+        public Builder pretext(String value) {
+            this.pretext = value;
+            return this;
+        }
+
+        public Builder shortFields(Boolean value) {
+            this.shortFields = value;
+            return this;
+        }
+
+        public Builder text(String value) {
+            this.text = value;
+            return this;
+        }
+
+        public Builder title(String value) {
+            this.title = value;
+            return this;
+        }
+
+        public Builder titleLink(String value) {
+            this.titleLink = value;
+            return this;
+        }
+
+        public Builder imageUrl(String value) {
+            this.imageUrl = value;
+            return this;
+        }
+
+        public Builder thumbUrl(String value) {
+            this.thumbUrl = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public SlackConfig build() {
+            return new SlackConfig(sendResolved, apiUrl, channel, iconEmoji, iconUrl, linkNames, username, actions,
+                    callbackId, color, fallback, fields, footer, mrkdwnIn, pretext, shortFields, text, title,
+                    titleLink, imageUrl, thumbUrl, httpConfig);
+        }
     }
 
     /** {@code <action_config>}: a button. */
@@ -98,7 +277,8 @@ public record SlackConfig(
     public record Field(
             @Key(value = "title", doc = "The field's title.", required = true) String title,
             @Key(value = "value", doc = "The field's value.", required = true) String value,
-            @Key(value = "short", doc = "Whether the field is short.", byDefault = "slack_config.short_fields") Boolean isShort) {
+            @Key(value = "short", doc = "Whether the field is short.",
+                    byDefault = "slack_config.short_fields") Boolean isShort) {
 
         public Field {
             Invariants.nonBlank(title, "slack_config field title");

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @Variant(value = "sns_configs", doc = "AWS SNS messages.")
 public record SnsConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
         @Key(value = "api_url", doc = "The SNS API URL; the SDK's default when absent.") String apiUrl,
         @Key(value = "sigv4", doc = "How requests are signed (AWS Signature Version 4).") SigV4Config sigv4,
         @Key(value = "topic_arn", doc = "The SNS topic ARN.") String topicArn,
@@ -39,7 +40,96 @@ public record SnsConfig(
 
     /** Publishes to a topic with the AWS SDK's default credentials (instance profile, environment). */
     public static SnsConfig topic(String topicArn, String region) {
-        return new SnsConfig(null, null, region == null ? null : SigV4Config.region(region), topicArn, null, null, null,
-                null, null, null);
+        return builder().sigv4(region == null ? null : SigV4Config.region(region)).topicArn(topicArn).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .apiUrl(apiUrl)
+                .sigv4(sigv4)
+                .topicArn(topicArn)
+                .subject(subject)
+                .phoneNumber(phoneNumber)
+                .targetArn(targetArn)
+                .message(message)
+                .attributes(attributes)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link SnsConfig}; set exactly one of topicArn, phoneNumber and targetArn. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private String apiUrl;
+        private SigV4Config sigv4;
+        private String topicArn;
+        private String subject;
+        private String phoneNumber;
+        private String targetArn;
+        private String message;
+        private Map<String, String> attributes;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder sigv4(SigV4Config value) {
+            this.sigv4 = value;
+            return this;
+        }
+
+        public Builder topicArn(String value) {
+            this.topicArn = value;
+            return this;
+        }
+
+        public Builder subject(String value) {
+            this.subject = value;
+            return this;
+        }
+
+        public Builder phoneNumber(String value) {
+            this.phoneNumber = value;
+            return this;
+        }
+
+        public Builder targetArn(String value) {
+            this.targetArn = value;
+            return this;
+        }
+
+        public Builder message(String value) {
+            this.message = value;
+            return this;
+        }
+
+        public Builder attributes(Map<String, String> value) {
+            this.attributes = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public SnsConfig build() {
+            return new SnsConfig(sendResolved, apiUrl, sigv4, topicArn, subject, phoneNumber, targetArn, message,
+                    attributes, httpConfig);
+        }
     }
 }

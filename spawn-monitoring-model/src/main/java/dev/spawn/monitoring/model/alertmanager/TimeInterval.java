@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record TimeInterval(
         @Key(value = "name", doc = "The interval's name, referenced by routes.", required = true) String name,
-        @Key(value = "time_intervals", doc = "The time ranges that make up the interval.") List<TimeRangeSpec> timeIntervals) {
+        @Key(value = "time_intervals",
+                doc = "The time ranges that make up the interval.") List<TimeRangeSpec> timeIntervals) {
 
     public TimeInterval {
         Invariants.nonBlank(name, "time_interval name");

@@ -9,7 +9,8 @@ import java.util.Map;
 /** {@code <victorops_config>}. The API key has a file form ({@code api_key_file}); null falls back to global. */
 @Variant(value = "victorops_configs", doc = "VictorOps incidents.")
 public record VictoropsConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
         @Key(value = "api_key", file = "api_key_file", doc = "The VictorOps API key, preferably by file.",
                 byDefault = "global.victorops_api_key")
         Secret apiKey,
@@ -38,6 +39,96 @@ public record VictoropsConfig(
     }
 
     public static VictoropsConfig of(String routingKey, Secret apiKey) {
-        return new VictoropsConfig(null, apiKey, null, routingKey, null, null, null, null, null, null);
+        return builder().routingKey(routingKey).apiKey(apiKey).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .apiKey(apiKey)
+                .apiUrl(apiUrl)
+                .routingKey(routingKey)
+                .messageType(messageType)
+                .entityDisplayName(entityDisplayName)
+                .stateMessage(stateMessage)
+                .monitoringTool(monitoringTool)
+                .customFields(customFields)
+                .httpConfig(httpConfig);
+    }
+
+    /** Builds a {@link VictoropsConfig}; routingKey is required. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private Secret apiKey;
+        private String apiUrl;
+        private String routingKey;
+        private String messageType;
+        private String entityDisplayName;
+        private String stateMessage;
+        private String monitoringTool;
+        private Map<String, String> customFields;
+        private HttpClientConfig httpConfig;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder apiKey(Secret value) {
+            this.apiKey = value;
+            return this;
+        }
+
+        public Builder apiUrl(String value) {
+            this.apiUrl = value;
+            return this;
+        }
+
+        public Builder routingKey(String value) {
+            this.routingKey = value;
+            return this;
+        }
+
+        public Builder messageType(String value) {
+            this.messageType = value;
+            return this;
+        }
+
+        public Builder entityDisplayName(String value) {
+            this.entityDisplayName = value;
+            return this;
+        }
+
+        public Builder stateMessage(String value) {
+            this.stateMessage = value;
+            return this;
+        }
+
+        public Builder monitoringTool(String value) {
+            this.monitoringTool = value;
+            return this;
+        }
+
+        public Builder customFields(Map<String, String> value) {
+            this.customFields = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public VictoropsConfig build() {
+            return new VictoropsConfig(sendResolved, apiKey, apiUrl, routingKey, messageType, entityDisplayName,
+                    stateMessage, monitoringTool, customFields, httpConfig);
+        }
     }
 }

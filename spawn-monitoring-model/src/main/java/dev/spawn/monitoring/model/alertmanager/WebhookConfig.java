@@ -11,7 +11,8 @@ import dev.spawn.monitoring.model.decl.Variant;
  */
 @Variant(value = "webhook_configs", doc = "Generic webhooks.")
 public record WebhookConfig(
-        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.", byDefault = "true") Boolean sendResolved,
+        @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
+                byDefault = "true") Boolean sendResolved,
         @Key(value = "url", doc = "The endpoint to send HTTP POST requests to.", required = true) String url,
         @Key(value = "http_config", doc = "The HTTP client's configuration.", byDefault = "global.http_config")
         HttpClientConfig httpConfig,
@@ -25,5 +26,52 @@ public record WebhookConfig(
 
     public static WebhookConfig of(String url) {
         return new WebhookConfig(null, url, null, null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .sendResolved(sendResolved)
+                .url(url)
+                .httpConfig(httpConfig)
+                .maxAlerts(maxAlerts);
+    }
+
+    /** Builds a {@link WebhookConfig}; url is required. */
+    public static final class Builder {
+        private Boolean sendResolved;
+        private String url;
+        private HttpClientConfig httpConfig;
+        private Integer maxAlerts;
+
+        private Builder() {
+        }
+
+        public Builder sendResolved(Boolean value) {
+            this.sendResolved = value;
+            return this;
+        }
+
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder httpConfig(HttpClientConfig value) {
+            this.httpConfig = value;
+            return this;
+        }
+
+        public Builder maxAlerts(Integer value) {
+            this.maxAlerts = value;
+            return this;
+        }
+
+        public WebhookConfig build() {
+            return new WebhookConfig(sendResolved, url, httpConfig, maxAlerts);
+        }
     }
 }
