@@ -8,7 +8,6 @@ import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
-import dev.spawn.monitoring.model.alertmanager.HttpConfig;
 import dev.spawn.monitoring.model.alertmanager.InhibitRule;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
@@ -22,7 +21,7 @@ import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.prometheus.Discovery;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
-import dev.spawn.monitoring.model.prometheus.HttpClientConfig;
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.StaticConfig;
@@ -153,7 +152,7 @@ public final class OperatorResources {
         if (!route.matchers().isEmpty()) {
             r.set("matchers", matchers(route.matchers()));
         }
-        if (route.continueMatching()) {
+        if (route.continues()) {
             r.put("continue", true);
         }
         YamlOutput.putStrings(r, "muteTimeIntervals", route.muteTimeIntervals());
@@ -264,10 +263,9 @@ public final class OperatorResources {
         secretKeys.add(key + from);
     }
 
-    private void http(HttpConfig http, String where) {
-        if (http != null && (http.basicAuth() != null || http.authorization() != null || http.tlsConfig() != null
-                || http.proxyUrl() != null)) {
-            warn(where, "http_config (basic auth, authorization, TLS, proxy) is not carried into the AlertmanagerConfig;"
+    private void http(HttpClientConfig http, String where) {
+        if (http != null && !http.equals(HttpClientConfig.NONE)) {
+            warn(where, "http_config (basic auth, authorization, OAuth 2.0, TLS, proxy) is not carried into the AlertmanagerConfig;"
                     + " set httpConfig by hand with Secret references");
         }
     }

@@ -2,6 +2,11 @@ package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
+import dev.spawn.monitoring.model.alertmanager.InhibitRule;
+import dev.spawn.monitoring.model.alertmanager.Receiver;
+import dev.spawn.monitoring.model.alertmanager.Route;
+import dev.spawn.monitoring.model.alertmanager.TimeInterval;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
@@ -183,40 +188,36 @@ record SpecDocument(
             @Key(value = "value", doc = "The expected $value, when it matters.") String value) {
     }
 
-    /** {@code alertmanager:}: changes to alertmanager.yml. */
+    /**
+     * {@code alertmanager:}: alertmanager.yml's own sections (declared on the model's records) beside the
+     * spawn shorthands {@code webhook_url}, {@code routes} and the one-config receiver keys.
+     */
     record AlertmanagerSpec(
             @Key(value = "webhook_url", doc = "The spawn webhook bridge the default routes send to.") String webhookUrl,
-            @Key(value = "global", doc = "Alertmanager's global block.") AlertmanagerGlobalSpec global,
-            @Key(value = "receivers", doc = "Receivers besides the spawn webhook.") List<ReceiverSpec> receivers,
-            @Key(value = "routes", doc = "Routes placed before the default per-severity routes.") List<RouteSpec> routes,
-            @Key(value = "inhibit_rules", doc = "Inhibitions besides the default severity ones.") List<InhibitRuleSpec> inhibitRules,
+            @Key(value = "global", doc = "Alertmanager's global block, merged key by key onto the default (resolve_timeout: 5m).")
+            AlertmanagerGlobal global,
+            @Key(value = "templates", doc = "Files notification templates are read from.") List<String> templates,
+            @Key(value = "route", doc = "The root route; setting it replaces the default routing tree.") Route route,
+            @Key(value = "routes", doc = "Shorthand: routes placed before the root route's children (the default"
+                    + " per-severity routes unless route is set).")
+            List<Route> routes,
+            @Key(value = "receivers", doc = "Receivers besides the spawn webhook (one of the same name replaces it).")
+            List<ReceiverSpec> receivers,
+            @Key(value = "inhibit_rules", doc = "Inhibition rules; setting them replaces the default severity inhibitions.")
+            List<InhibitRule> inhibitRules,
+            @Key(value = "mute_time_intervals", doc = "Deprecated: use time_intervals.") List<TimeInterval> muteTimeIntervals,
             @Key(value = "time_intervals", doc = "Named time intervals for mute_time_intervals/active_time_intervals.")
-            List<TimeIntervalSpec> timeIntervals) {
+            List<TimeInterval> timeIntervals) {
     }
 
-    record AlertmanagerGlobalSpec(
-            @Key(value = "resolve_timeout", doc = "Time after which an alert without updates is declared resolved.",
-                    byDefault = "5m")
-            Duration resolveTimeout,
-            @Key(value = "smtp_from", doc = "Default SMTP From header.") String smtpFrom,
-            @Key(value = "smtp_smarthost", doc = "Default SMTP smarthost, host:port.") String smtpSmarthost,
-            @Key(value = "smtp_hello", doc = "Default hostname to identify to the SMTP server.", byDefault = "localhost")
-            String smtpHello,
-            @Key(value = "smtp_auth_username", doc = "SMTP user name.") String smtpAuthUsername,
-            @Key(value = "smtp_auth_password", file = "smtp_auth_password_file", doc = "SMTP password, preferably by file.")
-            dev.spawn.monitoring.model.Secret smtpAuthPassword,
-            @Key(value = "smtp_require_tls", doc = "Whether SMTP requires TLS.", byDefault = "true") Boolean smtpRequireTls,
-            @Key(value = "slack_api_url", file = "slack_api_url_file", doc = "Default Slack webhook URL, preferably by file.")
-            dev.spawn.monitoring.model.Secret slackApiUrl) {
-    }
-
+    /** {@code alertmanager.receivers[]}: a receiver as alertmanager.yml writes it, plus one-config shorthands. */
     record ReceiverSpec(
-            @Key(value = "name", doc = "The receiver name.", required = true) String name,
-            @Key(value = "webhook", doc = "A webhook.") WebhookSpec webhook,
-            @Key(value = "slack", doc = "A Slack channel.") SlackSpec slack,
-            @Key(value = "pagerduty", doc = "A PagerDuty service.") PagerdutySpec pagerduty,
-            @Key(value = "sns", doc = "An AWS SNS topic.") SnsSpec sns,
-            @Key(value = "email", doc = "An e-mail address.") EmailSpec email) {
+            @Key(value = "", inline = true, doc = "The receiver.") Receiver receiver,
+            @Key(value = "webhook", doc = "Shorthand: one webhook.") WebhookSpec webhook,
+            @Key(value = "slack", doc = "Shorthand: one Slack channel.") SlackSpec slack,
+            @Key(value = "pagerduty", doc = "Shorthand: one PagerDuty service.") PagerdutySpec pagerduty,
+            @Key(value = "sns", doc = "Shorthand: one AWS SNS topic.") SnsSpec sns,
+            @Key(value = "email", doc = "Shorthand: one e-mail address.") EmailSpec email) {
     }
 
     record WebhookSpec(
@@ -253,44 +254,5 @@ record SpecDocument(
             @Key(value = "auth_password", file = "auth_password_file", doc = "SMTP password, preferably by file.")
             dev.spawn.monitoring.model.Secret authPassword,
             @Key(value = "send_resolved", doc = "Whether resolved alerts are sent.", byDefault = "false") Boolean sendResolved) {
-    }
-
-    record RouteSpec(
-            @Key(value = "receiver", doc = "The receiver of the alerts this route matches.") String receiver,
-            @Key(value = "matchers", doc = "Matchers such as severity=\"critical\".") List<String> matchers,
-            @Key(value = "continue", doc = "Whether later sibling routes are tried too.", byDefault = "false") Boolean continueMatching,
-            @Key(value = "group_by", doc = "Labels to group alerts by; ['...'] groups by all.") List<String> groupBy,
-            @Key(value = "group_wait", doc = "How long to wait before the first notification of a group.") Duration groupWait,
-            @Key(value = "group_interval", doc = "How long to wait before notifying about new alerts of a group.")
-            Duration groupInterval,
-            @Key(value = "repeat_interval", doc = "How long to wait before repeating a notification.") Duration repeatInterval,
-            @Key(value = "mute_time_intervals", doc = "Time intervals in which the route is muted.") List<String> muteTimeIntervals,
-            @Key(value = "active_time_intervals", doc = "Time intervals in which the route is active.")
-            List<String> activeTimeIntervals) {
-    }
-
-    record InhibitRuleSpec(
-            @Key(value = "source_matchers", doc = "Matchers an alert must satisfy to inhibit.") List<String> sourceMatchers,
-            @Key(value = "target_matchers", doc = "Matchers an alert must satisfy to be inhibited.") List<String> targetMatchers,
-            @Key(value = "equal", doc = "Labels that must be equal in source and target.") List<String> equal) {
-    }
-
-    record TimeIntervalSpec(
-            @Key(value = "name", doc = "The interval's name.", required = true) String name,
-            @Key(value = "time_intervals", doc = "The ranges that make up the interval.") List<TimeRangeSpec> timeIntervals) {
-    }
-
-    record TimeRangeSpec(
-            @Key(value = "times", doc = "Times of day.") List<TimesSpec> times,
-            @Key(value = "weekdays", doc = "Days of the week, e.g. monday:friday.") List<String> weekdays,
-            @Key(value = "days_of_month", doc = "Days of the month, e.g. 1:5 or -3:-1.") List<String> daysOfMonth,
-            @Key(value = "months", doc = "Months, e.g. january:march.") List<String> months,
-            @Key(value = "years", doc = "Years, e.g. 2024:2026.") List<String> years,
-            @Key(value = "location", doc = "Time zone, e.g. Europe/Berlin.", byDefault = "UTC") String location) {
-    }
-
-    record TimesSpec(
-            @Key(value = "start_time", doc = "Start, HH:MM.", required = true) String startTime,
-            @Key(value = "end_time", doc = "End, HH:MM.", required = true) String endTime) {
     }
 }

@@ -4,13 +4,10 @@ import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
-import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
-import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
-import dev.spawn.monitoring.model.alertmanager.InhibitRule;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.ReceiverConfig;
@@ -19,7 +16,6 @@ import dev.spawn.monitoring.model.alertmanager.SlackConfig;
 import dev.spawn.monitoring.model.alertmanager.SnsConfig;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.alertmanager.TimeInterval;
-import dev.spawn.monitoring.model.alertmanager.TimeRangeSpec;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
@@ -421,6 +417,15 @@ public final class SpecReader {
         }
     }
 
+    private static final Map<String, String> DEPRECATED_MATCH = Map.of("match", "matchers", "match_re", "matchers",
+            "source_match", "source_matchers", "source_match_re", "source_matchers", "target_match", "target_matchers",
+            "target_match_re", "target_matchers");
+
+    /**
+     * The {@code alertmanager:} section: alertmanager.yml's own sections and the spawn shorthands. The
+     * checks that span elements and that a mistake elsewhere in the section must not hide (a route to a
+     * receiver that is not defined) run on the nodes, so they are reported with the other problems.
+     */
     private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node) {
         Map<String, NodeTuple> entries = reader.entries(node, "alertmanager");
         int errorsBefore = problems.errorCount();
@@ -428,158 +433,163 @@ public final class SpecReader {
             problems.element("alertmanager", entries.get("webhook_url").getValueNode());
             monitoring.webhookUrl(am.webhookUrl());
         }
-        Optional<AlertmanagerGlobal> global = Optional.ofNullable(am.global()).flatMap(g -> {
-            Node at = entries.get("global").getValueNode();
-            problems.element("alertmanager.global", at);
-            return model(at, "alertmanager.global", () -> {
-                AlertmanagerGlobal.Builder b = SpawnAlertmanagerDefaults.config().global().toBuilder();
-                if (g.resolveTimeout() != null) {
-                    b.resolveTimeout(g.resolveTimeout());
-                }
-                Optional.ofNullable(g.smtpFrom()).ifPresent(b::smtpFrom);
-                Optional.ofNullable(g.smtpSmarthost()).ifPresent(b::smtpSmarthost);
-                Optional.ofNullable(g.smtpHello()).ifPresent(b::smtpHello);
-                Optional.ofNullable(g.smtpAuthUsername()).ifPresent(u -> b.smtpAuth(u, g.smtpAuthPassword()));
-                Optional.ofNullable(g.smtpRequireTls()).ifPresent(b::smtpRequireTls);
-                Optional.ofNullable(g.slackApiUrl()).ifPresent(b::slackApiUrl);
-                return b.build();
-            });
-        });
-        List<TimeInterval> timeIntervals = new ArrayList<>();
-        List<Node> intervalNodes = items(entries, "time_intervals");
-        List<SpecDocument.TimeIntervalSpec> intervals = or(am.timeIntervals(), List.of());
-        for (int i = 0; i < intervals.size(); i++) {
-            SpecDocument.TimeIntervalSpec t = intervals.get(i);
-            Node at = intervalNodes.get(i);
-            List<Node> rangeNodes = items(reader.entries(at, ""), "time_intervals");
-            List<SpecDocument.TimeRangeSpec> rangeSpecs = or(t.timeIntervals(), List.of());
-            List<TimeRangeSpec> ranges = new ArrayList<>();
-            for (int j = 0; j < rangeSpecs.size(); j++) {
-                SpecDocument.TimeRangeSpec r = rangeSpecs.get(j);
-                List<Node> timesNodes = items(reader.entries(rangeNodes.get(j), ""), "times");
-                List<SpecDocument.TimesSpec> timesSpecs = or(r.times(), List.of());
-                List<TimeRangeSpec.Times> times = new ArrayList<>();
-                for (int k = 0; k < timesSpecs.size(); k++) {
-                    SpecDocument.TimesSpec c = timesSpecs.get(k);
-                    model(timesNodes.get(k), "times", () -> new TimeRangeSpec.Times(c.startTime(), c.endTime()))
-                            .ifPresent(times::add);
-                }
-                model(rangeNodes.get(j), "time_intervals", () -> new TimeRangeSpec(times, r.weekdays(), r.daysOfMonth(),
-                        r.months(), r.years(), r.location())).ifPresent(ranges::add);
-            }
-            model(at, "alertmanager.time_intervals", () -> new TimeInterval(t.name(), ranges)).ifPresent(timeIntervals::add);
+        if (entries.containsKey("global")) {
+            problems.element("alertmanager.global", entries.get("global").getValueNode());
+        }
+        if (entries.containsKey("mute_time_intervals")) {
+            problems.warning(entries.get("mute_time_intervals").getKeyNode(), "deprecated 'mute_time_intervals' in alertmanager;"
+                    + " read as time_intervals, expected time_intervals");
+        }
+        for (Node interval : items(entries, "time_intervals")) {
+            scalar(interval, "name").ifPresent(n -> problems.element("alertmanager.time_intervals[" + n.getValue() + "]", n));
         }
         List<Receiver> receivers = new ArrayList<>();
         List<Node> receiverNodes = items(entries, "receivers");
         List<SpecDocument.ReceiverSpec> receiverSpecs = or(am.receivers(), List.of());
-        for (int i = 0; i < receiverSpecs.size(); i++) {
-            SpecDocument.ReceiverSpec r = receiverSpecs.get(i);
-            Node at = receiverNodes.get(i);
-            Node nameNode = reader.entries(at, "").get("name").getValueNode();
-            if (!receiverNames.add(r.name())) {
-                problems.error(nameNode, "duplicate receiver name '" + r.name() + "'; receiver names must be unique");
+        for (Node at : receiverNodes) {
+            Optional<ScalarNode> name = scalar(at, "name");
+            if (name.isEmpty()) {
                 continue;
             }
-            problems.element("alertmanager.receivers[" + r.name() + "]", nameNode);
-            List<ReceiverConfig> configs = new ArrayList<>();
-            Optional.ofNullable(r.webhook()).flatMap(w -> model(at, "webhook", () -> new WebhookConfig(or(w.sendResolved(), true),
-                    w.url(), null, w.maxAlerts()))).ifPresent(configs::add);
-            Optional.ofNullable(r.slack()).flatMap(s -> model(at, "slack", () -> new SlackConfig(or(s.sendResolved(), true),
-                    s.apiUrl(), null, s.channel(), null, null, null))).ifPresent(configs::add);
-            Optional.ofNullable(r.pagerduty()).flatMap(p -> model(at, "pagerduty", () -> new PagerdutyConfig(
-                    or(p.sendResolved(), true), p.routingKey(), null, null, null, null, null, null, null))).ifPresent(configs::add);
-            Optional.ofNullable(r.sns()).flatMap(s -> model(at, "sns", () -> {
-                SnsConfig base = SnsConfig.topic(s.topicArn(), s.region());
-                return new SnsConfig(or(s.sendResolved(), true), null, base.sigv4(), s.topicArn(), null, null, null, null, null,
-                        null);
-            })).ifPresent(configs::add);
-            Optional.ofNullable(r.email()).flatMap(e -> model(at, "email", () -> new EmailConfig(e.sendResolved(), e.to(),
-                    e.from(), e.smarthost(), null, e.authUsername(), e.authPassword(), null, null, null))).ifPresent(configs::add);
-            if (configs.isEmpty() && r.webhook() == null && r.slack() == null && r.pagerduty() == null && r.sns() == null
-                    && r.email() == null) {
-                problems.error(at, "receiver '" + r.name() + "' has no notifier; expected one of webhook, slack,"
-                        + " pagerduty, sns, email");
+            if (!receiverNames.add(name.get().getValue())) {
+                problems.error(name.get(), "duplicate receiver name '" + name.get().getValue() + "'; receiver names must be unique");
+                continue;
             }
-            receivers.add(new Receiver(r.name(), configs));
+            String element = "alertmanager.receivers[" + name.get().getValue() + "]";
+            problems.element(element, name.get());
+            reader.entries(at, "").forEach((key, tuple) -> {
+                if (key.endsWith("_configs") && tuple.getValueNode() instanceof SequenceNode seq) {
+                    for (int j = 0; j < seq.getValue().size(); j++) {
+                        problems.element(element + "." + key + "[" + j + "]", seq.getValue().get(j));
+                    }
+                }
+            });
         }
-        List<Route> routes = new ArrayList<>();
-        List<Node> routeNodes = items(entries, "routes");
-        List<SpecDocument.RouteSpec> routeSpecs = or(am.routes(), List.of());
-        for (int i = 0; i < routeSpecs.size(); i++) {
-            SpecDocument.RouteSpec r = routeSpecs.get(i);
-            Map<String, NodeTuple> at = reader.entries(routeNodes.get(i), "");
-            Node receiverNode = at.containsKey("receiver") ? at.get("receiver").getValueNode() : routeNodes.get(i);
-            problems.element("alertmanager.route.routes[" + routes.size() + "]", receiverNode);
-            if (r.receiver() != null && !receiverNames.contains(r.receiver())) {
-                problems.error(receiverNode, "route receiver '" + r.receiver() + "' is not defined; defined receivers: "
-                        + String.join(", ", receiverNames));
+        for (int i = 0; i < receiverSpecs.size(); i++) {
+            shorthands(receiverSpecs.get(i), receiverNodes.get(i)).ifPresent(receivers::add);
+        }
+        List<Route> shorthandRoutes = or(am.routes(), List.of());
+        List<Node> shorthandNodes = items(entries, "routes");
+        for (int i = 0; i < shorthandNodes.size(); i++) {
+            checkRoutes(shorthandNodes.get(i), "alertmanager.route.routes[" + i + "]");
+        }
+        if (entries.containsKey("route")) {
+            Node root = entries.get("route").getValueNode();
+            problems.element("alertmanager.route", root);
+            checkReceiverRef(root);
+            deprecatedMatch(root, "alertmanager.route");
+            List<Node> children = items(reader.entries(root, ""), "routes");
+            for (int i = 0; i < children.size(); i++) {
+                checkRoutes(children.get(i), "alertmanager.route.routes[" + (shorthandNodes.size() + i) + "]");
             }
-            List<Matcher> matchers = matchers(r.matchers(), at.get("matchers"), "alertmanager.routes[" + i + "].matchers");
-            model(routeNodes.get(i), "alertmanager.routes", () -> {
-                Route.Builder b = Route.builder();
-                Optional.ofNullable(r.receiver()).ifPresent(b::receiver);
-                matchers.forEach(b::matcher);
-                Optional.ofNullable(r.continueMatching()).ifPresent(b::continueMatching);
-                Optional.ofNullable(r.groupBy()).ifPresent(g -> b.groupBy(g.toArray(String[]::new)));
-                Optional.ofNullable(r.groupWait()).ifPresent(b::groupWait);
-                Optional.ofNullable(r.groupInterval()).ifPresent(b::groupInterval);
-                Optional.ofNullable(r.repeatInterval()).ifPresent(b::repeatInterval);
-                Optional.ofNullable(r.muteTimeIntervals()).ifPresent(n -> b.muteTimeIntervals(n.toArray(String[]::new)));
-                Optional.ofNullable(r.activeTimeIntervals()).ifPresent(n -> b.activeTimeIntervals(n.toArray(String[]::new)));
-                return b.build();
-            }).ifPresent(routes::add);
         }
-        List<InhibitRule> inhibitRules = new ArrayList<>();
         List<Node> inhibitNodes = items(entries, "inhibit_rules");
-        List<SpecDocument.InhibitRuleSpec> inhibitSpecs = or(am.inhibitRules(), List.of());
-        for (int i = 0; i < inhibitSpecs.size(); i++) {
-            SpecDocument.InhibitRuleSpec r = inhibitSpecs.get(i);
-            Map<String, NodeTuple> at = reader.entries(inhibitNodes.get(i), "");
-            String where = "alertmanager.inhibit_rules[" + i + "]";
-            List<Matcher> source = matchers(r.sourceMatchers(), at.get("source_matchers"), where + ".source_matchers");
-            List<Matcher> target = matchers(r.targetMatchers(), at.get("target_matchers"), where + ".target_matchers");
-            model(inhibitNodes.get(i), where, () -> new InhibitRule(source, target, or(r.equal(), List.of())))
-                    .ifPresent(inhibitRules::add);
+        for (int i = 0; i < inhibitNodes.size(); i++) {
+            deprecatedMatch(inhibitNodes.get(i), "alertmanager.inhibit_rules[" + i + "]");
         }
         if (problems.errorCount() > errorsBefore) {
             return; // this section's own problems are reported; the model would repeat them without positions
         }
         monitoring.alertmanager(b -> {
-            global.ifPresent(b::global);
-            timeIntervals.forEach(b::timeInterval);
+            if (am.global() != null) {
+                b.global(overlay(SpawnAlertmanagerDefaults.config().global(), am.global()));
+            }
+            or(am.templates(), List.<String>of()).forEach(b::template);
+            or(am.timeIntervals(), List.<TimeInterval>of()).forEach(b::timeInterval);
+            or(am.muteTimeIntervals(), List.<TimeInterval>of()).forEach(b::timeInterval);
             receivers.forEach(b::receiver);
-            inhibitRules.forEach(b::inhibit);
-            if (!routes.isEmpty()) {
-                // the spec's routes come first, before the default per-severity routes to the webhook bridge
-                Route.Builder root = SpawnAlertmanagerDefaults.config().route().toBuilder();
-                for (int i = routes.size() - 1; i >= 0; i--) {
-                    root.firstRoute(routes.get(i));
+            if (am.inhibitRules() != null) {
+                b.replaceInhibitRules(am.inhibitRules());
+            }
+            Route root = am.route() != null ? am.route() : SpawnAlertmanagerDefaults.config().route();
+            if (am.route() != null || !shorthandRoutes.isEmpty()) {
+                // the shorthand routes come first, before the root's own children (the default per-severity routes)
+                Route.Builder tree = root.toBuilder();
+                for (int i = shorthandRoutes.size() - 1; i >= 0; i--) {
+                    tree.firstRoute(shorthandRoutes.get(i));
                 }
-                b.route(root.build());
+                b.route(tree.build());
             }
         });
     }
 
-    private List<Node> items(Map<String, NodeTuple> entries, String key) {
-        NodeTuple tuple = entries.get(key);
-        return tuple != null && tuple.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of();
+    /** A receiver with its shorthand configs added after the ones written in upstream form. */
+    private Optional<Receiver> shorthands(SpecDocument.ReceiverSpec r, Node at) {
+        if (r == null || r.receiver() == null) {
+            return Optional.empty();
+        }
+        List<ReceiverConfig> configs = new ArrayList<>(r.receiver().configs());
+        Optional.ofNullable(r.webhook()).flatMap(w -> model(at, "webhook", () -> WebhookConfig.builder()
+                .sendResolved(or(w.sendResolved(), true)).url(w.url()).maxAlerts(w.maxAlerts()).build())).ifPresent(configs::add);
+        Optional.ofNullable(r.slack()).flatMap(s -> model(at, "slack", () -> SlackConfig.message(or(s.sendResolved(), true),
+                s.apiUrl(), s.channel(), null, null, null))).ifPresent(configs::add);
+        Optional.ofNullable(r.pagerduty()).flatMap(p -> model(at, "pagerduty", () -> PagerdutyConfig.routingKey(p.routingKey())
+                .toBuilder().sendResolved(or(p.sendResolved(), true)).build())).ifPresent(configs::add);
+        Optional.ofNullable(r.sns()).flatMap(s -> model(at, "sns", () -> SnsConfig.topic(s.topicArn(), s.region()).toBuilder()
+                .sendResolved(or(s.sendResolved(), true)).build())).ifPresent(configs::add);
+        Optional.ofNullable(r.email()).flatMap(e -> model(at, "email", () -> EmailConfig.builder(e.to())
+                .sendResolved(e.sendResolved()).from(e.from()).smarthost(e.smarthost()).auth(e.authUsername(), e.authPassword())
+                .build())).ifPresent(configs::add);
+        return Optional.of(new Receiver(r.receiver().name(), configs));
     }
 
-    /** Matchers in the {@code matchers:} syntax, each problem at its list item. */
-    private List<Matcher> matchers(List<String> texts, NodeTuple tuple, String where) {
-        List<Matcher> out = new ArrayList<>();
-        if (texts == null) {
-            return out;
+    /** A route and its children: their receivers must be defined; each is registered for the validator's problems. */
+    private void checkRoutes(Node route, String element) {
+        Node receiver = scalar(route, "receiver").map(Node.class::cast).orElse(route);
+        problems.element(element, receiver);
+        checkReceiverRef(route);
+        deprecatedMatch(route, element);
+        List<Node> children = items(reader.entries(route, ""), "routes");
+        for (int i = 0; i < children.size(); i++) {
+            checkRoutes(children.get(i), element + ".routes[" + i + "]");
         }
-        List<Node> nodes = ((SequenceNode) tuple.getValueNode()).getValue();
-        for (int i = 0; i < texts.size(); i++) {
-            try {
-                out.add(Matcher.parse(texts.get(i)));
-            } catch (IllegalArgumentException e) {
-                problems.error(nodes.get(i), "bad matcher in " + where + ": " + e.getMessage());
+    }
+
+    private void checkReceiverRef(Node route) {
+        scalar(route, "receiver").filter(r -> !receiverNames.contains(r.getValue())).ifPresent(r -> problems.error(r,
+                "route receiver '" + r.getValue() + "' is not defined; defined receivers: " + String.join(", ", receiverNames)));
+    }
+
+    private void deprecatedMatch(Node mapping, String where) {
+        Map<String, NodeTuple> at = reader.entries(mapping, where);
+        if (at == null) {
+            return;
+        }
+        at.forEach((key, tuple) -> {
+            if (DEPRECATED_MATCH.containsKey(key)) {
+                problems.warning(tuple.getKeyNode(), "deprecated '" + key + "' in " + where + "; read as "
+                        + DEPRECATED_MATCH.get(key) + " (same meaning) and written so, expected " + DEPRECATED_MATCH.get(key)
+                        + " such as ['severity=\"critical\"']");
             }
+        });
+    }
+
+    /** The scalar value of {@code key} in a mapping node, if there is one. */
+    private Optional<ScalarNode> scalar(Node mapping, String key) {
+        if (!(mapping instanceof MappingNode m)) {
+            return Optional.empty();
         }
-        return out;
+        return m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                .map(NodeTuple::getValueNode).filter(ScalarNode.class::isInstance).map(ScalarNode.class::cast)
+                .filter(n -> !SectionReader.isNull(n)).findFirst();
+    }
+
+    /** {@code changes} laid over {@code base}: each key the changes set wins, the others keep the base's value. */
+    private static <T> T overlay(T base, T changes) {
+        Section section = Section.of(base.getClass());
+        Object[] values = new Object[section.size()];
+        for (Section.Field f : section.keys()) {
+            Object change = f.get(changes);
+            values[f.index()] = change != null ? change : f.get(base);
+        }
+        @SuppressWarnings("unchecked")
+        T merged = (T) section.construct(values);
+        return merged;
+    }
+
+    private List<Node> items(Map<String, NodeTuple> entries, String key) {
+        NodeTuple tuple = entries == null ? null : entries.get(key);
+        return tuple != null && tuple.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of();
     }
 
     private <T> Optional<T> model(Node at, String where, Supplier<T> make) {

@@ -1,20 +1,28 @@
 package dev.spawn.monitoring.validate;
 
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
+import dev.spawn.monitoring.model.alertmanager.DiscordConfig;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
-import dev.spawn.monitoring.model.alertmanager.HttpConfig;
+import dev.spawn.monitoring.model.alertmanager.OpsgenieConfig;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
+import dev.spawn.monitoring.model.alertmanager.PushoverConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.ReceiverConfig;
 import dev.spawn.monitoring.model.alertmanager.Route;
 import dev.spawn.monitoring.model.alertmanager.SlackConfig;
 import dev.spawn.monitoring.model.alertmanager.SnsConfig;
+import dev.spawn.monitoring.model.alertmanager.TelegramConfig;
 import dev.spawn.monitoring.model.alertmanager.TimeInterval;
 import dev.spawn.monitoring.model.alertmanager.TimeRangeSpec;
+import dev.spawn.monitoring.model.alertmanager.VictoropsConfig;
+import dev.spawn.monitoring.model.alertmanager.WebexConfig;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
+import dev.spawn.monitoring.model.alertmanager.WechatConfig;
+import dev.spawn.monitoring.model.decl.Section;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -84,7 +92,7 @@ public final class AlertmanagerValidator {
         if (!root.matchers().isEmpty()) {
             error(at, "the root route must not have matchers (it receives every alert); move them to a child route");
         }
-        if (root.continueMatching()) {
+        if (root.continues()) {
             error(at, "the root route cannot set continue; it has no siblings");
         }
         if (!root.muteTimeIntervals().isEmpty() || !root.activeTimeIntervals().isEmpty()) {
@@ -119,26 +127,38 @@ public final class AlertmanagerValidator {
         checkSmarthost(g.smtpSmarthost(), at + ".smtp_smarthost");
         checkSecretUrl(g.slackApiUrl(), at + ".slack_api_url");
         checkUrl(g.pagerdutyUrl(), at + ".pagerduty_url", HTTP);
+        checkUrl(g.opsgenieApiUrl(), at + ".opsgenie_api_url", HTTP);
+        checkUrl(g.victoropsApiUrl(), at + ".victorops_api_url", HTTP);
+        checkUrl(g.wechatApiUrl(), at + ".wechat_api_url", HTTP);
+        checkUrl(g.telegramApiUrl(), at + ".telegram_api_url", HTTP);
+        checkUrl(g.webexApiUrl(), at + ".webex_api_url", HTTP);
         checkHttpConfig(g.httpConfig(), at);
     }
 
     private void checkReceiver(Receiver receiver) {
-        AlertmanagerGlobal g = config.global();
         String base = ROOT + ".receivers[" + receiver.name() + "]";
-        checkEach(receiver.configs(WebhookConfig.class), base + ".webhook_configs",
-                (c, at) -> checkEndpoint(at, "url", c.url(), c.httpConfig()));
-        checkEach(receiver.configs(SlackConfig.class), base + ".slack_configs", (c, at) -> {
+        Map<Class<?>, Integer> index = new HashMap<>();
+        for (ReceiverConfig c : receiver.configs()) {
+            int i = index.merge(c.getClass(), 1, Integer::sum) - 1;
+            checkConfig(c, base + "." + Section.variant(c.getClass()).value() + "[" + i + "]");
+        }
+    }
+
+    /** One integration: its URLs, and what it takes from global when it does not set it (as amtool checks). */
+    private void checkConfig(ReceiverConfig config, String at) {
+        AlertmanagerGlobal g = this.config.global();
+        if (config instanceof WebhookConfig c) {
+            checkUrl(c.url(), at + ".url", HTTP);
+        } else if (config instanceof SlackConfig c) {
             if (c.apiUrl() == null && g.slackApiUrl() == null) {
                 error(at, "slack_config has no api_url and global has no slack_api_url; set one of them");
             }
             checkSecretUrl(c.apiUrl(), at + ".api_url");
-            checkHttpConfig(c.httpConfig(), at);
-        });
-        checkEach(receiver.configs(PagerdutyConfig.class), base + ".pagerduty_configs",
-                (c, at) -> checkEndpoint(at, "url", c.url(), c.httpConfig()));
-        checkEach(receiver.configs(SnsConfig.class), base + ".sns_configs",
-                (c, at) -> checkEndpoint(at, "api_url", c.apiUrl(), c.httpConfig()));
-        checkEach(receiver.configs(EmailConfig.class), base + ".email_configs", (c, at) -> {
+        } else if (config instanceof PagerdutyConfig c) {
+            checkUrl(c.url(), at + ".url", HTTP);
+        } else if (config instanceof SnsConfig c) {
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof EmailConfig c) {
             if (c.smarthost() == null && g.smtpSmarthost() == null) {
                 error(at, "email_config has no smarthost and global has no smtp_smarthost; set one of them (host:port)");
             }
@@ -146,17 +166,36 @@ public final class AlertmanagerValidator {
                 error(at, "email_config has no from and global has no smtp_from; set one of them");
             }
             checkSmarthost(c.smarthost(), at + ".smarthost");
-        });
-    }
-
-    private interface ConfigCheck<T extends ReceiverConfig> {
-        void check(T config, String location);
-    }
-
-    private static <T extends ReceiverConfig> void checkEach(List<T> configs, String at, ConfigCheck<T> check) {
-        for (int i = 0; i < configs.size(); i++) {
-            check.check(configs.get(i), at + "[" + i + "]");
+        } else if (config instanceof OpsgenieConfig c) {
+            if (c.apiKey() == null && g.opsgenieApiKey() == null) {
+                error(at, "opsgenie_config has no api_key and global has no opsgenie_api_key; set one of them");
+            }
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof VictoropsConfig c) {
+            if (c.apiKey() == null && g.victoropsApiKey() == null) {
+                error(at, "victorops_config has no api_key and global has no victorops_api_key; set one of them");
+            }
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof WechatConfig c) {
+            if (c.apiSecret() == null && g.wechatApiSecret() == null) {
+                error(at, "wechat_config has no api_secret and global has no wechat_api_secret; set one of them");
+            }
+            if (c.corpId() == null && g.wechatApiCorpId() == null) {
+                error(at, "wechat_config has no corp_id and global has no wechat_api_corp_id; set one of them");
+            }
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof TelegramConfig c) {
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof WebexConfig c) {
+            checkUrl(c.apiUrl(), at + ".api_url", HTTP);
+        } else if (config instanceof PushoverConfig) {
+            // user_key and token are required by the record; its url is a message template, not an endpoint
+        } else if (config instanceof DiscordConfig c) {
+            checkSecretUrl(c.webhookUrl(), at + ".webhook_url");
+        } else {
+            throw new IllegalStateException("unchecked receiver config " + config.getClass());
         }
+        checkHttpConfig(config.httpConfig(), at);
     }
 
     private void checkTimeInterval(TimeInterval interval) {
@@ -179,13 +218,7 @@ public final class AlertmanagerValidator {
         }
     }
 
-    /** An integration's endpoint URL (optional: null falls back to global) and its http_config. */
-    private void checkEndpoint(String at, String urlKey, String url, HttpConfig http) {
-        checkUrl(url, at + "." + urlKey, HTTP);
-        checkHttpConfig(http, at);
-    }
-
-    private void checkHttpConfig(HttpConfig http, String parent) {
+    private void checkHttpConfig(HttpClientConfig http, String parent) {
         if (http != null) {
             checkUrl(http.proxyUrl(), parent + ".http_config.proxy_url", PROXY);
         }

@@ -78,9 +78,8 @@ class RoutingAgreementTest {
     void receiversForFollowsContinueAndInheritance() {
         AlertmanagerConfig config = KitchenSink.config();
         List<String> critical = config.route().receiversFor(Map.of("severity", "critical", "environment", "production"));
-        // slack (continue) first, then the pager route whose nested email-team child takes it (continue),
-        // then the severity route of the spawn defaults
-        assertThat(critical).containsExactly("slack-spawn-alerts", "email-team", "spawn-webhook");
+        // the pager route (continue) whose nested email-team child takes it, then the severity route to the webhook
+        assertThat(critical).containsExactly("email-team", "spawn-webhook");
         assertThat(SpawnAlertmanagerDefaults.config().route().receiversFor(Map.of("severity", "info")))
                 .containsExactly("spawn-webhook");
     }

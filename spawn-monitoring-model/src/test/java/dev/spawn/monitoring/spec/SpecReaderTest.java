@@ -340,9 +340,11 @@ class SpecReaderTest {
     }
 
     @Test
-    void reportsAReceiverWithoutNotifier() {
-        assertThat(problems("apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: nobody\n")).containsExactly(
-                "spawn-monitoring.yaml:4:7: receiver 'nobody' has no notifier; expected one of webhook, slack, pagerduty, sns, email");
+    void acceptsAReceiverWithoutIntegrationsAsAlertmanagerDoes() {
+        // Alertmanager's "blackhole": alerts routed there are dropped
+        MonitoringBundle bundle = bundle("apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: nobody\n");
+
+        assertThat(bundle.alertmanager().receiver("nobody")).get().extracting(r -> r.configs().isEmpty()).isEqualTo(true);
     }
 
     @Test

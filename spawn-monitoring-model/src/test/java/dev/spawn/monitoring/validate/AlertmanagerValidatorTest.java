@@ -3,12 +3,12 @@ package dev.spawn.monitoring.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.model.Matcher;
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
-import dev.spawn.monitoring.model.alertmanager.HttpConfig;
 import dev.spawn.monitoring.model.alertmanager.KitchenSink;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
@@ -112,8 +112,8 @@ class AlertmanagerValidatorTest {
     void rejectsUrlsThatAreNotAbsoluteHttp() {
         AlertmanagerConfig config = defaults()
                 .receiver("relative", WebhookConfig.of("localhost:8080/alertmanager/webhook"))
-                .receiver("pager", new PagerdutyConfig(null, Secret.file("/k"), null, "ftp://events.pagerduty.com/",
-                        null, null, null, null, HttpConfig.tls(null).withProxyUrl("proxy:3128")))
+                .receiver("pager", PagerdutyConfig.routingKey(Secret.file("/k")).toBuilder().url("ftp://events.pagerduty.com/")
+                        .httpConfig(new HttpClientConfig(null, null, null).withProxyUrl("socks5://")).build())
                 .receiver("slack", SlackConfig.of("#x", Secret.inline("not a url")))
                 .build();
 
@@ -184,6 +184,6 @@ class AlertmanagerValidatorTest {
     private static AlertmanagerConfig withExtraReceiver(AlertmanagerConfig c, Receiver extra) {
         List<Receiver> receivers = new java.util.ArrayList<>(c.receivers());
         receivers.add(extra);
-        return new AlertmanagerConfig(c.global(), c.route(), receivers, c.inhibitRules(), c.timeIntervals(), c.templates());
+        return new AlertmanagerConfig(c.global(), c.templates(), c.route(), receivers, c.inhibitRules(), null, c.timeIntervals());
     }
 }

@@ -2,6 +2,7 @@ package dev.spawn.monitoring.model.alertmanager;
 
 import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Secret;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +14,25 @@ import java.util.Objects;
  * cross-references (route to receiver, route to time interval) are checked by
  * {@code AlertmanagerValidator}, which reports every problem at once.
  */
-public record AlertmanagerConfig(AlertmanagerGlobal global, Route route, List<Receiver> receivers,
-        List<InhibitRule> inhibitRules, List<TimeInterval> timeIntervals, List<String> templates) {
+public record AlertmanagerConfig(
+        @Key(value = "global", doc = "Defaults of the receivers, and resolve_timeout.") AlertmanagerGlobal global,
+        @Key(value = "templates", doc = "Files notification templates are read from; the last part may be a glob.")
+        List<String> templates,
+        @Key(value = "route", doc = "The root of the routing tree.", required = true) Route route,
+        @Key(value = "receivers", doc = "The notification receivers.") List<Receiver> receivers,
+        @Key(value = "inhibit_rules", doc = "Inhibition rules.") List<InhibitRule> inhibitRules,
+        @Key(value = "mute_time_intervals",
+                doc = "Deprecated: use time_intervals.") List<TimeInterval> muteTimeIntervals,
+        @Key(value = "time_intervals", doc = "Named time intervals for muting or activating routes.")
+        List<TimeInterval> timeIntervals) {
 
     public AlertmanagerConfig {
         global = global == null ? AlertmanagerGlobal.EMPTY : global;
+        // the deprecated list means the same as time_intervals, so it is folded in and written under the new name
+        List<TimeInterval> intervals = new ArrayList<>(Invariants.list(timeIntervals, "time_intervals"));
+        intervals.addAll(Invariants.list(muteTimeIntervals, "mute_time_intervals"));
+        timeIntervals = intervals;
+        muteTimeIntervals = List.of();
         Objects.requireNonNull(route, "an Alertmanager config needs a root route");
         receivers = Invariants.list(receivers, "receivers");
         inhibitRules = Invariants.list(inhibitRules, "inhibit_rules");
@@ -92,6 +107,13 @@ public record AlertmanagerConfig(AlertmanagerGlobal global, Route route, List<Re
             return this;
         }
 
+        /** Replaces every inhibition rule (the defaults' too) with these. */
+        public Builder replaceInhibitRules(List<InhibitRule> values) {
+            inhibitRules.clear();
+            inhibitRules.addAll(values);
+            return this;
+        }
+
         public Builder timeInterval(TimeInterval value) {
             timeIntervals.add(value);
             return this;
@@ -130,7 +152,7 @@ public record AlertmanagerConfig(AlertmanagerGlobal global, Route route, List<Re
         }
 
         public AlertmanagerConfig build() {
-            return new AlertmanagerConfig(global, route, receivers, inhibitRules, timeIntervals, templates);
+            return new AlertmanagerConfig(global, templates, route, receivers, inhibitRules, null, timeIntervals);
         }
 
         static String slackReceiverName(String channel) {

@@ -1,23 +1,53 @@
 package dev.spawn.monitoring.model.alertmanager;
 
 import dev.spawn.monitoring.model.Matcher;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code <inhibit_rule>}: while an alert matching {@code sourceMatchers} fires, alerts matching
- * {@code targetMatchers} with equal values of the {@code equal} labels are muted. Only the
- * {@code matchers} form is modelled, never the deprecated {@code source_match}/{@code target_match}.
+ * {@code targetMatchers} with equal values of the {@code equal} labels are muted. The deprecated
+ * {@code target_match(_re)}/{@code source_match(_re)} maps are read and folded into the matchers.
  */
-public record InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
+public record InhibitRule(
+        @Key(value = "target_match", doc = "Deprecated: use target_matchers. Equality matchers of the muted alerts.",
+                labelNames = true)
+        Map<String, String> targetMatch,
+        @Key(value = "target_match_re", doc = "Deprecated: use target_matchers. Regex matchers of the muted alerts.",
+                labelNames = true)
+        Map<String, String> targetMatchRe,
+        @Key(value = "target_matchers",
+                doc = "Matchers the alerts to be muted have to fulfil.") List<Matcher> targetMatchers,
+        @Key(value = "source_match", doc = "Deprecated: use source_matchers. Equality matchers of the muting alerts.",
+                labelNames = true)
+        Map<String, String> sourceMatch,
+        @Key(value = "source_match_re", doc = "Deprecated: use source_matchers. Regex matchers of the muting alerts.",
+                labelNames = true)
+        Map<String, String> sourceMatchRe,
+        @Key(value = "source_matchers",
+                doc = "Matchers for which one or more alerts have to exist for the inhibition to"
+                + " take effect.")
+        List<Matcher> sourceMatchers,
+        @Key(value = "equal", doc = "Labels that must have an equal value in the source and target alert.")
+        List<String> equal) {
 
     public InhibitRule {
-        sourceMatchers = Invariants.list(sourceMatchers, "inhibit_rule source_matchers");
-        targetMatchers = Invariants.list(targetMatchers, "inhibit_rule target_matchers");
+        targetMatchers = Invariants.fold(targetMatchers, targetMatch, targetMatchRe, "inhibit_rule target");
+        sourceMatchers = Invariants.fold(sourceMatchers, sourceMatch, sourceMatchRe, "inhibit_rule source");
+        targetMatch = Map.of();
+        targetMatchRe = Map.of();
+        sourceMatch = Map.of();
+        sourceMatchRe = Map.of();
         equal = Invariants.labelNames(equal, "inhibit_rule equal");
         if (sourceMatchers.isEmpty() || targetMatchers.isEmpty()) {
             // an empty side matches every alert, which would let any alert mute all others
             throw new IllegalArgumentException("inhibit_rule needs at least one source matcher and one target matcher");
         }
+    }
+
+    public InhibitRule(List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal) {
+        this(null, null, targetMatchers, null, null, sourceMatchers, equal);
     }
 
     public static InhibitRule of(Matcher source, Matcher target, String... equal) {

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.model.alertmanager;
 
 import dev.spawn.monitoring.model.LabelName;
+import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Secret;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,18 @@ final class Invariants {
                     + " give it inline (Secret.inline) or use another credential source");
         }
         return secret;
+    }
+
+    /**
+     * The matchers of a route or inhibition side with the deprecated {@code match} (equality) and
+     * {@code match_re} (regex) maps folded in after them, keys sorted: every matcher must hold, so
+     * the meaning is the same and only the {@code matchers} form is written back.
+     */
+    static List<Matcher> fold(List<Matcher> matchers, Map<String, String> match, Map<String, String> matchRe, String what) {
+        List<Matcher> out = new java.util.ArrayList<>(list(matchers, what + " matchers"));
+        new TreeMap<>(match == null ? Map.of() : match).forEach((k, v) -> out.add(Matcher.eq(k, v)));
+        new TreeMap<>(matchRe == null ? Map.of() : matchRe).forEach((k, v) -> out.add(Matcher.regex(k, v)));
+        return List.copyOf(out);
     }
 
     static Integer nonNegative(Integer value, String what) {

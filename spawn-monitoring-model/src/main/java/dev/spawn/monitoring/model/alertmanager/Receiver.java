@@ -1,12 +1,16 @@
 package dev.spawn.monitoring.model.alertmanager;
 
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
 
 /**
- * {@code <receiver>}: a named list of notification integrations. A receiver without any is legal
- * (Alertmanager's "blackhole" receiver drops what is routed to it).
+ * {@code <receiver>}: a named list of notification integrations, several of one type allowed. A
+ * receiver without any is legal (Alertmanager's "blackhole" receiver drops what is routed to it).
  */
-public record Receiver(String name, List<ReceiverConfig> configs) {
+public record Receiver(
+        @Key(value = "name", doc = "The unique name of the receiver.", required = true) String name,
+        @Key(value = "<type>_configs",
+                doc = "The receiver's notification integrations.") List<ReceiverConfig> configs) {
 
     public Receiver {
         Invariants.nonBlank(name, "receiver name");

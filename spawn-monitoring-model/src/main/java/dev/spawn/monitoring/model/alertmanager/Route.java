@@ -3,18 +3,43 @@ package dev.spawn.monitoring.model.alertmanager;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.LabelName;
 import dev.spawn.monitoring.model.Matcher;
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code <route>}: a node of the routing tree. Null scalars are absent, so a child route inherits
- * them from its parent. Matching uses {@code matchers} only, never the deprecated
- * {@code match}/{@code match_re}. {@code continueMatching} is upstream's {@code continue}.
- * {@code groupBy} may hold the special value {@code ...} (group by every label).
+ * them from its parent. The deprecated {@code match}/{@code match_re} are read and folded into
+ * {@code matchers} (same meaning: every matcher must hold), so they are never written back.
+ * {@code continueMatching} is upstream's {@code continue}: true or null (false is the default and
+ * left out). {@code groupBy} may hold the special value {@code ...} (group by every label).
  */
-public record Route(String receiver, List<String> groupBy, boolean continueMatching, List<Matcher> matchers,
-        Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
-        List<String> activeTimeIntervals, List<Route> routes) {
+public record Route(
+        @Key(value = "receiver", doc = "The receiver of the alerts this route takes.") String receiver,
+        @Key(value = "group_by", doc = "Labels to group alerts by; ['...'] groups by all labels.") List<String> groupBy,
+        @Key(value = "continue", doc = "Whether an alert should continue matching subsequent sibling nodes.",
+                byDefault = "false")
+        Boolean continueMatching,
+        @Key(value = "match", doc = "Deprecated: use matchers. Equality matchers, label: value.", labelNames = true)
+        Map<String, String> match,
+        @Key(value = "match_re", doc = "Deprecated: use matchers. Regex matchers, label: regex.", labelNames = true)
+        Map<String, String> matchRe,
+        @Key(value = "matchers", doc = "Matchers an alert has to fulfil to match the node, e.g. severity=\"critical\".")
+        List<Matcher> matchers,
+        @Key(value = "group_wait", doc = "How long to wait before the first notification of a group.",
+                byDefault = "30s")
+        Duration groupWait,
+        @Key(value = "group_interval", doc = "How long to wait before notifying about new alerts of a group.",
+                byDefault = "5m")
+        Duration groupInterval,
+        @Key(value = "repeat_interval", doc = "How long to wait before repeating a notification.", byDefault = "4h")
+        Duration repeatInterval,
+        @Key(value = "mute_time_intervals",
+                doc = "Time intervals in which the route is muted.") List<String> muteTimeIntervals,
+        @Key(value = "active_time_intervals", doc = "Time intervals in which the route is active.")
+        List<String> activeTimeIntervals,
+        @Key(value = "routes", doc = "Child routes.") List<Route> routes) {
 
     /** {@code group_by: ['...']} groups by all labels, i.e. disables aggregation. */
     public static final String ALL_LABELS = "...";
@@ -30,10 +55,19 @@ public record Route(String receiver, List<String> groupBy, boolean continueMatch
         if (groupBy.contains(ALL_LABELS) && groupBy.size() > 1) {
             throw new IllegalArgumentException("route group_by '...' groups by every label; list no other label with it");
         }
-        matchers = Invariants.list(matchers, "route matchers");
+        if (groupBy.size() != new java.util.HashSet<>(groupBy).size()) {
+            throw new IllegalArgumentException("route group_by lists a label twice: " + groupBy);
+        }
+        matchers = Invariants.fold(matchers, match, matchRe, "route");
+        match = Map.of();
+        matchRe = Map.of();
+        continueMatching = Boolean.TRUE.equals(continueMatching) ? Boolean.TRUE : null;
         muteTimeIntervals = Invariants.list(muteTimeIntervals, "route mute_time_intervals");
         activeTimeIntervals = Invariants.list(activeTimeIntervals, "route active_time_intervals");
         routes = Invariants.list(routes, "route routes");
+        if (groupInterval != null && groupInterval.equals(Duration.ZERO)) {
+            throw new IllegalArgumentException("route group_interval must be more than 0s");
+        }
         if (repeatInterval != null && repeatInterval.equals(Duration.ZERO)) {
             throw new IllegalArgumentException("route repeat_interval must be more than 0s");
         }
@@ -59,11 +93,16 @@ public record Route(String receiver, List<String> groupBy, boolean continueMatch
         for (Route child : routes) {
             List<String> taken = child.receiversFor(labels, own);
             out.addAll(taken);
-            if (!taken.isEmpty() && !child.continueMatching()) {
+            if (!taken.isEmpty() && !child.continues()) {
                 break;
             }
         }
         return out.isEmpty() ? List.of(own) : List.copyOf(out);
+    }
+
+    /** Whether later siblings are tried after this route matched ({@code continue: true}). */
+    public boolean continues() {
+        return Boolean.TRUE.equals(continueMatching);
     }
 
     public static Builder builder() {
@@ -79,7 +118,7 @@ public record Route(String receiver, List<String> groupBy, boolean continueMatch
         Builder b = new Builder();
         b.receiver = receiver;
         b.groupBy.addAll(groupBy);
-        b.continueMatching = continueMatching;
+        b.continueMatching = continues();
         b.matchers.addAll(matchers);
         b.groupWait = groupWait;
         b.groupInterval = groupInterval;
@@ -176,7 +215,8 @@ public record Route(String receiver, List<String> groupBy, boolean continueMatch
         }
 
         public Route build() {
-            return new Route(receiver, groupBy, continueMatching, matchers, groupWait, groupInterval, repeatInterval,
+            return new Route(receiver, groupBy, continueMatching, null, null, matchers, groupWait, groupInterval,
+                    repeatInterval,
                     muteTimeIntervals, activeTimeIntervals, routes);
         }
     }

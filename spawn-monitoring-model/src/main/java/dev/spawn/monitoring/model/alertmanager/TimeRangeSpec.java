@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.model.alertmanager;
 
+import dev.spawn.monitoring.model.decl.Key;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -10,8 +11,13 @@ import java.util.regex.Pattern;
  * as {@code Europe/Berlin}; null = UTC). Ranges use Alertmanager's {@code start:end} syntax, e.g.
  * {@code monday:friday}, {@code 1:7}, {@code -1} (last day), {@code january:march}, {@code 2024:2026}.
  */
-public record TimeRangeSpec(List<Times> times, List<String> weekdays, List<String> daysOfMonth,
-        List<String> months, List<String> years, String location) {
+public record TimeRangeSpec(
+        @Key(value = "times", doc = "Times of day.") List<Times> times,
+        @Key(value = "weekdays", doc = "Days of the week, e.g. monday:friday.") List<String> weekdays,
+        @Key(value = "days_of_month", doc = "Days of the month, e.g. 1:5 or -3:-1.") List<String> daysOfMonth,
+        @Key(value = "months", doc = "Months, e.g. january:march.") List<String> months,
+        @Key(value = "years", doc = "Years, e.g. 2024:2026.") List<String> years,
+        @Key(value = "location", doc = "Time zone, e.g. Europe/Berlin.", byDefault = "UTC") String location) {
 
     private static final String WEEKDAY = "(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)";
     private static final String MONTH = "(?:january|february|march|april|may|june|july|august|september|october"
@@ -55,7 +61,9 @@ public record TimeRangeSpec(List<Times> times, List<String> weekdays, List<Strin
     }
 
     /** {@code times:} entry: from {@code startTime} (inclusive) to {@code endTime} (exclusive), {@code HH:MM}, end up to 24:00. */
-    public record Times(String startTime, String endTime) {
+    public record Times(
+            @Key(value = "start_time", doc = "Start, HH:MM (inclusive).", required = true) String startTime,
+            @Key(value = "end_time", doc = "End, HH:MM (exclusive), up to 24:00.", required = true) String endTime) {
 
         private static final Pattern CLOCK = Pattern.compile("(?:[01][0-9]|2[0-3]):[0-5][0-9]|24:00");
 

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;
 import java.util.List;

@@ -1,6 +1,8 @@
 package dev.spawn.monitoring.model.prometheus;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HttpClientConfig;
+import dev.spawn.monitoring.model.SigV4Config;
 import dev.spawn.monitoring.model.decl.Key;
 import java.util.ArrayList;
 import java.util.Collections;

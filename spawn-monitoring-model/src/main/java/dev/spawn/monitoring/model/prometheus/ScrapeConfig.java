@@ -3,6 +3,7 @@ package dev.spawn.monitoring.model.prometheus;
 import dev.spawn.monitoring.model.Authorization;
 import dev.spawn.monitoring.model.BasicAuth;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;

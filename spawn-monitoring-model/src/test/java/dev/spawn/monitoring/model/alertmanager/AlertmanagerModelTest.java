@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spawn.monitoring.model.Authorization;
 import dev.spawn.monitoring.model.BasicAuth;
+import dev.spawn.monitoring.model.HttpClientConfig;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Secret;
+import dev.spawn.monitoring.model.SigV4Config;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +49,12 @@ class AlertmanagerModelTest {
 
     @Test
     void rejectsSecretsAlertmanagerCannotReadFromAFile() {
-        assertThatThrownBy(() -> new SnsConfig.Sigv4("us-east-1", "AKIA", Secret.file("/etc/am/aws"), null, null))
-                .hasMessageContaining("sigv4 secret_key cannot be read from a file by Alertmanager 0.25");
+        assertThatThrownBy(() -> new SigV4Config("us-east-1", "AKIA", Secret.file("/etc/am/aws"), null, null))
+                .hasMessageContaining("sigv4 secret_key has no file form");
+        assertThatThrownBy(() -> AlertmanagerGlobal.builder().smtpAuthSecret(Secret.file("/etc/am/cram")).build())
+                .hasMessageContaining("global smtp_auth_secret cannot be read from a file by Alertmanager 0.25");
+        assertThatThrownBy(() -> PushoverConfig.of(Secret.file("/etc/am/user"), Secret.inline("t")))
+                .hasMessageContaining("pushover_config user_key cannot be read from a file");
     }
 
     @Test
@@ -57,11 +63,11 @@ class AlertmanagerModelTest {
         List<Object> holders = List.of(
                 SlackConfig.of("#x", Secret.inline(value)),
                 PagerdutyConfig.routingKey(Secret.inline(value)),
-                new SnsConfig(null, null, new SnsConfig.Sigv4("us-east-1", "AKIA", Secret.inline(value), null, null),
+                new SnsConfig(null, null, new SigV4Config("us-east-1", "AKIA", Secret.inline(value), null, null),
                         "arn:aws:sns:us-east-1:1:t", null, null, null, null, null, null),
-                new EmailConfig(null, "a@example.org", null, null, null, "u", Secret.inline(value), null, null, null),
-                new WebhookConfig(null, "http://x/", HttpConfig.basicAuth(new BasicAuth("u", Secret.inline(value))), null),
-                HttpConfig.authorization(Authorization.bearer(Secret.inline(value))),
+                EmailConfig.builder("a@example.org").auth("u", Secret.inline(value)).build(),
+                new WebhookConfig(null, "http://x/", new HttpClientConfig(new BasicAuth("u", Secret.inline(value)), null, null), null),
+                new HttpClientConfig(null, Authorization.bearer(Secret.inline(value)), null),
                 AlertmanagerGlobal.builder().smtpAuth("u", Secret.inline(value)).slackApiUrl(Secret.inline(value)).build(),
                 KitchenSink.config());
 
@@ -77,10 +83,10 @@ class AlertmanagerModelTest {
                 .build();
 
         assertThat(config.receiver("slack-spawn-alerts")).get().extracting(Receiver::configs).asList()
-                .containsExactly(new SlackConfig(true, Secret.file("/etc/am/slack-url"), null, "#spawn-alerts", null, null, null));
+                .containsExactly(SlackConfig.of("#spawn-alerts", Secret.file("/etc/am/slack-url")));
         Route first = config.route().routes().get(0);
         assertThat(first.receiver()).isEqualTo("slack-spawn-alerts");
-        assertThat(first.continueMatching()).isTrue();
+        assertThat(first.continues()).isTrue();
         assertThat(first.matchers()).isEmpty();
         assertThat(config.route().routes()).hasSize(4);
     }

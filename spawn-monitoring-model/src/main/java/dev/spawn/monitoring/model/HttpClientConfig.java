@@ -1,10 +1,5 @@
-package dev.spawn.monitoring.model.prometheus;
+package dev.spawn.monitoring.model;
 
-import dev.spawn.monitoring.model.Authorization;
-import dev.spawn.monitoring.model.BasicAuth;
-import dev.spawn.monitoring.model.OAuth2;
-import dev.spawn.monitoring.model.Secret;
-import dev.spawn.monitoring.model.TlsConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import java.util.Collections;
 import java.util.List;

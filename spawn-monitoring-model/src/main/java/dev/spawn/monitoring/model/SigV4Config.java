@@ -1,6 +1,5 @@
-package dev.spawn.monitoring.model.prometheus;
+package dev.spawn.monitoring.model;
 
-import dev.spawn.monitoring.model.Secret;
 import dev.spawn.monitoring.model.decl.Key;
 
 /**
