@@ -28,7 +28,7 @@ public final class RuleTemplates {
 
     static final String CALC = "calc";
 
-    private static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
+    static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
 
     /** Writes values as they are: these templates make YAML, PromQL and Markdown, not HTML. */
     static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {
