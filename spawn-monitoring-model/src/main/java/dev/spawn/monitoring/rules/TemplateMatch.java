@@ -63,6 +63,7 @@ public final class TemplateMatch {
             return Optional.empty();
         }
         Map<String, String> found = new LinkedHashMap<>();
+        Map<String, String> written = new LinkedHashMap<>(definition.defaults()); // as the expression writes them
         try {
             for (int i = 0; i < slots.size(); i++) {
                 String slot = slots.get(i);
@@ -82,11 +83,11 @@ public final class TemplateMatch {
                 if (earlier != null && !earlier.equals(value)) {
                     return Optional.empty();
                 }
+                // 24h stays 24h for the comparison below; the value found is the normalised 1d
+                written.put(name, slot.startsWith("calc:") ? value : text);
                 parameter.get().checkRange(value);
             }
-            Map<String, String> values = definition.defaults();
-            values.putAll(found);
-            String rendered = new RuleTemplates(definition.parameters(), values).render(template, "expr of rule " + definition.name());
+            String rendered = new RuleTemplates(definition.parameters(), written).render(template, "expr of rule " + definition.name());
             return strip(rendered).equals(strip(expr)) ? Optional.of(found) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not a value this parameter takes: the expression is the user's own

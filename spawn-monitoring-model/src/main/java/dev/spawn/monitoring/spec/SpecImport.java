@@ -109,19 +109,18 @@ public final class SpecImport {
                 config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
                 config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules, null);
         ObjectNode rendered = SectionRenderer.render(document);
-        rendered.fieldNames().forEachRemaining(name -> {
-            if (!spec.has(name)) {
-                spec.set(name, rendered.get(name));
-            }
-        });
+        rendered.setAll(spec);
         if (config.alerting().alertmanagers().isEmpty()) {
             // an empty list is dropped by the renderer, but here it says something: no Alertmanager at all
-            if (!spec.has("alerting")) {
-                spec.set("alerting", YamlOutput.object());
+            if (!rendered.has("alerting")) {
+                rendered.set("alerting", YamlOutput.object());
             }
-            ((ObjectNode) spec.get("alerting")).set("alertmanagers", YamlOutput.array());
+            ((ObjectNode) rendered.get("alerting")).set("alertmanagers", YamlOutput.array());
         }
-        String body = new String(YamlOutput.toBytes(spec, null), StandardCharsets.UTF_8);
+        ObjectNode ordered = YamlOutput.object();
+        Section.of(SpecDocument.class).keys().stream().map(Section.Field::name).filter(rendered::has)
+                .forEach(name -> ordered.set(name, rendered.get(name)));
+        String body = new String(YamlOutput.toBytes(ordered, null), StandardCharsets.UTF_8);
         String header = "# Imported by spawn:import from " + file.getFileName() + " and its rule files: only what differs"
                 + " from the spawn defaults.\n";
         return new Result(header + body.substring(body.indexOf('\n') + 1), all());
@@ -582,10 +581,12 @@ public final class SpecImport {
         Double threshold = null;
         Map<String, Object> parameters = new LinkedHashMap<>();
         Map<String, String> defaults = definition.defaults();
+        Map<String, String> changed = new LinkedHashMap<>();
         for (Map.Entry<String, String> v : values.entrySet()) {
-            if (v.getValue().equals(defaults.get(v.getKey()))) {
+            if (v.getValue().equals(definition.parameter(v.getKey()).orElseThrow().normalise(defaults.get(v.getKey())))) {
                 continue;
             }
+            changed.put(v.getKey(), v.getValue());
             boolean duration = definition.parameter(v.getKey()).orElseThrow().isDuration();
             if (v.getKey().equals("threshold") && !duration) {
                 threshold = Double.parseDouble(v.getValue());
@@ -614,8 +615,9 @@ public final class SpecImport {
                     + (added.size() == 1 ? " " : "s ") + String.join(", ", added) + ", which this alert does not have;"
                     + " the spec cannot remove a default rule's labels");
         }
+        // as the generated rule will have them: the defaults, and the values the override changes
         Map<String, String> parameterValues = new LinkedHashMap<>(defaults);
-        parameterValues.putAll(values);
+        changed.forEach(parameterValues::put);
         RuleTemplates templates = new RuleTemplates(definition.parameters(), parameterValues);
         Map<String, String> generated = new TreeMap<>();
         definition.annotations().forEach((k, v) -> generated.put(k, templates.render(v, "annotation " + k)));
@@ -669,7 +671,7 @@ public final class SpecImport {
         if (definition.isPresent()) {
             RuleDefinition d = definition.get();
             shadowed.add(d.name());
-            shadow = "; it shadows the default rule " + d.name() + " (switched off: enabled: false), which "
+            shadow = "; it shadows the default rule " + d.name() + " (switched off), which "
                     + summary(d) + " (" + d.severity().id() + ", for " + d.forDuration() + ", proven by " + d.tests().size()
                     + " promtool case" + (d.tests().size() == 1 ? "" : "s") + ")";
         }
