@@ -96,34 +96,39 @@ public final class SpecImport {
         PrometheusConfig config = prometheus(root.get(), reader, problems);
         Map<String, NodeTuple> entries = Optional.ofNullable(reader.entries(root.get(), "")).orElse(Map.of());
         List<UserAlert> alerts = ruleFiles(entries.get("rule_files"), file, problems, config);
+        // the Alertmanager side joins here: DIR/alertmanager.y*ml read the same way, its problems tracked beside these
         if (config == null || all().stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all());
         }
-        ObjectNode spec = YamlOutput.object();
-        spec.put("apiVersion", SpecReader.API_VERSION);
-        global(config.global(), root.get(), reader, problems).ifPresent(g -> spec.set("global", g));
+        Optional<ObjectNode> global = global(config.global(), root.get(), reader, problems);
         SpecDocument.RulesSpec rules = rules(alerts, entries.containsKey("rule_files")
                 ? entries.get("rule_files").getKeyNode() : root.get(), problems);
         SpecDocument document = new SpecDocument(SpecReader.API_VERSION, null, null, null, null,
                 scrapeJobs(config.scrapeConfigs(), reader, problems), alerting(config.alerting()), config.remoteWrite(),
                 config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
-                config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules, null);
-        ObjectNode rendered = SectionRenderer.render(document);
-        rendered.setAll(spec);
+                config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules,
+                null /* alertmanager: the AlertmanagerSpec of alertmanager.yml, once imported */);
+        ObjectNode tree = SectionRenderer.render(document);
+        // global is merged onto spawn's key by key, so it holds only the keys that differ (no GlobalConfig value can)
+        global.ifPresent(g -> tree.set("global", g));
         if (config.alerting().alertmanagers().isEmpty()) {
             // an empty list is dropped by the renderer, but here it says something: no Alertmanager at all
-            if (!rendered.has("alerting")) {
-                rendered.set("alerting", YamlOutput.object());
+            if (!tree.has("alerting")) {
+                tree.set("alerting", YamlOutput.object());
             }
-            ((ObjectNode) rendered.get("alerting")).set("alertmanagers", YamlOutput.array());
+            ((ObjectNode) tree.get("alerting")).set("alertmanagers", YamlOutput.array());
         }
+        return new Result(text(tree, file.getFileName() + " and its rule files"), all());
+    }
+
+    /** The spec's text: its keys in declaration order, under a header that names the sources (no generated-file warning). */
+    private static String text(ObjectNode tree, String sources) {
         ObjectNode ordered = YamlOutput.object();
-        Section.of(SpecDocument.class).keys().stream().map(Section.Field::name).filter(rendered::has)
-                .forEach(name -> ordered.set(name, rendered.get(name)));
+        Section.of(SpecDocument.class).keys().stream().map(Section.Field::name).filter(tree::has)
+                .forEach(name -> ordered.set(name, tree.get(name)));
         String body = new String(YamlOutput.toBytes(ordered, null), StandardCharsets.UTF_8);
-        String header = "# Imported by spawn:import from " + file.getFileName() + " and its rule files: only what differs"
-                + " from the spawn defaults.\n";
-        return new Result(header + body.substring(body.indexOf('\n') + 1), all());
+        return "# Imported by spawn:import from " + sources + ": only what differs from the spawn defaults.\n"
+                + body.substring(body.indexOf('\n') + 1);
     }
 
     // --- reading ---

@@ -399,6 +399,26 @@ class SpecImportTest {
                         + " directory; expected the Prometheus configuration to import"));
     }
 
+    @Test
+    void twoPrometheusConfigurationsAreOneTooMany() throws IOException {
+        prometheus("global: {}\n");
+        Files.writeString(dir.resolve("prometheus.yaml"), "global: {}\n");
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems()).singleElement().hasToString(dir + ": both prometheus.yml and prometheus.yaml;"
+                        + " expected one Prometheus configuration"));
+    }
+
+    @Test
+    void anEmptyRuleFileAndARuleWithoutAlertOrRecordAreErrors() throws IOException {
+        Files.writeString(dir.resolve("empty.yml"), "");
+        Files.writeString(dir.resolve("odd.yml"), "groups:\n  - name: x\n    rules:\n      - expr: up == 0\n");
+        prometheus("rule_files: [empty.yml, odd.yml]\n");
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString).toList()).containsExactly(
+                        dir.resolve("empty.yml") + ": the file is empty; expected a rule file (groups:)",
+                        dir.resolve("odd.yml") + ":4:9: a rule needs exactly one of 'alert' and 'record'"));
+    }
+
     // --- helpers ---
 
     private record GlobalLike(String scrapeInterval, String evaluationInterval) {
