@@ -9,6 +9,7 @@ import dev.spawn.monitoring.e2e.harness.LoopbackStack;
 import dev.spawn.monitoring.e2e.harness.LoopbackStackExtension;
 import dev.spawn.monitoring.e2e.harness.PrometheusServer;
 import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.spec.SpecImport;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.io.IOException;
@@ -50,7 +51,12 @@ class ImportAgreementTest {
                 + String.join("\n", imported.problems().stream().map(Problem::toString).toList()));
         System.out.println("[e2e] spawn:import of " + name + " reported:");
         imported.problems().forEach(p -> System.out.println("[e2e]   " + p.toString().replace(original.toString(), name)));
+        EXPECTED.get(name).forEach(snippet -> assertThat(imported.spec()).contains(snippet));
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", imported.spec()).build();
+        // loopback only: every EC2 discovery of the generated configuration asks a fake endpoint on 127.0.0.1
+        bundle.prometheus().scrapeConfigs().stream().flatMap(j -> j.discovery().stream())
+                .filter(Ec2SdConfig.class::isInstance).map(Ec2SdConfig.class::cast)
+                .forEach(ec2 -> assertThat(ec2.endpoint()).startsWith("http://127.0.0.1:"));
         Path generated = stack.dir("generated");
         bundle.writeTo(generated);
 
@@ -85,6 +91,20 @@ class ImportAgreementTest {
                 + beforeAlerts.size() + " alerts equal in expr and for, labels equal after " + reportedChanges
                 + " reported label changes, " + recordings.size() + " recording rule(s) reported");
     }
+
+    /**
+     * What each import must have made of its configuration (beyond agreement): the changed defaults as overrides,
+     * the user's own alerts as custom rules, the missing defaults switched off.
+     */
+    private static final Map<String, List<String>> EXPECTED = Map.of(
+            "spawn-like", List.of("  HighCostInstance:\n    threshold: 10.0\n", "  CostTrendingUp:\n    parameters:\n      window: 12h\n",
+                    "  CostForecastExceeded:\n    parameters:\n      horizon: 12h\n",
+                    "  HighCPUUsage:\n    for: 10m\n    severity: critical\n", "  InstanceRecentlyStarted:\n    enabled: false\n",
+                    "  - job_name: node-exporter\n"),
+            "mimir", List.of("  HighCostInstance:\n    threshold: 8.0\n", "  DailyCostBudgetExceeded:\n    parameters:\n      budget: 500\n",
+                    "    - name: HighFleetSize\n", "    - name: PostgresDown\n", "    - name: SporedDown\n",
+                    "  disabled_categories:\n    - lifecycle\n    - capacity\n    - performance\n",
+                    "X-Scope-OrgID: spawn-eu", "  - enabled: false\n    job_name: spawn-ec2\n"));
 
     /**
      * The configuration Prometheus loaded, without its rule_files block (the bundle keeps its rules elsewhere) and
