@@ -43,6 +43,9 @@ public final class SectionRenderer {
                 into(node, value);
             } else if (shape instanceof Shape.Variants v) {
                 variants(node, v, (List<?>) value);
+            } else if (f.key().rest()) {
+                // the section's own undeclared keys (rule names under rules:) sit beside its declared ones
+                ((Map<?, ?>) value).forEach((k, v) -> node.set(k.toString(), value(((Shape.MapOf) shape).value(), v)));
             } else if (shape instanceof Shape.Secret) {
                 if (value instanceof Secret.FromFile file && !f.key().file().isEmpty()) {
                     node.put(f.key().file(), file.path());

@@ -113,10 +113,12 @@ public final class RuleSet {
      * Adds a custom alert to {@value #CUSTOM_RULE_FILE}. Its name may repeat a default's only at
      * another severity (a tier, e.g. a critical {@code HighCostInstance} above a higher threshold, which
      * the default inhibition then lets silence the warning one); the same name at the same severity
-     * is taken.
+     * is taken, unless that default is switched off ({@link #disable}) before.
      */
     public RuleSet custom(CustomRule rule) {
-        boolean taken = catalog.rule(rule.name()).filter(d -> d.severity() == rule.severity()).isPresent()
+        // a default that is switched off leaves its name free (spawn:import keeps a user's own version of it)
+        boolean taken = catalog.rule(rule.name()).filter(d -> d.severity() == rule.severity()
+                        && !disabled.contains(d.name()) && !disabledCategories.contains(d.category())).isPresent()
                 || custom.stream().anyMatch(c -> c.name().equals(rule.name()) && c.severity() == rule.severity());
         if (taken) {
             throw new ValidationException(List.of(Problem.error("custom rule " + rule.name(),

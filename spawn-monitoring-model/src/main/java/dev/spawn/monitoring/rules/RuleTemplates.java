@@ -42,7 +42,7 @@ public final class RuleTemplates {
      */
     static final List<String> TIMING = List.of("for", "interval", "hold");
 
-    private static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
+    static final Pattern TAG = Pattern.compile("\\[\\[\\s*([#/^&]?)\\s*(.*?)\\s*\\]\\]");
 
     /** Writes values as they are: these templates make YAML, PromQL and Markdown, not HTML. */
     static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {

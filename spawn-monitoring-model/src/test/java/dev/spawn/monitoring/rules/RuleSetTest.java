@@ -174,6 +174,18 @@ class RuleSetTest {
     }
 
     @Test
+    void aSwitchedOffDefaultLeavesItsNameToACustomRule() {
+        CustomRule own = CustomRule.of("HighCPUUsage", "avg by (instance_id) (spawn_cpu_usage_percent) > 97", Duration.ZERO,
+                Severity.WARNING, "x");
+        RuleSet byRule = RuleSet.defaults().disable("HighCPUUsage").custom(own);
+        RuleSet byCategory = RuleSet.defaults().disableCategory(Category.PERFORMANCE).custom(own);
+        for (RuleSet rules : List.of(byRule, byCategory)) {
+            assertThat(rules.ruleNames()).containsOnlyOnce("HighCPUUsage");
+            assertThat(rule(rules, "HighCPUUsage").expr()).isEqualTo(own.expr());
+        }
+    }
+
+    @Test
     void customRuleMayAddASeverityTierToADefault() {
         RuleSet rules = RuleSet.defaults().custom(CustomRule.of("HighCPUUsage", "spawn_cpu_usage_percent > 99",
                 Duration.ofMinutes(5), Severity.CRITICAL, "CPU pegged"));

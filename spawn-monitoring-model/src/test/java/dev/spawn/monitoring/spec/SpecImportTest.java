@@ -1,0 +1,472 @@
+package dev.spawn.monitoring.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.SpawnMonitoring;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.prometheus.GlobalConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.render.PrometheusRenderer;
+import dev.spawn.monitoring.render.PrometheusRendererTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecImportTest {
+
+    @TempDir
+    Path dir;
+
+    // --- the whole trip: spec -> bundle -> import -> spec -> the same bundle ---
+
+    @Test
+    void importingTheDefaultBundleGivesAnEmptySpec() throws IOException {
+        writeBundle(SpawnMonitoring.defaults().build());
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).isEqualTo("# Imported by spawn:import from prometheus.yaml and its rule files: only what"
+                + " differs from the spawn defaults.\napiVersion: spawn.dev/v1\n");
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void importingAGeneratedBundleGivesASpecThatGeneratesTheSameBundle() throws IOException {
+        MonitoringBundle original = SpecReader.parse("spawn-monitoring.yaml", """
+                apiVersion: spawn.dev/v1
+                global:
+                  scrape_interval: 30s
+                  external_labels: {cluster: fleet-b}
+                ec2:
+                  regions: [us-east-1, eu-west-1]
+                scrape_configs:
+                  - job_name: node
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                remote_write:
+                  - url: https://mimir.example.com/api/v1/push
+                    headers: {X-Scope-OrgID: spawn}
+                rules:
+                  HighCostInstance: {threshold: 12.5, for: 10m, labels: {team: platform}}
+                  CostTrendingUp: {parameters: {window: 12h, threshold: 2}}
+                  CostForecastExceeded: {parameters: {horizon: 6h}, severity: warning}
+                  InstanceRecentlyStarted: {enabled: false}
+                  disabled_categories: [performance]
+                """).build();
+        writeBundle(original);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        MonitoringBundle again = SpecReader.parse("spawn-monitoring.yaml", result.spec()).build();
+        assertThat(text(again.files())).isEqualTo(text(original.files()));
+        assertThat(result.spec()).contains("HighCostInstance:\n    threshold: 12.5\n    for: 10m\n")
+                .contains("window: 12h").contains("horizon: 6h").contains("disabled_categories:\n    - performance")
+                .contains("InstanceRecentlyStarted:\n    enabled: false");
+    }
+
+    @Test
+    void everyDeclaredKeyOfTheKitchenSinkSurvivesImportAndGeneration() throws IOException {
+        PrometheusConfig sink = PrometheusRendererTest.kitchenSink();
+        PrometheusConfig withoutRules = new PrometheusConfig(sink.global(), List.of(), sink.scrapeConfigs(), sink.alerting(),
+                sink.remoteWrite(), sink.remoteRead(), sink.storage(), sink.tracing());
+        Files.write(dir.resolve("prometheus.yml"), PrometheusRenderer.toBytes(withoutRules, "test"));
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        PrometheusConfig generated = SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().prometheus();
+        // a scrape_timeout of 10s is Prometheus' default: the spec leaves it out
+        assertThat(generated.global().scrapeTimeout()).isNull();
+        assertThat(sink.global().scrapeTimeout()).hasToString("10s");
+        GlobalConfig g = generated.global();
+        assertThat(new GlobalConfig(g.scrapeInterval(), Duration.ofSeconds(10), g.evaluationInterval(), g.externalLabels(),
+                g.queryLogFile())).isEqualTo(sink.global());
+        assertThat(byName(generated.scrapeConfigs())).isEqualTo(byName(sink.scrapeConfigs()));
+        assertThat(generated.alerting()).isEqualTo(sink.alerting());
+        assertThat(generated.remoteWrite()).isEqualTo(sink.remoteWrite());
+        assertThat(generated.remoteRead()).isEqualTo(sink.remoteRead());
+        assertThat(generated.storage()).isEqualTo(sink.storage());
+        assertThat(generated.tracing()).isEqualTo(sink.tracing());
+    }
+
+    // --- prometheus.yml ---
+
+    @Test
+    void writesOnlyTheGlobalKeysThatDifferAndReportsADefaultExternalLabelItCannotRemove() throws IOException {
+        prometheus("""
+                global:
+                  scrape_interval: 1m
+                  scrape_timeout: 10s
+                  evaluation_interval: 15s
+                  external_labels: {cluster: spawn, region: eu}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("global:\n  evaluation_interval: 15s\n  external_labels:\n    region: eu\n")
+                .doesNotContain("scrape_interval").doesNotContain("scrape_timeout").doesNotContain("cluster");
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":1:1: warning: the generated"
+                + " global.external_labels also carry spawn's environment=production"));
+    }
+
+    @Test
+    void aGlobalKeyLeftOutMeansTheUpstreamDefault() throws IOException {
+        prometheus("global:\n  scrape_interval: 15s\n");
+        GlobalLike g = generatedGlobal();
+        assertThat(g.scrapeInterval()).isEqualTo("15s");
+        assertThat(g.evaluationInterval()).isEqualTo("1m");
+    }
+
+    @Test
+    void defaultJobsAsSpawnWritesThemAreLeftOutOwnJobsKeptMissingDefaultsSwitchedOff() throws IOException {
+        prometheus("""
+                scrape_configs:
+                  - job_name: prometheus
+                    static_configs: [{targets: ['localhost:9090']}]
+                  - job_name: spawn-fleet
+                    file_sd_configs: [{files: ['/srv/targets/*.json']}]
+                  - job_name: node
+                    scrape_interval: 15s
+                    static_configs: [{targets: ['10.0.0.1:9100'], labels: {rack: r1}}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).doesNotContain("job_name: prometheus")
+                .contains("  - job_name: spawn-fleet\n    file_sd_configs:\n      - files:\n          - /srv/targets/*.json\n")
+                .contains("  - job_name: node\n    scrape_interval: 15s\n")
+                .contains("  - enabled: false\n    job_name: spawn-ec2\n");
+        PrometheusConfig generated = build(result).prometheus();
+        assertThat(generated.scrapeConfigs()).extracting(ScrapeConfig::jobName).containsExactly("prometheus", "spawn-fleet", "node");
+    }
+
+    @Test
+    void reportsThatScrapeJobsComeOutInAnotherOrder() throws IOException {
+        prometheus("""
+                scrape_configs:
+                  - job_name: node
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                  - job_name: prometheus
+                    static_configs: [{targets: ['localhost:9090']}]
+                """);
+        assertThat(messages(SpecImport.fromDirectory(dir))).anyMatch(m -> m.contains("prometheus.yml:2:5: warning: the generated"
+                + " prometheus.yaml lists the scrape jobs as prometheus, node (spawn's first, then your own)"));
+    }
+
+    @Test
+    void noAlertmanagerAtAllIsWrittenAsAnEmptyList() throws IOException {
+        prometheus("scrape_configs: []\n");
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("alerting:\n  alertmanagers: []\n");
+        assertThat(build(result).prometheus().alerting().alertmanagers()).isEmpty();
+    }
+
+    @Test
+    void alertmanagersAndAlertRelabellingReplaceSpawns() throws IOException {
+        prometheus("""
+                alerting:
+                  alert_relabel_configs: [{regex: replica, action: labeldrop}]
+                  alertmanagers: [{static_configs: [{targets: ['am-1:9093', 'am-2:9093']}]}]
+                """);
+        PrometheusConfig generated = build(SpecImport.fromDirectory(dir)).prometheus();
+        assertThat(generated.alerting().alertmanagers()).hasSize(1);
+        assertThat(generated.alerting().alertRelabelConfigs()).hasSize(1);
+        assertThat(PrometheusRenderer.render(generated).get("alerting").toString()).contains("am-2:9093").doesNotContain("localhost:9093");
+    }
+
+    @Test
+    void inlineSecretsStayWithAWarningAtTheirLine() throws IOException {
+        prometheus("""
+                remote_write:
+                  - url: https://mimir.example.com/api/v1/push
+                    basic_auth:
+                      username: spawn
+                      password: s3cret
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("password: s3cret");
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":5:17: warning: inline secret"
+                + " 'password'"));
+    }
+
+    @Test
+    void oldStorageTsdbPathAndRetentionBecomePrometheusFlags() throws IOException {
+        prometheus("""
+                storage:
+                  tsdb:
+                    path: /var/lib/prometheus
+                    retention.time: 90d
+                    retention.size: 200GB
+                    out_of_order_time_window: 10m
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("storage:\n  tsdb:\n    out_of_order_time_window: 10m\n")
+                .contains("prometheus_flags:\n  storage_path: /var/lib/prometheus\n  retention_time: 90d\n  retention_size: 200GB\n");
+        assertThat(messages(result)).anyMatch(m -> m.contains("prometheus.yml:3:5: warning: storage.tsdb.path is not a"
+                + " prometheus.yml key in Prometheus 2.x (the command-line flag --storage.tsdb.path is); written as"
+                + " prometheus_flags.storage_path: /var/lib/prometheus"))
+                .anyMatch(m -> m.contains("prometheus.yml:4:5: warning: storage.tsdb.retention.time"))
+                .anyMatch(m -> m.contains("prometheus.yml:5:5: warning: storage.tsdb.retention.size"));
+        assertThat(build(SpecImport.fromDirectory(dir)).prometheusFlags().lines())
+                .contains("--storage.tsdb.path=/var/lib/prometheus", "--storage.tsdb.retention.time=90d",
+                        "--storage.tsdb.retention.size=200GB");
+    }
+
+    @Test
+    void oldRetentionAsAMappingToo() throws IOException {
+        prometheus("storage:\n  tsdb:\n    retention:\n      time: 15d\n");
+        assertThat(SpecImport.fromDirectory(dir).spec()).contains("prometheus_flags:\n  retention_time: 15d\n");
+    }
+
+    // --- rule files ---
+
+    @Test
+    void aDefaultRuleAtOtherValuesBecomesAnOverrideOfThem() throws IOException {
+        rules("cost.yml", """
+                groups:
+                  - name: cost
+                    interval: 1m
+                    rules:
+                      - alert: HighCostInstance
+                        expr: spawn_cost_per_hour_dollars > 10
+                        for: 15m
+                        labels: {severity: critical, component: spawn, category: cost, team: platform}
+                        annotations:
+                          summary: 'Instance {{ $labels.instance_id }} costs more than $10 per hour'
+                          description: 'Instance {{ $labels.instance_id }} ({{ $labels.instance_type }}, {{ $labels.region }}) costs ${{ $value | humanize }} per hour.'
+                          instance_id: '{{ $labels.instance_id }}'
+                          region: '{{ $labels.region }}'
+                          runbook_url: https://wiki.example.com/HighCostInstance
+                      - alert: CostForecastExceeded
+                        expr: sum(predict_linear(spawn_estimated_cost_dollars[1h], 21600)) > 200
+                        for: 15m
+                        labels: {severity: warning}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("""
+                  HighCostInstance:
+                    threshold: 10.0
+                    for: 15m
+                    severity: critical
+                    labels:
+                      team: platform
+                    runbook_url: https://wiki.example.com/HighCostInstance
+                """).contains("""
+                  CostForecastExceeded:
+                    parameters:
+                      horizon: 6h
+                """);
+        AlertingRule cost = alert(build(result), "HighCostInstance");
+        assertThat(cost.expr()).isEqualTo("spawn_cost_per_hour_dollars > 10");
+        assertThat(cost.labels()).containsEntry("team", "platform").containsEntry("severity", "critical");
+        assertThat(cost.annotations()).containsEntry("summary", "Instance {{ $labels.instance_id }} costs more than $10 per hour");
+        assertThat(alert(build(result), "CostForecastExceeded").expr())
+                .isEqualTo("sum(predict_linear(spawn_estimated_cost_dollars[1h], 21600)) > 200");
+    }
+
+    @Test
+    void anotherExpressionStaysTheUsersOwnAndTheImportSaysWhichDefaultItShadows() throws IOException {
+        rules("capacity.yml", """
+                groups:
+                  - name: capacity
+                    rules:
+                      - alert: HighFleetSize
+                        expr: count(up{job="spawn-fleet"}) > 40
+                        labels: {severity: warning}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("""
+                  custom:
+                    - name: HighFleetSize
+                      expr: "count(up{job=\\"spawn-fleet\\"}) > 40"
+                      severity: warning
+                """).contains("disabled_categories:\n    - lifecycle\n    - cost\n    - capacity\n");
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(dir.resolve("capacity.yml") + ":4:9: warning: alert 'HighFleetSize'"
+                + " is kept as your own rule (rules.custom); it shadows the default rule HighFleetSize (switched off),"
+                + " which fires when: More instances report metrics than the threshold allows.")
+                && m.contains("proven by 2 promtool cases") && m.contains("it has no test cases"));
+        assertThat(alert(build(result), "HighFleetSize").expr()).isEqualTo("count(up{job=\"spawn-fleet\"}) > 40");
+    }
+
+    @Test
+    void defaultsTheFilesLackAreSwitchedOffAWholeCategoryByDisabledCategories() throws IOException {
+        rules("cost.yml", """
+                groups:
+                  - name: cost
+                    rules:
+                      - alert: HighCostInstance
+                        expr: spawn_cost_per_hour_dollars > 5
+                        for: 5m
+                        labels: {severity: warning, component: spawn, category: cost}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("disabled_categories:\n    - lifecycle\n    - capacity\n    - performance\n")
+                .contains("DailyCostBudgetExceeded:\n    enabled: false").doesNotContain("\n  HighCostInstance:");
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":1:1: warning: 25 default rules"
+                + " are not in the rule files and switched off"));
+        assertThat(build(result).ruleFiles()).flatExtracting(f -> f.groups().get(0).rules()).extracting(r -> r.name())
+                .containsExactly("HighCostInstance");
+    }
+
+    @Test
+    void reportsRecordingRulesGroupIntervalsLimitsAndKeepFiringForAtTheirPlace() throws IOException {
+        rules("r.yml", """
+                groups:
+                  - name: fast
+                    interval: 15s
+                    limit: 10
+                    rules:
+                      - record: job:up:sum
+                        expr: sum by (job) (up)
+                      - alert: Flapping
+                        expr: changes(up[5m]) > 3
+                        keep_firing_for: 5m
+                        labels: {severity: info}
+                """);
+        List<String> messages = messages(SpecImport.fromDirectory(dir));
+        String r = dir.resolve("r.yml").toString();
+        assertThat(messages).anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' is evaluated every 15s (its"
+                        + " interval); the spec cannot carry a group's interval yet"))
+                .anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' has limit 10"))
+                .anyMatch(m -> m.startsWith(r + ":6:9: warning: recording rule 'job:up:sum' cannot be carried by the spec yet"))
+                .anyMatch(m -> m.startsWith(r + ":8:9: warning: keep_firing_for of alert 'Flapping' cannot be carried"));
+    }
+
+    @Test
+    void aSeverityLabelSpawnHasNotIsReported() throws IOException {
+        rules("r.yml", """
+                groups:
+                  - name: mine
+                    rules:
+                      - alert: SporedDown
+                        expr: up == 0
+                        labels: {severity: page}
+                      - alert: NoSeverity
+                        expr: up == 0
+                """);
+        List<String> messages = messages(SpecImport.fromDirectory(dir));
+        assertThat(messages).anyMatch(m -> m.endsWith(":4:9: warning: alert 'SporedDown' has severity 'page', which spawn does not"
+                + " have (critical, warning, info); the generated alert carries severity=warning"))
+                .anyMatch(m -> m.endsWith(":7:9: warning: alert 'NoSeverity' has no severity label; the generated alert carries"
+                        + " severity=warning (rules.custom)"));
+    }
+
+    @Test
+    void ruleFileGlobsResolveRelativeToTheConfigurationSorted() throws IOException {
+        Files.createDirectories(dir.resolve("rules/team"));
+        Files.writeString(dir.resolve("rules/team/b.yml"), "groups: [{name: b, rules: [{alert: B, expr: up == 0, labels: {severity: info}}]}]\n");
+        Files.writeString(dir.resolve("rules/team/a.yml"), "groups: [{name: a, rules: [{alert: A, expr: up == 0, labels: {severity: info}}]}]\n");
+        Files.writeString(dir.resolve("rules/team/c.txt"), "not a rule file\n");
+        prometheus("rule_files: ['rules/*/*.yml', 'rules/none-*.yml']\n");
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec().indexOf("name: A")).isPositive().isLessThan(result.spec().indexOf("name: B"));
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":1:31: warning: rule_files"
+                + " pattern 'rules/none-*.yml' matches no file"));
+    }
+
+    // --- bad input ---
+
+    @Test
+    void badInputIsReportedAtItsPlaceEveryProblemOfTheRunAtOnce() throws IOException {
+        Files.writeString(dir.resolve("prometheus.yml"), """
+                global:
+                  scrape_intervall: 30s
+                rule_files: [missing.yml, broken.yml, unknown.yml]
+                scrape_configs:
+                  - job_name: node
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                """);
+        Files.writeString(dir.resolve("broken.yml"), "groups:\n  - name: x\n    rules: [\n");
+        Files.writeString(dir.resolve("unknown.yml"), "groups:\n  - name: x\n    rulez: []\n");
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            List<String> errors = e.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+            assertThat(errors).anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":2:3: unknown field 'scrape_intervall'"
+                            + " in global; did you mean 'scrape_interval'?"))
+                    .anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":3:14: rule file 'missing.yml' does not exist"))
+                    .anyMatch(m -> m.startsWith(dir.resolve("broken.yml") + ":4:1: YAML syntax error"))
+                    .anyMatch(m -> m.startsWith(dir.resolve("unknown.yml") + ":3:5: unknown field 'rulez'"))
+                    .hasSize(4);
+        });
+    }
+
+    @Test
+    void noPrometheusConfigurationInTheDirectory() {
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml or prometheus.yaml in this"
+                        + " directory; expected the Prometheus configuration to import"));
+    }
+
+    @Test
+    void twoPrometheusConfigurationsAreOneTooMany() throws IOException {
+        prometheus("global: {}\n");
+        Files.writeString(dir.resolve("prometheus.yaml"), "global: {}\n");
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems()).singleElement().hasToString(dir + ": both prometheus.yml and prometheus.yaml;"
+                        + " expected one Prometheus configuration"));
+    }
+
+    @Test
+    void anEmptyRuleFileAndARuleWithoutAlertOrRecordAreErrors() throws IOException {
+        Files.writeString(dir.resolve("empty.yml"), "");
+        Files.writeString(dir.resolve("odd.yml"), "groups:\n  - name: x\n    rules:\n      - expr: up == 0\n");
+        prometheus("rule_files: [empty.yml, odd.yml]\n");
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString).toList()).containsExactly(
+                        dir.resolve("empty.yml") + ": the file is empty; expected a rule file (groups:)",
+                        dir.resolve("odd.yml") + ":4:9: a rule needs exactly one of 'alert' and 'record'"));
+    }
+
+    // --- helpers ---
+
+    private record GlobalLike(String scrapeInterval, String evaluationInterval) {
+    }
+
+    private GlobalLike generatedGlobal() {
+        PrometheusConfig p = build(SpecImport.fromDirectory(dir)).prometheus();
+        return new GlobalLike(p.global().scrapeInterval().toString(), p.global().evaluationInterval().toString());
+    }
+
+    private void prometheus(String text) throws IOException {
+        Files.writeString(dir.resolve("prometheus.yml"), text);
+    }
+
+    /** A prometheus.yml like spawn's defaults that loads this one rule file. */
+    private void rules(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text);
+        Files.writeString(dir.resolve("prometheus.yml"), "rule_files: [" + name + "]\n");
+    }
+
+    private void writeBundle(MonitoringBundle bundle) throws IOException {
+        for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
+            Path target = dir.resolve(f.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, f.getValue());
+        }
+    }
+
+    private static MonitoringBundle build(SpecImport.Result result) {
+        return SpecReader.parse("spawn-monitoring.yaml", result.spec()).build();
+    }
+
+    private static AlertingRule alert(MonitoringBundle bundle, String name) {
+        return bundle.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
+                .filter(r -> r.name().equals(name)).map(AlertingRule.class::cast).findFirst().orElseThrow();
+    }
+
+    private static List<String> messages(SpecImport.Result result) {
+        return result.problems().stream().map(Problem::toString).toList();
+    }
+
+    private static SortedMap<String, String> text(SortedMap<String, byte[]> files) {
+        SortedMap<String, String> out = new TreeMap<>();
+        files.forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8).replaceFirst("^# Generated by [^\n]*\n", "")));
+        return out;
+    }
+
+    private static Map<String, ScrapeConfig> byName(List<ScrapeConfig> jobs) {
+        return jobs.stream().collect(Collectors.toMap(ScrapeConfig::jobName, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+}
