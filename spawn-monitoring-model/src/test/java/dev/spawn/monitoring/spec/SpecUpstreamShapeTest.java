@@ -140,6 +140,28 @@ class SpecUpstreamShapeTest {
     }
 
     @Test
+    void blackboxJobWithUrlTargetsAsTheExporterDocsWriteIt() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: blackbox
+                    metrics_path: /probe
+                    params: {module: [http_2xx]}
+                    static_configs:
+                      - targets: ['https://spawn.example.com/health']
+                    relabel_configs:
+                      - {source_labels: [__address__], target_label: __param_target}
+                      - {target_label: __address__, replacement: '127.0.0.1:9115'}
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("- https://spawn.example.com/health").contains("module:\n        - http_2xx");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - {job_name: typo, static_configs: [{targets: ['localhost 9100']}]}
+                """)).singleElement().asString().contains("static target 'localhost 9100' is empty or contains whitespace");
+    }
+
+    @Test
     void pastedUpstreamJobWithEc2DiscoveryOfItsOwn() {
         MonitoringBundle bundle = bundle("""
                 apiVersion: spawn.dev/v1

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code <static_config>}: fixed {@code host:port} targets and labels for all of them. */
+/** {@code <static_config>}: fixed targets (usually {@code host:port}) and labels for all of them. */
 @Variant(value = "static_configs", doc = "Statically configured targets.")
 public record StaticConfig(
         @Key(value = "targets", doc = "The targets, as host:port.", required = true) List<String> targets,
@@ -19,8 +19,11 @@ public record StaticConfig(
         labels = java.util.Collections.unmodifiableMap(new TreeMap<>(
                 LabelName.requireAll(labels == null ? Map.of() : labels, "static_config labels")));
         for (String t : targets) {
-            if (!t.matches("[^\\s/]+:\\d{1,5}")) {
-                throw new IllegalArgumentException("static target '" + t + "' is not host:port");
+            // any __address__ Prometheus takes: host:port, a host alone (the scheme's port), or a URL that relabelling
+            // moves into a parameter (the blackbox exporter pattern)
+            if (t.isBlank() || t.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("static target '" + t + "' is empty or contains whitespace; expected"
+                        + " host:port, or a URL that relabelling turns into a parameter");
             }
         }
     }
