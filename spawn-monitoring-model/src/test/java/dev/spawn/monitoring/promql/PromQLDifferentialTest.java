@@ -68,14 +68,19 @@ class PromQLDifferentialTest {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
         List<String> corpus = List.copyOf(unique);
+        long promtoolStart = System.nanoTime();
         List<PromtoolVerdicts.Verdict> promtool = PromtoolVerdicts.check(corpus, dir);
+        long promtoolNanos = System.nanoTime() - promtoolStart;
+        long oursStart = System.nanoTime();
+        List<List<PromQLProblem>> ourProblems = corpus.stream().map(PromQL::problems).toList();
+        long oursNanos = System.nanoTime() - oursStart;
         Map<String, Boolean> acceptedByPromtool = new HashMap<>();
 
         List<String> disagreements = new ArrayList<>();
         int sameMessage = 0;
         int samePosition = 0;
         for (int i = 0; i < corpus.size(); i++) {
-            List<PromQLProblem> ours = PromQL.problems(corpus.get(i));
+            List<PromQLProblem> ours = ourProblems.get(i);
             PromtoolVerdicts.Verdict theirs = promtool.get(i);
             acceptedByPromtool.put(corpus.get(i), theirs.accepted());
             if (ours.isEmpty() != theirs.accepted()) {
@@ -101,7 +106,8 @@ class PromQLDifferentialTest {
                 .append(corpus.size() - disagreements.size()).append('/').append(corpus.size())
                 .append("; of the rejections, same first message on ").append(sameMessage)
                 .append(" and same line:col on ").append(samePosition);
-        summary.append("; corpus digest ").append(digest(corpus));
+        summary.append("; corpus digest ").append(digest(corpus)).append(String.format(
+                "; one promtool run %.1f s, our parser %.2f s (cold JVM, not a benchmark)", promtoolNanos / 1e9, oursNanos / 1e9));
         System.out.println(summary);
         List<String> printedRejected = parts.get("printed").stream().filter(e -> !acceptedByPromtool.get(e)).toList();
         assertThat(printedRejected).as("printed expressions promtool rejects").isEmpty();
