@@ -245,6 +245,14 @@ class PromQLTest {
     }
 
     @Example
+    void parsesDeepNestingThatPrometheusAccepts() {
+        String deep = "(".repeat(5000) + "x" + ")".repeat(5000);
+        assertThat(PromQL.parse(deep).type()).isEqualTo(ValueType.VECTOR);
+        assertThat(PromQL.problems("sum(" + deep + ") >")).singleElement().extracting(PromQLProblem::message)
+                .isEqualTo("unexpected end of input");
+    }
+
+    @Example
     void knowsEveryFunctionOfPrometheus242() {
         assertThat(Function.all()).hasSize(70);
         assertThat(Function.named("label_join")).get().satisfies(f -> assertThat(f.maxArgs()).isEqualTo(-1));
@@ -277,5 +285,11 @@ class PromQLTest {
         assertThat(Re2.check("a)|(b")).get().asString().contains("unexpected )");
         assertThat(Re2.check("(a{100}){100}")).get().asString().contains("invalid repeat count");
         assertThat(Re2.check("(?P<n>x)\\pL[[:alpha:]]\\Q.*\\E")).isEmpty();
+        // Go's tree height limit of 1000 counts the ^(?:...)$ that Prometheus wraps around the regex.
+        assertThat(PromQL.problems("x{a=~\"" + "(".repeat(998) + "a" + ")".repeat(998) + "\"}")).isEmpty();
+        assertThat(message("x{a=~\"" + "(".repeat(999) + "a" + ")".repeat(999) + "\"}")).contains("expression nests too deeply");
+        assertThat(Re2.check("\\p{Vithkuqi}")).as("a Unicode 14 script Go 1.19 does not know").isPresent();
+        assertThat(message("x{a=~\"\\xff\"}")).startsWith("error parsing regexp: invalid UTF-8");
+        assertThat(PromQL.problems("x{a=\"\\xff\"}")).isEmpty();
     }
 }
