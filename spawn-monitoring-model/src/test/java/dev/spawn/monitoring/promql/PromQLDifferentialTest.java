@@ -60,6 +60,7 @@ class PromQLDifferentialTest {
         parts.values().forEach(list -> list.stream().filter(e -> PromQL.problems(e).isEmpty()).forEach(valid::add));
         parts.put("generated", new PromQLGenerator(false).expressions(42L, 2500));
         parts.put("generated near-misses", new PromQLGenerator(true).expressions(43L, 2500));
+        parts.put("generated regexes", PromQLGenerator.regexSelectors(44L, 2000));
         valid.addAll(parts.get("generated").stream().filter(e -> PromQL.problems(e).isEmpty()).toList());
         parts.put("mutations", PromQLMutations.of(valid, 7L, 3000));
         // The printer's canonical text of every valid expression must be valid to promtool too.

@@ -38,6 +38,25 @@ final class PromQLGenerator {
                 Tuple.of(6, vector(3)), Tuple.of(2, scalar(2)), Tuple.of(1, matrix(2)), Tuple.of(1, anyType(2)));
     }
 
+    /**
+     * Selectors with random regular expressions over the characters Go's regexp syntax gives meaning to, in
+     * nameless selectors so that whether the regex matches the empty value decides validity too.
+     */
+    static List<String> regexSelectors(long seed, int count) {
+        Arbitrary<String> regex = Arbitraries.strings().withChars("()[]{}|*+?.^$\\-:,019aAbBdDwWsSpPQEzCx<>=!_&#")
+                .ofMinLength(0).ofMaxLength(9);
+        Arbitrary<String> selector = Combinators.combine(regex, Arbitraries.of("=~", "!~"), Arbitraries.of("", ", b=\"x\""))
+                .as((r, op, other) -> "{a" + op + "`" + r + "`" + other + "}");
+        RandomGenerator<String> generator = selector.generator(1000);
+        Random random = new Random(seed);
+        Set<String> out = new LinkedHashSet<>();
+        int attempts = 0;
+        while (out.size() < count && attempts++ < count * 10) {
+            out.add(generator.next(random).value());
+        }
+        return new ArrayList<>(out);
+    }
+
     /** The generator as a jqwik arbitrary, for properties. */
     Arbitrary<String> arbitrary() {
         return top;
