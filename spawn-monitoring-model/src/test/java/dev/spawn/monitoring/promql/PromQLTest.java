@@ -239,6 +239,23 @@ class PromQLTest {
         assertThat(reparsed.type()).isEqualTo(PromQL.parse(source).type());
     }
 
+    /** Whatever the text, the parser answers with problems, never with an exception of its own. */
+    @Property(tries = 3000, seed = "12")
+    void neverFailsWithAnythingButProblems(@ForAll("promqlCharacters") String text) {
+        List<PromQLProblem> problems = PromQL.problems(text);
+        if (problems.isEmpty()) {
+            assertThat(PromQL.parse(text).print()).isNotNull();
+        } else {
+            assertThat(problems).allSatisfy(p -> assertThat(p.line()).isPositive());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> promqlCharacters() {
+        return net.jqwik.api.Arbitraries.strings().withChars("(){}[],:;=!~<>+-*/%^@#\"'`\\\n \t.0123456789eExXabfmshdwyz_")
+                .ofMinLength(0).ofMaxLength(30);
+    }
+
     @Provide
     Arbitrary<String> validExpressions() {
         return new PromQLGenerator(false).arbitrary();
