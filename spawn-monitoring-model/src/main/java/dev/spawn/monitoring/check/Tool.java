@@ -100,9 +100,9 @@ public enum Tool {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 return new Result(this, String.join(" ", args), -1, "timed out after " + timeoutSeconds + "s\n"
-                        + Files.readString(output, StandardCharsets.UTF_8));
+                        + readLeniently(output));
             }
-            return new Result(this, String.join(" ", args), process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            return new Result(this, String.join(" ", args), process.exitValue(), readLeniently(output));
         } catch (IOException e) {
             throw new ToolMissingException(this, e);
         } catch (InterruptedException e) {
@@ -111,6 +111,11 @@ public enum Tool {
         } finally {
             deleteQuietly(output);
         }
+    }
+
+    /** The output as UTF-8, bytes that are not (promtool echoes a user's \\xff escape raw) replaced, not fatal. */
+    private static String readLeniently(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static void deleteQuietly(Path file) {

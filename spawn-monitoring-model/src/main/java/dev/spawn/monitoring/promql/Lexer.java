@@ -516,6 +516,8 @@ final class Lexer {
                 case '\b' -> b.append("\\b");
                 case '\f' -> b.append("\\f");
                 case 11 -> b.append("\\v");
+                // U+FFFD stands for bytes that were no UTF-8; written raw the lexer would reject it
+                case 0xFFFD -> b.append("\\ufffd");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
                         b.append(String.format("\\x%02x", c));

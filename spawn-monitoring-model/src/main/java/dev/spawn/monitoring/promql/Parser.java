@@ -58,8 +58,31 @@ final class Parser {
         this.lineStarts = lineStarts(input);
     }
 
+    /** How many opening parentheses the text has: a bound on how deep the parser (and the regex parser) recurse. */
+    int parentheses() {
+        int n = 0;
+        for (int i = 0; i < input.length(); i++) {
+            n += input.charAt(i) == '(' ? 1 : 0;
+        }
+        return n;
+    }
+
     List<PromQLProblem> problems() {
         return problems;
+    }
+
+    /**
+     * {@link #parse()}, reporting nesting deeper than the JVM's stack allows as a problem rather than a crash
+     * (Prometheus, on Go's growing stacks, has no such limit: thousands of nested parentheses are beyond it).
+     */
+    Optional<Expr> parseGuarded() {
+        try {
+            return parse();
+        } catch (StackOverflowError e) {
+            problems.clear();
+            problem(0, "expression nests too deeply for this parser");
+            return Optional.empty();
+        }
     }
 
     /** The expression, or empty when there was a syntax error; {@link #problems()} has the problems. */
@@ -474,9 +497,15 @@ final class Parser {
         if (peek().kind() != Kind.STRING) {
             unexpected("label matching", "string");
         }
-        String value = unquote(advance().text());
+        String quoted = advance().text();
+        String value = unquote(quoted);
         if (op == MatchOp.REGEX || op == MatchOp.NOT_REGEX) {
-            Re2.check(value).ifPresent(error -> problem(label.offset(), error));
+            if (!isUtf8(unquoteBytes(quoted))) {
+                // Escapes such as \xff make bytes that are no UTF-8; Go's regexp rejects them.
+                problem(label.offset(), "error parsing regexp: invalid UTF-8: `" + value + ")$`");
+            } else {
+                Re2.check(value).ifPresent(error -> problem(label.offset(), error));
+            }
         }
         return new Matcher(label.text(), op, value);
     }
@@ -674,6 +703,24 @@ final class Parser {
         if (quote == '`' || body.indexOf('\\') < 0) {
             return body;
         }
+        return new String(unquoteBytes(quoted), StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The bytes a quoted string stands for (Go strings are bytes: {@code \xff} is one byte, not a character). */
+    private static byte[] unquoteBytes(String quoted) {
+        String body = quoted.substring(1, quoted.length() - 1);
+        if (quoted.charAt(0) == '`' || body.indexOf('\\') < 0) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int i = 0;
         while (i < body.length()) {
@@ -713,7 +760,7 @@ final class Parser {
                 }
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return bytes.toByteArray();
     }
 
     // ---- type checks (parse.go checkAST) ----

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.promql;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Entry point: parses and type-checks PromQL exactly as Prometheus 2.42 (and so {@code promtool
@@ -13,13 +14,17 @@ import java.util.List;
  */
 public final class PromQL {
 
+    /** Above this many parentheses an expression is parsed on a thread with a large stack (the parser recurses). */
+    private static final int DEEP = 200;
+    private static final long LARGE_STACK = 512L * 1024 * 1024;
+
     private PromQL() {
     }
 
     /** The expression, or a {@link PromQLException} listing every problem Prometheus would report. */
     public static Expr parse(String expression) {
         Parser parser = new Parser(expression);
-        var expr = parser.parse();
+        var expr = run(parser);
         if (!parser.problems().isEmpty() || expr.isEmpty()) {
             throw new PromQLException(parser.problems());
         }
@@ -29,7 +34,24 @@ public final class PromQL {
     /** Every problem with the expression (syntax, then types), in order; empty when Prometheus accepts it. */
     public static List<PromQLProblem> problems(String expression) {
         Parser parser = new Parser(expression);
-        parser.parse();
+        run(parser);
         return List.copyOf(parser.problems());
+    }
+
+    private static java.util.Optional<Expr> run(Parser parser) {
+        if (parser.parentheses() <= DEEP) {
+            return parser.parseGuarded();
+        }
+        // Prometheus, on Go's growing stacks, accepts any nesting; a thread with a large stack gets close.
+        AtomicReference<java.util.Optional<Expr>> result = new AtomicReference<>(java.util.Optional.empty());
+        Thread thread = new Thread(null, () -> result.set(parser.parseGuarded()), "promql-deep", LARGE_STACK);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while parsing", e);
+        }
+        return result.get();
     }
 }

@@ -57,6 +57,9 @@ final class Re2 {
             return Optional.empty();
         } catch (Error e) {
             return Optional.of(e.getMessage());
+        } catch (StackOverflowError e) {
+            // Nesting this deep is far beyond Go's limit of 1000 too.
+            return Optional.of("error parsing regexp: expression nests too deeply: `" + regex + "`");
         }
     }
 
@@ -64,10 +67,13 @@ final class Re2 {
     static boolean matchesEmpty(String regex) {
         try {
             return new Re2(regex).parseAll().nullable();
-        } catch (Error e) {
+        } catch (Error | StackOverflowError e) {
             return false;
         }
     }
+
+    /** Go's limit on the height of the parse tree (regexp/syntax maxHeight, since Go 1.19.2). */
+    private static final int MAX_HEIGHT = 1000;
 
     private Node parseAll() {
         Node n = alternation(0);
@@ -75,7 +81,44 @@ final class Re2 {
             // only a ')' stops an alternation early
             throw new Error("unexpected )", whole);
         }
+        if (height(n) > MAX_HEIGHT) {
+            throw new Error("expression nests too deeply", whole);
+        }
         return n;
+    }
+
+    /**
+     * The height of the tree Go builds: a capture, repeat, alternation or a concatenation of several parts
+     * is a node over its parts; a run of characters is one literal; a non-capturing group is no node.
+     */
+    private static int height(Node n) {
+        switch (n.kind()) {
+            case 'c', 'e', 'b':
+                return 1;
+            case 's': {
+                int parts = 0;
+                int max = 0;
+                boolean onlyChars = true;
+                for (Node p : n.subs()) {
+                    if (p.kind() == 's' && p.subs().isEmpty()) {
+                        continue;
+                    }
+                    parts++;
+                    max = Math.max(max, height(p));
+                    onlyChars &= p.kind() == 'c';
+                }
+                return parts == 0 || (parts > 1 && onlyChars) ? 1 : parts == 1 ? max : 1 + max;
+            }
+            case 'n':
+                return n.subs().isEmpty() ? 1 : height(n.subs().get(0));
+            default: {
+                int max = 0;
+                for (Node sub : n.subs()) {
+                    max = Math.max(max, height(sub));
+                }
+                return 1 + max;
+            }
+        }
     }
 
     private boolean more() {
@@ -296,7 +339,8 @@ final class Re2 {
                             throw new Error("invalid or unsupported Perl syntax", whole.substring(start, pos));
                         }
                         if (c == ':') {
-                            items.add(closeGroup(depth));
+                            Node group = closeGroup(depth);
+                            items.add(new Node('n', 0, 0, group.subs()));
                         }
                         return;
                     }
@@ -536,8 +580,10 @@ final class Re2 {
         Set<String> names = new HashSet<>(List.of("Any", "C", "Cc", "Cf", "Co", "Cs", "L", "Ll", "Lm", "Lo", "Lt", "Lu",
                 "M", "Mc", "Me", "Mn", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Pe", "Pf", "Pi", "Po", "Ps", "S", "Sc",
                 "Sk", "Sm", "So", "Z", "Zl", "Zp", "Zs"));
+        // Go 1.19's tables are Unicode 13, as Java 17's; scripts of later Unicode versions are not known to it.
+        Set<String> later = Set.of("CYPRO_MINOAN", "OLD_UYGHUR", "TANGSA", "TOTO", "VITHKUQI", "KAWI", "NAG_MUNDARI");
         for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
-            if (script == Character.UnicodeScript.UNKNOWN) {
+            if (script == Character.UnicodeScript.UNKNOWN || later.contains(script.name())) {
                 continue;
             }
             StringBuilder b = new StringBuilder();

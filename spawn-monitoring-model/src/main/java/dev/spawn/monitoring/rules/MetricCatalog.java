@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.rules;
 
+import dev.spawn.monitoring.promql.LabelFlow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ public record MetricCatalog(List<Metric> metrics, List<String> targetLabels) {
         Map<String, Metric> map = new LinkedHashMap<>();
         metrics.forEach(m -> map.put(m.name(), m));
         return map;
+    }
+
+    /** The target labels Prometheus itself gives every scraped series; the others depend on discovery and relabelling. */
+    public static final Set<String> SCRAPE_LABELS = Set.of("job", "instance");
+
+    /**
+     * The catalog as {@link LabelFlow} reads selectors: each metric with its own labels and job/instance for
+     * certain, the discovery target labels (region, instance_type, spot, ...) possibly.
+     */
+    public LabelFlow.Metrics labelFlow() {
+        Map<String, Set<String>> own = new LinkedHashMap<>();
+        metrics.forEach(m -> own.put(m.name(), Set.copyOf(m.labels())));
+        Set<String> discovered = new TreeSet<>(targetLabels);
+        discovered.removeAll(SCRAPE_LABELS);
+        return LabelFlow.Metrics.of(own, SCRAPE_LABELS, discovered);
     }
 
     /** Every label a rule may match or group on: the metrics' own labels and the target labels. */

@@ -2,15 +2,10 @@ package dev.spawn.monitoring.promql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.RuleCatalog;
 import dev.spawn.monitoring.rules.RuleDefinition;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,12 +14,7 @@ class LabelFlowTest {
 
     /** The default metric catalog: each metric's own labels, job and instance always, the discovery labels maybe. */
     static LabelFlow.Metrics catalog() {
-        MetricCatalog catalog = RuleCatalog.defaults().metrics();
-        Map<String, Set<String>> metrics = new LinkedHashMap<>();
-        catalog.metrics().forEach(m -> metrics.put(m.name(), new HashSet<>(m.labels())));
-        Set<String> discovered = new HashSet<>(catalog.targetLabels());
-        discovered.removeAll(Set.of("job", "instance"));
-        return LabelFlow.Metrics.of(metrics, Set.of("job", "instance"), discovered);
+        return RuleCatalog.defaults().metrics().labelFlow();
     }
 
     private static Labels labels(String expr) {

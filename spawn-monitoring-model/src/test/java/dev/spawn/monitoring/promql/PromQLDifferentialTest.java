@@ -60,6 +60,7 @@ class PromQLDifferentialTest {
         parts.values().forEach(list -> list.stream().filter(e -> PromQL.problems(e).isEmpty()).forEach(valid::add));
         parts.put("generated", new PromQLGenerator(false).expressions(42L, 2500));
         parts.put("generated near-misses", new PromQLGenerator(true).expressions(43L, 2500));
+        parts.put("generated regexes", PromQLGenerator.regexSelectors(44L, 2000));
         valid.addAll(parts.get("generated").stream().filter(e -> PromQL.problems(e).isEmpty()).toList());
         parts.put("mutations", PromQLMutations.of(valid, 7L, 3000));
         // The printer's canonical text of every valid expression must be valid to promtool too.
@@ -68,14 +69,19 @@ class PromQLDifferentialTest {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
         List<String> corpus = List.copyOf(unique);
+        long promtoolStart = System.nanoTime();
         List<PromtoolVerdicts.Verdict> promtool = PromtoolVerdicts.check(corpus, dir);
+        long promtoolNanos = System.nanoTime() - promtoolStart;
+        long oursStart = System.nanoTime();
+        List<List<PromQLProblem>> ourProblems = corpus.stream().map(PromQL::problems).toList();
+        long oursNanos = System.nanoTime() - oursStart;
         Map<String, Boolean> acceptedByPromtool = new HashMap<>();
 
         List<String> disagreements = new ArrayList<>();
         int sameMessage = 0;
         int samePosition = 0;
         for (int i = 0; i < corpus.size(); i++) {
-            List<PromQLProblem> ours = PromQL.problems(corpus.get(i));
+            List<PromQLProblem> ours = ourProblems.get(i);
             PromtoolVerdicts.Verdict theirs = promtool.get(i);
             acceptedByPromtool.put(corpus.get(i), theirs.accepted());
             if (ours.isEmpty() != theirs.accepted()) {
@@ -101,7 +107,8 @@ class PromQLDifferentialTest {
                 .append(corpus.size() - disagreements.size()).append('/').append(corpus.size())
                 .append("; of the rejections, same first message on ").append(sameMessage)
                 .append(" and same line:col on ").append(samePosition);
-        summary.append("; corpus digest ").append(digest(corpus));
+        summary.append("; corpus digest ").append(digest(corpus)).append(String.format(
+                "; one promtool run %.1f s, our parser %.2f s (cold JVM, not a benchmark)", promtoolNanos / 1e9, oursNanos / 1e9));
         System.out.println(summary);
         List<String> printedRejected = parts.get("printed").stream().filter(e -> !acceptedByPromtool.get(e)).toList();
         assertThat(printedRejected).as("printed expressions promtool rejects").isEmpty();

@@ -30,12 +30,40 @@ final class PromQLGenerator {
     private static final List<String> BAD_GROUP_LABELS = List.of("foo:bar", "inf", "\"job\"", "1");
 
     private final boolean nearMisses;
+    private final List<String> metrics;
+    private final List<String> labels;
     private final Arbitrary<String> top;
 
     PromQLGenerator(boolean nearMisses) {
+        this(nearMisses, METRICS, LABELS);
+    }
+
+    /** A generator whose selectors read the given metrics and match and group on the given labels. */
+    PromQLGenerator(boolean nearMisses, List<String> metrics, List<String> labels) {
         this.nearMisses = nearMisses;
+        this.metrics = List.copyOf(metrics);
+        this.labels = List.copyOf(labels);
         this.top = Arbitraries.frequencyOf(
                 Tuple.of(6, vector(3)), Tuple.of(2, scalar(2)), Tuple.of(1, matrix(2)), Tuple.of(1, anyType(2)));
+    }
+
+    /**
+     * Selectors with random regular expressions over the characters Go's regexp syntax gives meaning to, in
+     * nameless selectors so that whether the regex matches the empty value decides validity too.
+     */
+    static List<String> regexSelectors(long seed, int count) {
+        Arbitrary<String> regex = Arbitraries.strings().withChars("()[]{}|*+?.^$\\-:,019aAbBdDwWsSpPQEzCx<>=!_&#")
+                .ofMinLength(0).ofMaxLength(9);
+        Arbitrary<String> selector = Combinators.combine(regex, Arbitraries.of("=~", "!~"), Arbitraries.of("", ", b=\"x\""))
+                .as((r, op, other) -> "{a" + op + "`" + r + "`" + other + "}");
+        RandomGenerator<String> generator = selector.generator(1000);
+        Random random = new Random(seed);
+        Set<String> out = new LinkedHashSet<>();
+        int attempts = 0;
+        while (out.size() < count && attempts++ < count * 10) {
+            out.add(generator.next(random).value());
+        }
+        return new ArrayList<>(out);
     }
 
     /** The generator as a jqwik arbitrary, for properties. */
@@ -158,7 +186,7 @@ final class PromQLGenerator {
     }
 
     private Arbitrary<String> selector() {
-        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, maybeWrong(Arbitraries.of(METRICS),
+        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, maybeWrong(Arbitraries.of(metrics),
                 Arbitraries.of(BAD_METRICS))), Tuple.of(1, Arbitraries.just("")));
         Arbitrary<String> matchers = matcher().list().ofMinSize(0).ofMaxSize(3)
                 .map(list -> String.join(", ", list));
@@ -173,10 +201,10 @@ final class PromQLGenerator {
     }
 
     private Arbitrary<String> matcher() {
-        Arbitrary<String> equality = Combinators.combine(Arbitraries.of(LABELS), Arbitraries.of("=", "!="),
+        Arbitrary<String> equality = Combinators.combine(Arbitraries.of(labels), Arbitraries.of("=", "!="),
                 maybeWrong(Arbitraries.of("\"spawn\"", "\"\"", "'x'", "`y`", "\"a\\\"b\""), Arbitraries.of("\"\\q\"", "x")))
                 .as((l, op, v) -> l + op + v);
-        Arbitrary<String> regex = Combinators.combine(Arbitraries.of(LABELS), Arbitraries.of("=~", "!~"),
+        Arbitrary<String> regex = Combinators.combine(Arbitraries.of(labels), Arbitraries.of("=~", "!~"),
                 maybeWrong(Arbitraries.of("\".*\"", "\".+\"", "\"a|b\"", "\"[a-z]+\"", "\"\"", "\"x*\"",
                         "\"\\\\d+\"", "\"spawn-.*\"", "\"(?i)abc\"", "\"[[:alpha:]]\"", "\"\\\\pL\"", "\"^$\"",
                         "\"a{2,3}\"", "\"(?P<n>x)?\"", "\"[^-]\"", "\"\\\\Qa.b\\\\E\""),
@@ -234,7 +262,8 @@ final class PromQLGenerator {
     private Arbitrary<String> aggregation(int depth) {
         Arbitrary<String> op = Arbitraries.of("sum", "avg", "count", "min", "max", "group", "stddev", "stdvar", "topk",
                 "bottomk", "quantile", "count_values");
-        Arbitrary<String> label = maybeWrong(Arbitraries.of(GROUP_LABELS), Arbitraries.of(BAD_GROUP_LABELS));
+        List<String> groupLabels = labels == LABELS ? GROUP_LABELS : labels;
+        Arbitrary<String> label = maybeWrong(Arbitraries.of(groupLabels), Arbitraries.of(BAD_GROUP_LABELS));
         Arbitrary<String> grouping = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just("")),
                 Tuple.of(3, label.list().ofMinSize(0).ofMaxSize(3)

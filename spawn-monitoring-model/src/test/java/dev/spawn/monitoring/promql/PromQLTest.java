@@ -239,9 +239,34 @@ class PromQLTest {
         assertThat(reparsed.type()).isEqualTo(PromQL.parse(source).type());
     }
 
+    /** Whatever the text, the parser answers with problems, never with an exception of its own. */
+    @Property(tries = 3000, seed = "12")
+    void neverFailsWithAnythingButProblems(@ForAll("promqlCharacters") String text) {
+        List<PromQLProblem> problems = PromQL.problems(text);
+        if (problems.isEmpty()) {
+            assertThat(PromQL.parse(text).print()).isNotNull();
+        } else {
+            assertThat(problems).allSatisfy(p -> assertThat(p.line()).isPositive());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> promqlCharacters() {
+        return net.jqwik.api.Arbitraries.strings().withChars("(){}[],:;=!~<>+-*/%^@#\"'`\\\n \t.0123456789eExXabfmshdwyz_")
+                .ofMinLength(0).ofMaxLength(30);
+    }
+
     @Provide
     Arbitrary<String> validExpressions() {
         return new PromQLGenerator(false).arbitrary();
+    }
+
+    @Example
+    void parsesDeepNestingThatPrometheusAccepts() {
+        String deep = "(".repeat(5000) + "x" + ")".repeat(5000);
+        assertThat(PromQL.parse(deep).type()).isEqualTo(ValueType.VECTOR);
+        assertThat(PromQL.problems("sum(" + deep + ") >")).singleElement().extracting(PromQLProblem::message)
+                .isEqualTo("unexpected end of input");
     }
 
     @Example
@@ -277,5 +302,11 @@ class PromQLTest {
         assertThat(Re2.check("a)|(b")).get().asString().contains("unexpected )");
         assertThat(Re2.check("(a{100}){100}")).get().asString().contains("invalid repeat count");
         assertThat(Re2.check("(?P<n>x)\\pL[[:alpha:]]\\Q.*\\E")).isEmpty();
+        // Go's tree height limit of 1000 counts the ^(?:...)$ that Prometheus wraps around the regex.
+        assertThat(PromQL.problems("x{a=~\"" + "(".repeat(998) + "a" + ")".repeat(998) + "\"}")).isEmpty();
+        assertThat(message("x{a=~\"" + "(".repeat(999) + "a" + ")".repeat(999) + "\"}")).contains("expression nests too deeply");
+        assertThat(Re2.check("\\p{Vithkuqi}")).as("a Unicode 14 script Go 1.19 does not know").isPresent();
+        assertThat(message("x{a=~\"\\xff\"}")).startsWith("error parsing regexp: invalid UTF-8");
+        assertThat(PromQL.problems("x{a=\"\\xff\"}")).isEmpty();
     }
 }
