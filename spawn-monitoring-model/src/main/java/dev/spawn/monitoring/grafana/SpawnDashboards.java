@@ -106,12 +106,12 @@ public final class SpawnDashboards {
                         .timeSeries("Cost accrued against the budget", "Cost so far of the running instances.", 12, 8,
                                 "currencyUSD", above("DailyCostBudgetExceeded", "budget"),
                                 range("A", "sum(" + accrued + ")", "accrued"))
-                        .timeSeries("Cost per hour by region", "", 12, 8,
-                                "currencyUSD", above("HighRegionalCost", "threshold"),
+                        .timeSeries("Cost per hour by region", "", 12, 8, "currencyUSD", null,
                                 range("A", "sum by (region) (" + hourly + ")", "{{region}}"))
                         .timeSeries("Cost per hour by instance type", "", 12, 8, "currencyUSD", null,
                                 range("A", "sum by (instance_type) (" + hourly + ")", "{{instance_type}}"))
-                        .timeSeries("Cost accrued by region", "", 12, 8, "currencyUSD", null,
+                        .timeSeries("Cost accrued by region", "Cost so far of each region's running instances.", 12, 8,
+                                "currencyUSD", above("HighRegionalCost", "threshold"),
                                 range("A", "sum by (region) (" + accrued + ")", "{{region}}")))
                 .row("Where the money goes", r -> r
                         .pieChart("Cost per hour by instance type", "", 8, 8, "currencyUSD",
