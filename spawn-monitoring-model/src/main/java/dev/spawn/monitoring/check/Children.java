@@ -1,0 +1,84 @@
+package dev.spawn.monitoring.check;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The tool processes this JVM has running: their output drained from a pipe (no temporary file), each
+ * waited for with a timeout after which it is killed with every process it started, and all of them
+ * killed by a shutdown hook when the JVM exits while they run. A JVM killed with {@code kill -9}
+ * runs no hook; its tools then run to their own end.
+ */
+final class Children {
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Children::killTree), "spawn-tools-cleanup"));
+    }
+
+    private Children() {
+    }
+
+    /**
+     * Waits for {@code process} (its stdin closed, its stdout drained) at most {@code timeoutSeconds}; then
+     * {@code done} gets the output decoded as UTF-8, or, after the process tree was killed, {@code timedOut} does.
+     */
+    static <T> T await(Process process, long timeoutSeconds, Function<String, T> done, Function<String, T> timedOut)
+            throws IOException {
+        RUNNING.add(process);
+        try {
+            process.getOutputStream().close();
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            Thread drain = new Thread(() -> copy(process.getInputStream(), output), "spawn-tool-output-" + process.pid());
+            drain.setDaemon(true);
+            drain.start();
+            boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            if (!finished) {
+                killTree(process);
+            }
+            drain.join(TimeUnit.SECONDS.toMillis(5));
+            String text;
+            synchronized (output) {
+                text = output.toString(StandardCharsets.UTF_8);
+            }
+            return finished ? done.apply(text) : timedOut.apply(text);
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + process.info().command().orElse("a tool"), e);
+        } finally {
+            RUNNING.remove(process);
+        }
+    }
+
+    /** Kills the process and its descendants (children first, so none is re-parented and missed) and waits briefly. */
+    static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                synchronized (out) {
+                    out.write(buffer, 0, n);
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed; what was read so far is the output
+        }
+    }
+}
