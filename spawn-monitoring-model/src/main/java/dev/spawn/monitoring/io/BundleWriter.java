@@ -408,12 +408,14 @@ public final class BundleWriter {
         if (parts.contains("..") || parts.contains(".") || parts.contains("")) {
             return "escapes the output folder or has an empty or '.' component";
         }
-        String top = parts.get(0);
-        if (RESERVED.contains(top) || top.startsWith("..") || parts.stream().anyMatch(p -> p.endsWith(TEMP_SUFFIX))) {
-            return "uses a name spawn-monitoring keeps for itself (" + String.join(", ", new TreeSet<>(RESERVED))
-                    + ", names starting with '..' or ending with '" + TEMP_SUFFIX + "')";
-        }
-        return null;
+        return isReserved(path) ? "uses a name spawn-monitoring keeps for itself (" + String.join(", ", new TreeSet<>(RESERVED))
+                + ", names starting with '..' or ending with '" + TEMP_SUFFIX + "')" : null;
+    }
+
+    /** Whether a relative path starts with one of the writer's own names, or uses its temporary suffix. */
+    public static boolean isReserved(String path) {
+        String top = topLevelName(path);
+        return RESERVED.contains(top) || top.startsWith("..") || List.of(path.split("/")).stream().anyMatch(p -> p.endsWith(TEMP_SUFFIX));
     }
 
     /** Writes one file atomically (temporary file beside it, then rename), e.g. file-discovery targets. */
