@@ -59,7 +59,7 @@ public class GenerateMojo extends AbstractSpawnMojo {
         }
         getLog().info("spawn: " + specName() + " -> " + bundle.files().size() + " files in " + outputDirectory + " ("
                 + written.written().size() + " written, " + written.unchanged().size() + " unchanged, "
-                + written.removed().size() + " removed); " + bundle.alertCount() + " alert rules, "
+                + written.removed().size() + " removed; generation " + written.generation() + "); " + bundle.alertCount() + " alert rules, "
                 + bundle.alertmanager().receivers().size() + " receivers");
         logChecks(checks);
         getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));

@@ -1,12 +1,12 @@
 package dev.spawn.monitoring.maven;
 
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.io.OutputLock;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.spec.Inventory;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +18,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Turns the output of {@code spawn list --json} (a file, or standard input) into the file-discovery
  * targets of the {@code spawn-fleet} job: {@code <outputDirectory>/targets/spawn-instances.json},
- * metrics-enabled instances only, sorted by instance id, written atomically. Instances the spec's
- * {@code spawn-ec2} job discovers are left to it (see {@link Inventory#targets}).
+ * metrics-enabled instances only, sorted by instance id, written atomically while holding the output
+ * folder's lock; a bad inventory leaves the previous file. Instances the spec's {@code spawn-ec2} job
+ * discovers are left to it (see {@link Inventory#targets}).
  */
 @Mojo(name = "targets", threadSafe = true, requiresProject = false)
 public class TargetsMojo extends AbstractSpawnMojo {
@@ -54,11 +55,8 @@ public class TargetsMojo extends AbstractSpawnMojo {
         }
         Inventory.Targets targets = Inventory.targets(instances, buildBundle().prometheus(), includeEc2);
         Path target = outputDirectory.toPath().resolve(Inventory.TARGETS_FILE);
-        try {
-            BundleWriter.writeAtomically(target, Inventory.toFileSd(targets.fileSd()));
-        } catch (UncheckedIOException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        BundleWriter.writeInto(outputDirectory.toPath(), Inventory.TARGETS_FILE, Inventory.toFileSd(targets.fileSd()),
+                OutputLock.DEFAULT_WAIT);
         int written = targets.fileSd().size();
         getLog().info("spawn: " + written + " metrics-enabled " + (written == 1 ? "instance" : "instances") + " -> " + target);
         if (!targets.leftToEc2().isEmpty()) {

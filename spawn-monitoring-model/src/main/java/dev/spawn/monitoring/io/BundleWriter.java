@@ -135,12 +135,12 @@ public final class BundleWriter {
             Path link = Files.readSymbolicLink(data);
             if (link.isAbsolute() || link.getNameCount() != 2 || !link.getName(0).toString().equals(GENERATIONS)
                     || link.getName(1).toString().startsWith(".")) {
-                throw new IllegalStateException(data + " points to " + link + ", which spawn-monitoring did not make;"
+                throw new OutputConflictException(data + " points to " + link + ", which spawn-monitoring did not make;"
                         + " expected " + GENERATIONS + "/<generation>; remove it to let the next run write a fresh generation");
             }
             generation = Files.isDirectory(out.resolve(link)) ? out.resolve(link) : null;
         } else if (Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalStateException(data + " is not the link spawn-monitoring makes; remove it");
+            throw new OutputConflictException(data + " is not the link spawn-monitoring makes; remove it");
         }
         Path generations = out.resolve(GENERATIONS);
         if (Files.isDirectory(generations, LinkOption.NOFOLLOW_LINKS)) {
@@ -221,7 +221,7 @@ public final class BundleWriter {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", problems) + "; move "
+            throw new OutputConflictException(String.join("; ", problems) + "; move "
                     + (problems.size() == 1 ? "it" : "them") + " out of the output folder, nothing was written");
         }
     }
@@ -452,12 +452,12 @@ public final class BundleWriter {
             try (OutputLock lock = OutputLock.acquire(dir, lockWait)) {
                 Path destination = dir.resolve(relative);
                 if (isOurLink(dir.resolve(topLevelName(relative)))) {
-                    throw new IllegalStateException(destination + " is inside the generated bundle ("
+                    throw new OutputConflictException(destination + " is inside the generated bundle ("
                             + topLevelName(relative) + " is one of its folders); expected a path the bundle does not use");
                 }
                 Files.createDirectories(destination.getParent());
                 if (!destination.getParent().toRealPath().startsWith(dir.toRealPath())) {
-                    throw new IllegalStateException(destination + " resolves to " + destination.getParent().toRealPath()
+                    throw new OutputConflictException(destination + " resolves to " + destination.getParent().toRealPath()
                             + ", outside the output folder " + dir.toRealPath() + " (a symbolic link on the way)");
                 }
                 writeAtomically(destination, content);

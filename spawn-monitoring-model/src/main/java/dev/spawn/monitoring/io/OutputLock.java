@@ -46,7 +46,7 @@ public final class OutputLock implements AutoCloseable {
 
     /**
      * Takes the lock of {@code directory} (created if missing), waiting at most {@code wait}; throws an
-     * {@link IllegalStateException} naming the holder when it stays taken.
+     * {@link OutputConflictException} naming the holder when it stays taken.
      */
     public static OutputLock acquire(Path directory, Duration wait) {
         Path dir = directory.toAbsolutePath().normalize();
@@ -54,7 +54,7 @@ public final class OutputLock implements AutoCloseable {
         Semaphore threadLock = IN_PROCESS.computeIfAbsent(dir, d -> new Semaphore(1));
         try {
             if (!threadLock.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("the output folder " + dir + " is being written by another thread of this"
+                throw new OutputConflictException("the output folder " + dir + " is being written by another thread of this"
                         + " process; waited " + wait.toSeconds() + "s");
             }
         } catch (InterruptedException e) {
@@ -69,7 +69,7 @@ public final class OutputLock implements AutoCloseable {
             FileLock lock;
             while ((lock = channel.tryLock()) == null) {
                 if (System.nanoTime() >= deadline) {
-                    throw new IllegalStateException("the output folder " + dir + " is being written by another"
+                    throw new OutputConflictException("the output folder " + dir + " is being written by another"
                             + " spawn-monitoring run (" + holder(file) + "); waited " + wait.toSeconds()
                             + "s; try again when it has finished");
                 }
