@@ -95,7 +95,7 @@ public final class BundleWriter {
             try (OutputLock lock = OutputLock.acquire(out, lockWait)) {
                 Live live = cleanUp(out);
                 Set<String> top = topLevelNames(files.keySet());
-                checkTopLevel(out, top, live);
+                checkTopLevel(out, top, files.keySet(), live);
                 Path generations = Files.createDirectories(out.resolve(GENERATIONS));
                 Path staging = Files.createTempDirectory(generations, ".staging-");
                 try {
@@ -187,37 +187,38 @@ public final class BundleWriter {
     }
 
     /**
-     * Every top-level name the new generation needs must be free, one of this writer's links, or (once,
-     * when converting the old flat layout) hold only files the old manifest lists; anything else is the
-     * user's, and the write stops before it changes anything.
+     * Every top-level name the new generation needs must be free, one of this writer's links, a plain
+     * file (the bundle's name: replaced, as a flat layout's file is), or a plain folder whose files the
+     * old manifest lists or the new bundle replaces; a symbolic link elsewhere, or a folder with files of
+     * the user's, stops the write before anything changes.
      */
-    private static void checkTopLevel(Path out, Set<String> top, Live live) throws IOException {
+    private static void checkTopLevel(Path out, Set<String> top, Set<String> paths, Live live) throws IOException {
         List<String> problems = new ArrayList<>();
-        Set<String> listed = Set.copyOf(live.legacy() ? live.manifest() : List.of());
+        Set<String> replaceable = new java.util.HashSet<>(paths);
+        if (live.legacy()) {
+            replaceable.addAll(live.manifest());
+        }
         for (String name : top) {
             Path entry = out.resolve(name);
-            if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || isOurLink(entry)) {
+            if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || isOurLink(entry)
+                    || Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             if (Files.isSymbolicLink(entry)) {
                 problems.add(entry + " is a symbolic link to " + Files.readSymbolicLink(entry)
                         + "; the bundle's files would land outside the output folder");
-            } else if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
-                if (!listed.contains(name) && !(live.legacy() && name.equals(MANIFEST))) {
-                    problems.add(entry + " is a file spawn-monitoring did not write");
-                }
-            } else {
-                List<String> foreign = new ArrayList<>();
-                try (Stream<Path> walk = Files.walk(entry)) {
-                    walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                            .map(p -> out.relativize(p).toString().replace('\\', '/'))
-                            .filter(p -> !listed.contains(p)).sorted().forEach(foreign::add);
-                }
-                if (!foreign.isEmpty()) {
-                    problems.add(entry + " holds files spawn-monitoring did not write ("
-                            + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
-                            + (foreign.size() > 5 ? ", ..." : "") + ")");
-                }
+                continue;
+            }
+            List<String> foreign = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(entry)) {
+                walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                        .map(p -> out.relativize(p).toString().replace('\\', '/'))
+                        .filter(p -> !replaceable.contains(p)).sorted().forEach(foreign::add);
+            }
+            if (!foreign.isEmpty()) {
+                problems.add(entry + " holds files spawn-monitoring did not write ("
+                        + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? ", ..." : "") + ")");
             }
         }
         if (!problems.isEmpty()) {
@@ -275,9 +276,7 @@ public final class BundleWriter {
         Path next = out.resolve(DATA + TEMP_SUFFIX);
         symlink(next, Path.of(GENERATIONS, name));
         Files.move(next, out.resolve(DATA), StandardCopyOption.ATOMIC_MOVE);
-        if (live.legacy()) {
-            convertLegacy(out, top, live.manifest());
-        }
+        convertPlain(out, top, live.legacy() ? live.manifest() : List.of());
         try (Stream<Path> list = Files.list(out)) {
             for (Path entry : list.toList()) {
                 if (isOurLink(entry) && !top.contains(entry.getFileName().toString())) {
@@ -314,11 +313,12 @@ public final class BundleWriter {
     }
 
     /**
-     * Once, for a folder an earlier version wrote as plain files: each top-level file becomes a link with
-     * one atomic rename, each folder is moved aside and replaced by a link, and the files of the old
-     * manifest that the bundle no longer has are removed. This step is file by file, not atomic as a whole.
+     * Once, for a folder an earlier version wrote as plain files (or a plain file at one of the bundle's
+     * names): each top-level file becomes a link with one atomic rename, each folder is moved aside and
+     * replaced by a link, and the files of the old manifest that the bundle no longer has are removed.
+     * This step is file by file, not atomic as a whole.
      */
-    private static void convertLegacy(Path out, Set<String> top, List<String> oldManifest) throws IOException {
+    private static void convertPlain(Path out, Set<String> top, List<String> oldManifest) throws IOException {
         for (String name : top) {
             Path entry = out.resolve(name);
             if (isOurLink(entry)) {

@@ -182,10 +182,15 @@ class BundleWriterTest {
 
         assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), out, d -> { }))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(out.resolve("alerts") + " holds files spawn-monitoring did not write (alerts/mine.yaml)")
-                .hasMessageContaining(out.resolve("prometheus.yaml") + " is a file spawn-monitoring did not write")
-                .hasMessageEndingWith("move them out of the output folder, nothing was written");
+                .hasMessage(out.resolve("alerts") + " holds files spawn-monitoring did not write (alerts/mine.yaml);"
+                        + " move it out of the output folder, nothing was written");
         assertThat(snapshot(out)).isEqualTo(before);
+
+        // a plain file at one of the bundle's names is the bundle's (as the flat layout always replaced it)
+        Files.delete(out.resolve("alerts/mine.yaml"));
+        BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), out, d -> { });
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "alerts/a.yaml", BundleWriter.MANIFEST);
+        assertThat(Files.isSymbolicLink(out.resolve("prometheus.yaml"))).isTrue();
     }
 
     @Test
