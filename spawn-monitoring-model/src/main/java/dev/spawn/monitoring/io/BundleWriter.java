@@ -109,6 +109,9 @@ public final class BundleWriter {
                     return new Result(out, generation, List.copyOf(written), List.copyOf(unchanged), removed);
                 } finally {
                     deleteRecursively(staging);
+                    if (isEmptyDirectory(generations)) {
+                        Files.delete(generations); // a failed first write leaves only the lock file
+                    }
                 }
             }
         } catch (IOException e) {
@@ -384,11 +387,13 @@ public final class BundleWriter {
      */
     static void checkPaths(Set<String> paths) {
         List<String> problems = new ArrayList<>();
-        for (String path : paths) {
+        TreeSet<String> sorted = new TreeSet<>(paths);
+        for (String path : sorted) {
             String problem = pathProblem(path);
-            if (problem == null) {
-                problem = paths.stream().filter(other -> other.startsWith(path + "/")).findFirst()
-                        .map(other -> "is a file, and '" + other + "' needs it to be a folder").orElse(null);
+            // the first path at or after "path/" is inside it, if any is
+            String inside = sorted.ceiling(path + "/");
+            if (problem == null && inside != null && inside.startsWith(path + "/")) {
+                problem = "is a file, and '" + inside + "' needs it to be a folder";
             }
             if (problem != null) {
                 problems.add("bundle path '" + path + "' " + problem);

@@ -57,6 +57,17 @@ class BundleWriterTest {
     }
 
     @Test
+    void aFailedFirstWriteLeavesOnlyTheLockFile() throws IOException {
+        Path out = root.resolve("out");
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, staged -> {
+            throw new IllegalStateException("amtool said no");
+        })).hasMessage("amtool said no");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(OutputLock.FILE);
+        }
+    }
+
+    @Test
     void aRenderThatFailsMidwayLeavesThePreviousFiles() throws IOException {
         Path out = root.resolve("out");
         BundleWriter.write(bundle(Map.of("a.yaml", "old-a", "z.yaml", "old-z")), out, d -> { });
