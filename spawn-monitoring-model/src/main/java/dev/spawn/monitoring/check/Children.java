@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +15,9 @@ import java.util.function.Function;
 /**
  * The tool processes this JVM has running: their output drained from a pipe (no temporary file), each
  * waited for with a timeout after which it is killed with every process it started, and all of them
- * killed by a shutdown hook when the JVM exits while they run. A JVM killed with {@code kill -9}
- * runs no hook; its tools then run to their own end.
+ * killed by a shutdown hook when the JVM exits while they run. A JVM killed with {@code kill -9} runs
+ * no hook, so each tool runs under a small POSIX shell watchdog that kills it when the JVM's end of its
+ * standard input closes, which the kernel does when the JVM dies however it dies.
  */
 final class Children {
 
@@ -26,6 +30,34 @@ final class Children {
     private Children() {
     }
 
+    /** The shell that runs the watchdog; where there is none (Windows), a tool runs without one. */
+    private static final Path SHELL = Path.of("/bin/sh");
+
+    /**
+     * Starts the tool ({@code $0}, arguments {@code $@}) with its standard input from /dev/null, and a
+     * watcher that blocks reading the JVM's pipe: end of file there (the JVM closed it, or died) kills
+     * the tool. When the tool ends first, the watcher is stopped and the tool's exit status returned.
+     */
+    private static final String WATCHDOG = """
+            exec 3<&0
+            "$0" "$@" </dev/null &
+            tool=$!
+            { read -r _ <&3; kill -9 "$tool"; } 2>/dev/null &
+            watcher=$!
+            wait "$tool"
+            status=$?
+            kill "$watcher" 2>/dev/null
+            exit "$status"
+            """;
+
+    /** The command prefix that runs {@code binary} under the watchdog (followed by the tool's arguments). */
+    static List<String> watched(Path binary) {
+        if (!Files.isExecutable(SHELL)) {
+            return List.of(binary.toString());
+        }
+        return List.of(SHELL.toString(), "-c", WATCHDOG, binary.toString());
+    }
+
     /**
      * Waits for {@code process} (its stdin closed, its stdout drained) at most {@code timeoutSeconds}; then
      * {@code done} gets the output decoded as UTF-8, or, after the process tree was killed, {@code timedOut} does.
@@ -34,7 +66,6 @@ final class Children {
             throws IOException {
         RUNNING.add(process);
         try {
-            process.getOutputStream().close();
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             Thread drain = new Thread(() -> copy(process.getInputStream(), output), "spawn-tool-output-" + process.pid());
             drain.setDaemon(true);
@@ -55,6 +86,8 @@ final class Children {
             throw new IllegalStateException("interrupted while waiting for " + process.info().command().orElse("a tool"), e);
         } finally {
             RUNNING.remove(process);
+            // closed only now: the watchdog kills the tool when it sees this pipe end
+            process.getOutputStream().close();
         }
     }
 

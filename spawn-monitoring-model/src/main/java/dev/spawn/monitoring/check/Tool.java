@@ -97,14 +97,14 @@ public enum Tool {
      * UTF-8, whatever the JVM's default charset: Java 17 encodes a process's arguments in the default
      * charset, so arguments beyond ASCII go through an argument file ({@code @file}, which promtool and
      * amtool read as UTF-8 through their flag parser, kingpin). A tool still running when the JVM exits
-     * (Ctrl-C, SIGTERM, System.exit) is killed with its children by a shutdown hook.
+     * is killed: by a shutdown hook (Ctrl-C, SIGTERM, System.exit), or, when the JVM is killed outright,
+     * by the watchdog it runs under (see {@link Children#watched}).
      */
     public Result run(Path workDir, long timeoutSeconds, String... args) {
         Path binary = require();
         Path argFile = null;
         try {
-            List<String> command = new ArrayList<>();
-            command.add(binary.toString());
+            List<String> command = new ArrayList<>(Children.watched(binary));
             if (needsArgumentFile(args)) {
                 argFile = Files.createTempFile("spawn-" + this.command + "-args-", ".txt");
                 Files.write(argFile, (String.join("\n", args) + "\n").getBytes(StandardCharsets.UTF_8));

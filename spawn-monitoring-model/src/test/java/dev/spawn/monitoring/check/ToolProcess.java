@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Runs a tool in its own JVM, for tests that need another default charset or environment, or that end
  * the JVM while a tool runs: {@code run <TOOL> <dir> <args...>} prints {@code exit=<code>} and the
  * output (or {@code missing: <message>}) as UTF-8; {@code tree <pidfile>} starts {@code sh} with a
- * {@code sleep} child and waits on it forever.
+ * {@code sleep} child and waits on it forever; {@code hang <dir> <port>} runs an amtool that never ends.
  */
 public final class ToolProcess {
 
@@ -28,6 +28,12 @@ public final class ToolProcess {
                 } catch (Tool.ToolMissingException e) {
                     out.println("missing: " + e.getMessage());
                 }
+            }
+            case "hang" -> {
+                // amtool asking an "Alertmanager" that accepts and never answers: it runs until killed
+                out.println("starting");
+                Tool.AMTOOL.run(Path.of(args[1]), 600, "--alertmanager.url=http://127.0.0.1:" + args[2], "--timeout=300s",
+                        "alert", "query");
             }
             case "tree" -> {
                 Path pidFile = Path.of(args[1]);

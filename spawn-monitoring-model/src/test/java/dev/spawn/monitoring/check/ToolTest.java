@@ -107,6 +107,26 @@ class ToolTest {
         assertDies(Long.parseLong(pids[2]));
     }
 
+    @Test
+    void toolsDieWithAJvmKilledOutright(@TempDir Path dir) throws Exception {
+        RealTools.require(Tool.AMTOOL);
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process jvm = java(Map.of(), "-Dx=y", "hang", dir.toString(), Integer.toString(silent.getLocalPort()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<ProcessHandle> tools = List.of();
+            while (tools.stream().noneMatch(p -> p.info().command().orElse("").endsWith("amtool")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                tools = jvm.descendants().toList();
+            }
+            assertThat(tools).as("the forked JVM's amtool").anyMatch(p -> p.info().command().orElse("").endsWith("amtool"));
+            jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertThat(jvm.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            for (ProcessHandle tool : tools) {
+                assertDies(tool.pid());
+            }
+        }
+    }
+
     /** SIGKILL is delivered asynchronously: the process is gone within moments, not at once. */
     private static void assertDies(long pid) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
