@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashConsistencyTest {
 
-    /** Kill trials; {@code -Dspawn.killTrials=200} for a longer run. */
+    /** Kill trials; {@code -Dspawn.killTrials=200} for a longer run ({@code -Dspawn.raceTrials} for the two-writer race). */
     private static final int TRIALS = Integer.getInteger("spawn.killTrials", 20);
 
     @TempDir
@@ -115,7 +115,7 @@ class CrashConsistencyTest {
     void twoWritersStartedTogetherBothSucceedOneAfterTheOther() throws Exception {
         Path out = root.resolve("out");
         Map<String, Map<String, String>> expected = Map.of("A", view(WriterProcess.bundle("A")), "B", view(WriterProcess.bundle("B")));
-        int trials = 6;
+        int trials = Integer.getInteger("spawn.raceTrials", 6);
         for (int trial = 0; trial < trials; trial++) {
             Process a = start("write", out.toString(), "A");
             Process b = start("write", out.toString(), "B");
