@@ -37,18 +37,25 @@ final class Children {
      * Starts the tool ({@code $0}, arguments {@code $@}) with its standard input from /dev/null, and a
      * watcher that blocks reading the JVM's pipe: end of file there (the JVM closed it, or died) kills
      * the tool. When the tool ends first, the watcher is stopped and the tool's exit status returned.
+     * Either way the shell then removes the tool's argument file ({@code SPAWN_ARGUMENT_FILE}), so even
+     * a JVM killed outright leaves no temporary file. The shell's own messages ("Killed") go nowhere: on
+     * the dead JVM's pipe they would end it with SIGPIPE before it cleaned up.
      */
     private static final String WATCHDOG = """
-            exec 3<&0
-            "$0" "$@" </dev/null &
+            exec 3<&0 4>&2 2>/dev/null
+            "$0" "$@" </dev/null 2>&4 &
             tool=$!
             { read -r _ <&3; kill -9 "$tool"; } 2>/dev/null &
             watcher=$!
             wait "$tool"
             status=$?
             kill "$watcher" 2>/dev/null
+            [ -z "$SPAWN_ARGUMENT_FILE" ] || rm -f "$SPAWN_ARGUMENT_FILE"
             exit "$status"
             """;
+
+    /** The environment variable naming a temporary file the watchdog removes when the tool has ended. */
+    static final String ARGUMENT_FILE = "SPAWN_ARGUMENT_FILE";
 
     /** The command prefix that runs {@code binary} under the watchdog (followed by the tool's arguments). */
     static List<String> watched(Path binary) {

@@ -114,6 +114,9 @@ public enum Tool {
             }
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             pb.environment().put("LANG", "C");
+            if (argFile != null) {
+                pb.environment().put(Children.ARGUMENT_FILE, argFile.toString());
+            }
             Process process;
             try {
                 process = pb.start();

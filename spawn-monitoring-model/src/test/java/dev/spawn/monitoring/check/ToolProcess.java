@@ -32,8 +32,9 @@ public final class ToolProcess {
             case "hang" -> {
                 // amtool asking an "Alertmanager" that accepts and never answers: it runs until killed
                 out.println("starting");
+                // (the matcher beyond ASCII sends the arguments through a temporary argument file)
                 Tool.AMTOOL.run(Path.of(args[1]), 600, "--alertmanager.url=http://127.0.0.1:" + args[2], "--timeout=300s",
-                        "alert", "query");
+                        "alert", "query", "team=équipe");
             }
             case "tree" -> {
                 Path pidFile = Path.of(args[1]);

@@ -111,7 +111,8 @@ class ToolTest {
     void toolsDieWithAJvmKilledOutright(@TempDir Path dir) throws Exception {
         RealTools.require(Tool.AMTOOL);
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Process jvm = java(Map.of(), "-Dx=y", "hang", dir.toString(), Integer.toString(silent.getLocalPort()));
+            Path tmp = Files.createDirectories(dir.resolve("tmp"));
+            Process jvm = java(Map.of(), "-Djava.io.tmpdir=" + tmp, "hang", dir.toString(), Integer.toString(silent.getLocalPort()));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<ProcessHandle> tools = List.of();
             while (tools.stream().noneMatch(p -> p.info().command().orElse("").endsWith("amtool")) && System.nanoTime() < deadline) {
@@ -124,6 +125,7 @@ class ToolTest {
             for (ProcessHandle tool : tools) {
                 assertDies(tool.pid());
             }
+            assertThat(tmp).as("the tool's argument file, removed by its watchdog").isEmptyDirectory();
         }
     }
 
