@@ -7,6 +7,7 @@ import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.kubernetes.Kubernetes;
 import dev.spawn.monitoring.kubernetes.OperatorResources;
+import dev.spawn.monitoring.io.ScratchFolder;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
@@ -20,10 +21,7 @@ import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,24 +150,15 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         return check(missing, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** {@link #check(BundleCheck.MissingTool)} with its temporary directory made inside {@code workDir}. */
+    /**
+     * {@link #check(BundleCheck.MissingTool)} with its temporary directory made inside {@code workDir}; one
+     * that a killed run left there is removed (see {@link ScratchFolder}).
+     */
     List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, Path workDir) {
-        Path temp;
-        try {
-            temp = Files.createTempDirectory(workDir, "spawn-check-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for the checks: " + e.getMessage(), e);
-        }
-        try {
-            Path bundle = temp.resolve("bundle");
+        try (ScratchFolder temp = ScratchFolder.create(workDir, "spawn-check-")) {
+            Path bundle = temp.path().resolve("bundle");
             writeTo(bundle);
             return BundleCheck.run(this, bundle, missing);
-        } finally {
-            try {
-                BundleWriter.deleteRecursively(temp);
-            } catch (IOException e) {
-                // a leftover temporary directory is harmless; the outcomes are what was asked for
-            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.spawn.monitoring.grafana.DashboardCheck;
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.grafana.SpawnDashboards;
 import dev.spawn.monitoring.kubernetes.Kubernetes;
+import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -40,6 +41,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -346,6 +348,24 @@ public final class SpawnMonitoring {
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());
+        // the bundle's own files (and its tests/ folder) are not for rule files; neither are the writer's names
+        Set<String> ownFiles = new TreeSet<>(List.of(MonitoringBundle.PROMETHEUS_FILE, MonitoringBundle.PROMETHEUS_FLAGS,
+                MonitoringBundle.ALERTMANAGER_FILE, MonitoringBundle.ALERTMANAGER_FLAGS, "tests"));
+        if (highAvailability != null) {
+            highAvailability.replicas().stream().map(HighAvailability::configFile).forEach(ownFiles::add);
+        }
+        for (RuleFile f : ruleFiles) {
+            String path = f.path();
+            Optional<String> clash = ownFiles.stream()
+                    .filter(own -> own.equals(path) || own.startsWith(path + "/") || path.startsWith(own + "/")).findFirst();
+            if (BundleWriter.isReserved(path)) {
+                all.add(Problem.error("rule_files", "rule file '" + path + "' " + BundleWriter.pathProblem(path)
+                        + "; expected a path such as alerts/my-rules.yaml"));
+            } else if (clash.isPresent()) {
+                all.add(Problem.error("rule_files", "rule file '" + path + "' collides with the bundle's own "
+                        + clash.get() + "; expected a path such as alerts/my-rules.yaml"));
+            }
+        }
         Set<String> paths = new HashSet<>();
         // the same alert name may come in tiers of severity (what the default inhibition is for), not twice at one
         Set<String> alertTiers = new HashSet<>();

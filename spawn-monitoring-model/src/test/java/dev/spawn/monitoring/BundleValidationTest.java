@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
@@ -50,6 +51,21 @@ class BundleValidationTest {
     void rejectsDuplicateRuleFiles() {
         assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile("alerts/cost-alerts.yaml", List.of()))))
                 .anyMatch(p -> p.contains("duplicate rule file 'alerts/cost-alerts.yaml'"));
+    }
+
+    @Test
+    void rejectsRuleFilesAtTheBundlesOwnPaths() {
+        for (String path : List.of(".spawn-monitoring-files", "..data/x.yaml", ".generations/a.yaml", ".spawn-monitoring.lock")) {
+            assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile(path, List.of()))))
+                    .anyMatch(p -> p.contains("rule file '" + path + "' uses a name spawn-monitoring keeps for itself"));
+        }
+        for (String path : List.of("prometheus.flags", "alertmanager.yaml", "tests/x.yaml", "prometheus.yaml/x.yaml")) {
+            assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile(path, List.of()))))
+                    .anyMatch(p -> p.contains("rule file '" + path + "' collides with the bundle's own "));
+        }
+        assertThat(problems(SpawnMonitoring.defaults().highAvailability(new HighAvailability(List.of("a", "b"), "replica", List.of(), List.of()))
+                .ruleFile(new RuleFile("prometheus-a.yaml", List.of()))))
+                .anyMatch(p -> p.contains("rule file 'prometheus-a.yaml' collides with the bundle's own prometheus-a.yaml"));
     }
 
     @Test

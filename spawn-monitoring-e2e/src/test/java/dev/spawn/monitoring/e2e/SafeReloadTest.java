@@ -9,6 +9,8 @@ import dev.spawn.monitoring.check.CheckFailedException;
 import dev.spawn.monitoring.e2e.harness.LoopbackStack;
 import dev.spawn.monitoring.e2e.harness.LoopbackStackExtension;
 import dev.spawn.monitoring.e2e.harness.Poll;
+import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.io.OutputLock;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import java.io.IOException;
@@ -125,8 +127,9 @@ class SafeReloadTest {
         assertThat(snapshot(node.bundleDir())).as("live files after the failed generation")
                 .containsOnlyKeys(live.keySet().toArray(String[]::new))
                 .allSatisfy((path, bytes) -> assertThat(bytes).as(path).isEqualTo(live.get(path)));
-        try (Stream<Path> siblings = Files.list(node.bundleDir().getParent())) {
-            assertThat(siblings.map(p -> p.getFileName().toString())).as("staging folders left behind")
+        try (Stream<Path> siblings = Files.list(node.bundleDir().getParent());
+                Stream<Path> generations = Files.list(node.bundleDir().resolve(BundleWriter.GENERATIONS))) {
+            assertThat(Stream.concat(siblings, generations).map(p -> p.getFileName().toString())).as("staging folders left behind")
                     .noneMatch(name -> name.contains(".staging-"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -146,11 +149,11 @@ class SafeReloadTest {
         }
     }
 
-    /** Every file under {@code dir}. */
+    /** Every file under {@code dir} but the lock file, which names the last writer, failed or not. */
     private static Map<String, byte[]> snapshot(Path dir) {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.endsWith(OutputLock.FILE)).toList()) {
                 files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import dev.spawn.monitoring.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckReports;
+import dev.spawn.monitoring.io.OutputConflictException;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.spec.SpecFile;
@@ -71,6 +72,8 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
             process();
         } catch (ValidationException e) {
             throw failure(e, "in the monitoring definition; nothing was written");
+        } catch (OutputConflictException e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -204,7 +204,7 @@ public final class BundleCheck {
 
     private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {
         if (tool.locate().isEmpty()) {
-            String message = tool.command() + " not found; " + tool.installHint();
+            String message = tool.missingMessage();
             if (missing == MissingTool.FAIL) {
                 return new Outcome(name, Outcome.Status.FAILED, message);
             }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One of the real Prometheus tools, found on {@code PATH} or through an environment variable
@@ -76,46 +76,73 @@ public enum Tool {
         return Optional.empty();
     }
 
+    /** Why {@link #locate()} found nothing, with the install hint: a tool that is missing, not one that failed. */
+    public String missingMessage() {
+        String override = System.getenv(environmentVariable());
+        if (override != null && !override.isBlank()) {
+            return command + " not found: " + environmentVariable() + "=" + override + " is not an executable file; "
+                    + installHint();
+        }
+        return command + " not found on PATH; " + installHint();
+    }
+
     /** The binary, or an exception whose message says how to install it. */
     public Path require() {
         return locate().orElseThrow(() -> new ToolMissingException(this));
     }
 
     /**
-     * Runs the tool in {@code workDir} and waits for it, at most {@code timeoutSeconds}: its output
-     * goes to a temporary file, so a tool that hangs without printing is still stopped in time.
+     * Runs the tool in {@code workDir} and waits for it, at most {@code timeoutSeconds}; on timeout the tool
+     * and every process it started are killed. Arguments reach the tool as UTF-8 and its output is read as
+     * UTF-8, whatever the JVM's default charset: Java 17 encodes a process's arguments in the default
+     * charset, so arguments beyond ASCII go through an argument file ({@code @file}, which promtool and
+     * amtool read as UTF-8 through their flag parser, kingpin). A tool still running when the JVM exits
+     * is killed: by a shutdown hook (Ctrl-C, SIGTERM, System.exit), or, when the JVM is killed outright,
+     * by the watchdog it runs under (see {@link Children#watched}).
      */
     public Result run(Path workDir, long timeoutSeconds, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(require().toString());
-        command.addAll(List.of(args));
-        Path output = null;
+        Path binary = require();
+        Path argFile = null;
         try {
-            output = Files.createTempFile("spawn-" + this.command, ".out");
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            pb.environment().put("LANG", "C");
-            Process process = pb.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                return new Result(this, String.join(" ", args), -1, "timed out after " + timeoutSeconds + "s\n"
-                        + readLeniently(output));
+            List<String> command = new ArrayList<>(Children.watched(binary));
+            if (needsArgumentFile(args)) {
+                argFile = Files.createTempFile("spawn-" + this.command + "-args-", ".txt");
+                Files.write(argFile, (String.join("\n", args) + "\n").getBytes(StandardCharsets.UTF_8));
+                command.add("@" + argFile);
+            } else {
+                command.addAll(List.of(args));
             }
-            return new Result(this, String.join(" ", args), process.exitValue(), readLeniently(output));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+            pb.environment().put("LANG", "C");
+            if (argFile != null) {
+                pb.environment().put(Children.ARGUMENT_FILE, argFile.toString());
+            }
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new ToolMissingException(this, binary, e);
+            }
+            return Children.await(process, timeoutSeconds, output -> new Result(this, String.join(" ", args),
+                    process.exitValue(), output), output -> new Result(this, String.join(" ", args), -1,
+                    "timed out after " + timeoutSeconds + "s; killed it and its child processes\n" + output));
         } catch (IOException e) {
-            throw new ToolMissingException(this, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + this.command, e);
+            throw new java.io.UncheckedIOException("cannot run " + this.command + " (" + binary + "): " + e.getMessage(), e);
         } finally {
-            deleteQuietly(output);
+            deleteQuietly(argFile);
         }
     }
 
-    /** The output as UTF-8, bytes that are not (promtool echoes a user's \\xff escape raw) replaced, not fatal. */
-    private static String readLeniently(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    /**
+     * Whether the arguments must go through a UTF-8 argument file: some are beyond ASCII, and each can be
+     * one line of it (kingpin reads one argument a line and skips lines starting with {@code #}).
+     */
+    static boolean needsArgumentFile(String... args) {
+        boolean ascii = true;
+        for (String arg : args) {
+            ascii &= arg.chars().allMatch(c -> c < 0x80);
+        }
+        return !ascii && Stream.of(args).noneMatch(a -> a.startsWith("#") || a.startsWith("@") || a.contains("\n") || a.contains("\r"));
     }
 
     private static void deleteQuietly(Path file) {
@@ -146,12 +173,12 @@ public enum Tool {
         private final transient Tool tool;
 
         ToolMissingException(Tool tool) {
-            super(tool.command() + " not found on PATH; " + tool.installHint());
+            super(tool.missingMessage());
             this.tool = tool;
         }
 
-        ToolMissingException(Tool tool, IOException cause) {
-            super("cannot start " + tool.command() + ": " + cause.getMessage() + "; " + tool.installHint(), cause);
+        ToolMissingException(Tool tool, Path binary, IOException cause) {
+            super("cannot start " + tool.command() + " (" + binary + "): " + cause.getMessage() + "; " + tool.installHint(), cause);
             this.tool = tool;
         }
 

@@ -26,10 +26,16 @@ public final class Fingerprint {
     }
 
     public static String of(String generatorVersion, byte[] spec, SortedMap<String, byte[]> bundle) {
+        return digest(bundle, generatorVersion.getBytes(StandardCharsets.UTF_8), spec);
+    }
+
+    /** The SHA-256 (hex) of {@code prefix} and then the bundle's paths and bytes, each length-prefixed. */
+    static String digest(SortedMap<String, byte[]> bundle, byte[]... prefix) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, generatorVersion.getBytes(StandardCharsets.UTF_8));
-            update(sha, spec);
+            for (byte[] bytes : prefix) {
+                update(sha, bytes);
+            }
             for (Map.Entry<String, byte[]> file : bundle.entrySet()) {
                 update(sha, file.getKey().getBytes(StandardCharsets.UTF_8));
                 update(sha, file.getValue());

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,10 +21,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The output of {@code spawn list --json} turned into a Prometheus file-discovery target file: one
@@ -97,29 +101,120 @@ public final class Inventory {
         return List.copyOf(out);
     }
 
-    /** The items of the {@code instances} array, the parser on its start; each item's problems at its own position. */
+    /**
+     * The items of the {@code instances} array, the parser on its start. Each field is checked at its own
+     * position: booleans must be JSON booleans, strings strings, {@code private_ip} an IPv4 or IPv6 address,
+     * instance ids unique; an instance with a problem is reported, never dropped without a word.
+     */
     private static void readInstances(String source, JsonParser parser, List<Instance> out, List<Problem> problems)
             throws IOException {
+        Map<String, String> firstSeen = new HashMap<>();
         for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
             JsonLocation itemAt = parser.currentTokenLocation();
-            JsonNode item = parser.readValueAsTree();
-            if (!item.isObject()) {
-                problems.add(Problem.error(at(source, itemAt), "instances[" + i + "] is not an object; expected"
+            String item = "instances[" + i + "]";
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                problems.add(Problem.error(at(source, itemAt), item + " is not an object; expected"
                         + " {\"instance_id\": ..., \"private_ip\": ..., \"metrics_enabled\": true, ...}"));
                 continue;
             }
-            if (!item.path("metrics_enabled").asBoolean(false)) {
+            Map<String, Field> fields = new HashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                fields.put(name, new Field(value, value.isScalarValue() ? parser.getText() : null,
+                        at(source, parser.currentTokenLocation())));
+                parser.skipChildren();
+            }
+            int before = problems.size();
+            boolean enabled = bool(fields, "metrics_enabled", item, problems);
+            boolean spot = bool(fields, "spot", item, problems);
+            String region = text(fields, "region", item, problems);
+            String type = text(fields, "instance_type", item, problems);
+            String id = text(fields, "instance_id", item, problems);
+            String ip = text(fields, "private_ip", item, problems);
+            if (!enabled || problems.size() > before) {
                 continue;
             }
-            String id = item.path("instance_id").asText("");
-            String ip = item.path("private_ip").asText("");
             if (id.isEmpty() || ip.isEmpty()) {
                 problems.add(Problem.error(at(source, itemAt),
-                        "instances[" + i + "]: a metrics-enabled instance needs instance_id and private_ip"));
+                        item + ": a metrics-enabled instance needs instance_id and private_ip"));
                 continue;
             }
-            out.add(new Instance(id, item.path("region").asText(""), item.path("instance_type").asText(""),
-                    item.path("spot").asBoolean(false), ip));
+            String address = address(ip);
+            if (address == null) {
+                problems.add(Problem.error(fields.get("private_ip").at(), item + ": private_ip '" + ip
+                        + "' is not an IP address; expected an IPv4 address such as 10.0.0.1 or an IPv6 address such as fd00::1"));
+                continue;
+            }
+            String first = firstSeen.putIfAbsent(id, fields.get("instance_id").at());
+            if (first != null) {
+                problems.add(Problem.error(fields.get("instance_id").at(), item + ": instance_id '" + id
+                        + "' is listed twice (first at " + first + "); expected each instance once"));
+                continue;
+            }
+            out.add(new Instance(id, region, type, spot, address));
+        }
+    }
+
+    /** One field of an instance object: its token, its text (scalars only) and its position. */
+    private record Field(JsonToken token, String text, String at) {
+    }
+
+    private static boolean bool(Map<String, Field> fields, String name, String item, List<Problem> problems) {
+        Field field = fields.get(name);
+        if (field == null || field.token() == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (field.token() != JsonToken.VALUE_TRUE && field.token() != JsonToken.VALUE_FALSE) {
+            problems.add(Problem.error(field.at(), item + ": " + name + " is " + describe(field) + "; expected true or false"));
+            return false;
+        }
+        return field.token() == JsonToken.VALUE_TRUE;
+    }
+
+    private static String text(Map<String, Field> fields, String name, String item, List<Problem> problems) {
+        Field field = fields.get(name);
+        if (field == null || field.token() == JsonToken.VALUE_NULL) {
+            return "";
+        }
+        if (field.token() != JsonToken.VALUE_STRING) {
+            problems.add(Problem.error(field.at(), item + ": " + name + " is " + describe(field) + "; expected a string"));
+            return "";
+        }
+        return field.text();
+    }
+
+    private static String describe(Field field) {
+        return switch (field.token()) {
+            case VALUE_STRING -> "the string \"" + field.text() + "\"";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            default -> field.text();
+        };
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    /**
+     * The address as written in a target (IPv4 as given, IPv6 without brackets, which {@link #toFileSd}
+     * adds), or null when it is no IP address: a host name, a path, a port, a zone or an octet above 255.
+     */
+    static String address(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            return ip;
+        }
+        String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (!bare.contains(":") || !IPV6_CHARS.matcher(bare).matches()) {
+            return null;
+        }
+        try {
+            // in brackets the JDK parses an IPv6 literal and never asks DNS
+            InetAddress.getByName("[" + bare + "]");
+            return bare;
+        } catch (UnknownHostException e) {
+            return null;
         }
     }
 
@@ -186,7 +281,9 @@ public final class Inventory {
         }
         Targets targets = targets(parse(source, json), ec2Regions, includeEc2);
         Path file = outputDirectory.resolve(TARGETS_FILE);
-        BundleWriter.writeAtomically(file, toFileSd(targets.fileSd()));
+        // under the output folder's lock, as a generation is written: never beside a half-switched bundle
+        BundleWriter.writeInto(outputDirectory, TARGETS_FILE, toFileSd(targets.fileSd()),
+                dev.spawn.monitoring.io.OutputLock.DEFAULT_WAIT);
         return new Refresh(file, targets);
     }
 
@@ -222,7 +319,8 @@ public final class Inventory {
         ArrayNode groups = JSON.createArrayNode();
         for (Instance instance : instances) {
             ObjectNode group = groups.addObject();
-            group.putArray("targets").add(instance.privateIp() + ":" + port);
+            String host = instance.privateIp().contains(":") ? "[" + instance.privateIp() + "]" : instance.privateIp();
+            group.putArray("targets").add(host + ":" + port);
             ObjectNode labels = group.putObject("labels");
             labels.put("instance_id", instance.instanceId());
             labels.put("region", instance.region());

@@ -27,13 +27,7 @@ class BundleWriterTest {
     }
 
     private static Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return files;
+        return OutputView.of(dir);
     }
 
     @Test
@@ -63,11 +57,22 @@ class BundleWriterTest {
     }
 
     @Test
+    void aFailedFirstWriteLeavesOnlyTheLockFile() throws IOException {
+        Path out = root.resolve("out");
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, staged -> {
+            throw new IllegalStateException("amtool said no");
+        })).hasMessage("amtool said no");
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(OutputLock.FILE);
+        }
+    }
+
+    @Test
     void aRenderThatFailsMidwayLeavesThePreviousFiles() throws IOException {
         Path out = root.resolve("out");
         BundleWriter.write(bundle(Map.of("a.yaml", "old-a", "z.yaml", "old-z")), out, d -> { });
         Map<String, String> before = snapshot(out);
-        // "a.yaml" is staged, then the escaping path aborts the write half way through
+        // the escaping path is refused before anything is staged
         assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("a.yaml", "new-a", "b/../../escape.yaml", "x")), out, d -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("escapes the output folder");
         assertThat(snapshot(out)).isEqualTo(before);
@@ -95,9 +100,151 @@ class BundleWriterTest {
         BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
         var before = Files.getLastModifiedTime(out.resolve("prometheus.yaml"));
         Files.setLastModifiedTime(out.resolve("prometheus.yaml"), java.nio.file.attribute.FileTime.fromMillis(1000));
-        BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+        // a new generation (another file changed): the unchanged file is a hard link to the previous one
+        BundleWriter.Result result = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alertmanager.yaml", "a")), out, d -> { });
+        assertThat(result.unchanged()).containsExactly("prometheus.yaml");
         assertThat(Files.getLastModifiedTime(out.resolve("prometheus.yaml")).toMillis()).isEqualTo(1000);
         assertThat(before.toMillis()).isNotEqualTo(1000);
+    }
+
+    @Test
+    void everyTopLevelNameIsALinkThroughOneSwitchedLink() throws IOException {
+        Path out = root.resolve("out");
+        BundleWriter.Result result = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), out, d -> { });
+        assertThat(Files.readSymbolicLink(out.resolve(BundleWriter.DATA)))
+                .isEqualTo(Path.of(BundleWriter.GENERATIONS, result.generation()));
+        assertThat(Files.readSymbolicLink(out.resolve("prometheus.yaml"))).isEqualTo(Path.of("..data/prometheus.yaml"));
+        assertThat(Files.readSymbolicLink(out.resolve("alerts"))).isEqualTo(Path.of("..data/alerts"));
+        assertThat(Files.readSymbolicLink(out.resolve(BundleWriter.MANIFEST))).isEqualTo(Path.of("..data/" + BundleWriter.MANIFEST));
+        assertThat(out.resolve(BundleWriter.MANIFEST)).hasContent("alerts/a.yaml\nprometheus.yaml\n");
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "alerts/a.yaml", BundleWriter.MANIFEST);
+        // the generation is named by its content: the same bundle elsewhere gets the same name (a committed bundle stays byte-identical)
+        assertThat(BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), root.resolve("other"), d -> { })
+                .generation()).isEqualTo(result.generation()).matches("[0-9a-f]{16}");
+
+        BundleWriter.Result next = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p2", "z.yaml", "z")), out, d -> { });
+        assertThat(out.resolve("alerts")).as("a name the new generation drops").doesNotExist();
+        assertThat(Files.isSymbolicLink(out.resolve("alerts"))).isFalse();
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "z.yaml", BundleWriter.MANIFEST);
+        try (Stream<Path> generations = Files.list(out.resolve(BundleWriter.GENERATIONS))) {
+            assertThat(generations.map(p -> p.getFileName().toString())).containsExactly(next.generation());
+        }
+    }
+
+    @Test
+    void theNextRunRemovesEveryLeftoverOfAKilledOne() throws IOException {
+        Path out = root.resolve("out");
+        BundleWriter.Result first = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+        Path generations = out.resolve(BundleWriter.GENERATIONS);
+        // what kills at various points leave behind
+        Files.createDirectories(generations.resolve(".staging-123/alerts"));
+        Files.writeString(generations.resolve(".staging-123/alerts/x.yaml"), "half");
+        Files.createDirectories(generations.resolve("0123456789abcdef"));
+        Files.createSymbolicLink(out.resolve("..data.spawn-tmp"), Path.of(".generations/0123456789abcdef"));
+        Files.createSymbolicLink(out.resolve("new.yaml"), Path.of("..data/new.yaml"));
+        Files.createDirectories(out.resolve("targets"));
+        Files.writeString(out.resolve("targets/spawn-instances.json"), "[]");
+        Files.writeString(out.resolve("targets/.spawn-instances.json.42.spawn-tmp"), "[");
+        Files.writeString(out.resolve(".spawn-monitoring-fingerprint.7.spawn-tmp"), "x");
+
+        BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+
+        try (Stream<Path> list = Files.list(generations)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly(first.generation());
+        }
+        try (Stream<Path> list = Files.list(out)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(BundleWriter.DATA,
+                    BundleWriter.GENERATIONS, BundleWriter.MANIFEST, OutputLock.FILE, "prometheus.yaml", "targets");
+        }
+        try (Stream<Path> list = Files.list(out.resolve("targets"))) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("spawn-instances.json");
+        }
+    }
+
+    @Test
+    void convertsAFolderTheFlatLayoutWroteAndRemovesItsStaleFiles() throws IOException {
+        Path out = root.resolve("out");
+        Files.createDirectories(out.resolve("alerts"));
+        Files.createDirectories(out.resolve("old"));
+        Files.writeString(out.resolve("prometheus.yaml"), "flat");
+        Files.writeString(out.resolve("alerts/a.yaml"), "flat-a");
+        Files.writeString(out.resolve("old/gone.yaml"), "gone");
+        Files.writeString(out.resolve(BundleWriter.MANIFEST), "alerts/a.yaml\nold/gone.yaml\nprometheus.yaml\n");
+        Files.createDirectories(out.resolve("targets"));
+        Files.writeString(out.resolve("targets/spawn-instances.json"), "[]");
+
+        BundleWriter.Result result = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "flat-a")), out, d -> { });
+
+        assertThat(result.removed()).containsExactly("old/gone.yaml");
+        assertThat(result.unchanged()).containsExactly("alerts/a.yaml");
+        assertThat(Files.isSymbolicLink(out.resolve("alerts"))).isTrue();
+        assertThat(out.resolve("old")).doesNotExist();
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "alerts/a.yaml", BundleWriter.MANIFEST,
+                "targets/spawn-instances.json");
+    }
+
+    @Test
+    void refusesToOverwriteWhatItDidNotWrite() throws IOException {
+        Path out = root.resolve("out");
+        Files.createDirectories(out.resolve("alerts"));
+        Files.writeString(out.resolve("alerts/mine.yaml"), "the operator's");
+        Files.writeString(out.resolve("prometheus.yaml"), "hand-written");
+        Map<String, String> before = snapshot(out);
+
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), out, d -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(out.resolve("alerts") + " holds files spawn-monitoring did not write (alerts/mine.yaml);"
+                        + " move it out of the output folder, nothing was written");
+        assertThat(snapshot(out)).isEqualTo(before);
+
+        // a plain file at one of the bundle's names is the bundle's (as the flat layout always replaced it)
+        Files.delete(out.resolve("alerts/mine.yaml"));
+        BundleWriter.write(bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a")), out, d -> { });
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "alerts/a.yaml", BundleWriter.MANIFEST);
+        assertThat(Files.isSymbolicLink(out.resolve("prometheus.yaml"))).isTrue();
+    }
+
+    @Test
+    void aSymlinkedFolderInsideTheOutputCannotSendFilesOutsideIt() throws IOException {
+        Path out = root.resolve("out");
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.createDirectories(out);
+        Files.createSymbolicLink(out.resolve("alerts"), elsewhere);
+
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("alerts/a.yaml", "a")), out, d -> { }))
+                .hasMessageContaining(out.resolve("alerts") + " is a symbolic link to " + elsewhere)
+                .hasMessageContaining("would land outside the output folder");
+        assertThat(elsewhere).isEmptyDirectory();
+
+        Files.createSymbolicLink(out.resolve("targets"), elsewhere);
+        assertThatThrownBy(() -> BundleWriter.writeInto(out, "targets/spawn-instances.json", new byte[0], java.time.Duration.ZERO))
+                .hasMessageContaining("outside the output folder");
+        assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    @Test
+    void theWritersOwnNamesAreReservedForBundlePaths() {
+        for (String reserved : List.of(BundleWriter.MANIFEST, "..data/x.yaml", ".generations/x/a.yaml", OutputLock.FILE,
+                Fingerprint.FILE, "..x", "alerts/a.yaml.spawn-tmp")) {
+            assertThat(BundleWriter.pathProblem(reserved)).as(reserved).contains("keeps for itself");
+        }
+        for (String escaping : List.of("../x.yaml", "a/../../x", "/etc/x", "a//b", "./a", "C:/x", "a\\b", "")) {
+            assertThat(BundleWriter.pathProblem(escaping)).as(escaping).isNotNull();
+        }
+        assertThat(BundleWriter.pathProblem("alerts/custom.yaml")).isNull();
+        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("prometheus.flags", "f", "prometheus.flags/x.yaml", "r")),
+                root.resolve("out"), d -> { })).hasMessageContaining("'prometheus.flags' is a file, and 'prometheus.flags/x.yaml' needs it to be a folder");
+    }
+
+    @Test
+    void aGenerationEditedInPlaceIsReplacedByAWholeOne() throws IOException {
+        Path out = root.resolve("out");
+        BundleWriter.Result first = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+        Files.writeString(out.resolve("prometheus.yaml"), "edited through the link");
+        BundleWriter.Result again = BundleWriter.write(bundle(Map.of("prometheus.yaml", "p")), out, d -> { });
+        assertThat(again.generation()).isEqualTo(first.generation() + ".1");
+        assertThat(again.written()).containsExactly("prometheus.yaml");
+        assertThat(out.resolve("prometheus.yaml")).hasContent("p");
     }
 
     @Test
@@ -109,29 +256,6 @@ class BundleWriterTest {
         try (Stream<Path> files = Files.list(target.getParent())) {
             assertThat(files).hasSize(1);
         }
-    }
-
-    @Test
-    void aMoveThatFailsHalfWayIsRolledBack() throws IOException {
-        Path out = root.resolve("out");
-        BundleWriter.write(bundle(Map.of("alerts/a.yaml", "old-a", "prometheus.yaml", "old-p")), out, d -> { });
-        // a non-empty directory where the bundle wants a file: the move onto it fails after alerts/a.yaml moved
-        Files.createDirectories(out.resolve("alerts/b.yaml/inside"));
-        Map<String, String> before = snapshot(out);
-
-        assertThatThrownBy(() -> BundleWriter.write(bundle(Map.of("alerts/a.yaml", "new-a", "alerts/b.yaml", "new-b",
-                "prometheus.yaml", "new-p")), out, d -> { })).isInstanceOf(java.io.UncheckedIOException.class);
-
-        assertThat(snapshot(out)).isEqualTo(before);
-    }
-
-    @Test
-    void configurationsAtTheRootAreMovedLast() throws IOException {
-        Path out = root.resolve("out");
-        BundleWriter.Result result = BundleWriter.write(bundle(Map.of("alertmanager.yaml", "a", "prometheus.yaml", "p",
-                "alerts/x.yaml", "x", "prometheus.flags", "f")), out, d -> { });
-        assertThat(result.written()).as("the order of the moves").containsExactly("alerts/x.yaml", "prometheus.flags", "alertmanager.yaml", "prometheus.yaml");
-        assertThat(out.resolve("prometheus.yaml")).hasContent("p");
     }
 
     @Test

@@ -179,4 +179,54 @@ class InventoryTest {
             assertThat(files).as("no temporary file left behind").containsExactly(refresh.file());
         }
     }
+
+    @Test
+    void refusesWhatWouldOtherwiseBeDroppedOrWrittenAsGivenEachAtItsPosition() {
+        String json = """
+                {"instances": [
+                  {"instance_id": "i-1", "private_ip": "10.0.0.1", "metrics_enabled": "yes"},
+                  {"instance_id": "i-2", "private_ip": "999.1.1.1", "metrics_enabled": true},
+                  {"instance_id": "i-3", "private_ip": "10.0.0.3/32", "metrics_enabled": true},
+                  {"instance_id": "i-4", "private_ip": "10.0.0.4:9090", "metrics_enabled": true},
+                  {"instance_id": "i-5", "private_ip": "ip-10-0-0-5.ec2.internal", "metrics_enabled": true},
+                  {"instance_id": "i-6", "private_ip": "10.0.0.6", "metrics_enabled": true, "spot": "false"},
+                  {"instance_id": "i-7", "private_ip": "10.0.0.7", "metrics_enabled": true, "region": 7},
+                  {"instance_id": "i-8", "private_ip": "10.0.0.8", "metrics_enabled": true},
+                  {"instance_id": "i-8", "private_ip": "10.0.0.9", "metrics_enabled": true},
+                  {"instance_id": "i-9", "private_ip": "fe80::1%eth0", "metrics_enabled": 1}
+                ]}
+                """;
+        assertThatThrownBy(() -> Inventory.parse("list.json", json.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Object::toString).containsExactly(
+                                "list.json:2:71: instances[0]: metrics_enabled is the string \"yes\"; expected true or false",
+                                "list.json:3:40: instances[1]: private_ip '999.1.1.1' is not an IP address; expected an IPv4"
+                                        + " address such as 10.0.0.1 or an IPv6 address such as fd00::1",
+                                "list.json:4:40: instances[2]: private_ip '10.0.0.3/32' is not an IP address; expected an IPv4"
+                                        + " address such as 10.0.0.1 or an IPv6 address such as fd00::1",
+                                "list.json:5:40: instances[3]: private_ip '10.0.0.4:9090' is not an IP address; expected an IPv4"
+                                        + " address such as 10.0.0.1 or an IPv6 address such as fd00::1",
+                                "list.json:6:40: instances[4]: private_ip 'ip-10-0-0-5.ec2.internal' is not an IP address;"
+                                        + " expected an IPv4 address such as 10.0.0.1 or an IPv6 address such as fd00::1",
+                                "list.json:7:85: instances[5]: spot is the string \"false\"; expected true or false",
+                                "list.json:8:87: instances[6]: region is 7; expected a string",
+                                "list.json:10:19: instances[8]: instance_id 'i-8' is listed twice (first at list.json:9:19);"
+                                        + " expected each instance once",
+                                "list.json:11:75: instances[9]: metrics_enabled is 1; expected true or false"));
+    }
+
+    @Test
+    void writesIpv6TargetsInBrackets() {
+        String json = """
+                {"instances": [
+                  {"instance_id": "i-6", "private_ip": "fd00::6", "metrics_enabled": true, "region": "local"},
+                  {"instance_id": "i-7", "private_ip": "[fd00::7]", "metrics_enabled": true, "region": "local"},
+                  {"instance_id": "i-4", "private_ip": "10.0.0.4", "metrics_enabled": true, "region": "local"},
+                  {"instance_id": "i-0", "private_ip": "10.0.0.0", "metrics_enabled": false, "spot": null}
+                ]}
+                """;
+        String targets = new String(Inventory.toFileSd(Inventory.parse("list.json", json.getBytes(StandardCharsets.UTF_8))),
+                StandardCharsets.UTF_8);
+        assertThat(targets).contains("\"10.0.0.4:9090\"", "\"[fd00::6]:9090\"", "\"[fd00::7]:9090\"").doesNotContain("10.0.0.0");
+    }
 }

@@ -1,0 +1,36 @@
+package dev.spawn.monitoring.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScratchFolderTest {
+
+    @Test
+    void removesWhatAKilledRunLeftAndNothingInUse(@TempDir Path tmp) throws IOException {
+        // a run killed with -9: its folder and lock file stay, the lock itself died with the process
+        Path abandoned = Files.createDirectories(tmp.resolve("spawn-check-111/bundle/alerts"));
+        Files.writeString(tmp.resolve("spawn-check-111/" + OutputLock.FILE), "4242 gone\n");
+        Files.writeString(abandoned.resolve("a.yaml"), "x");
+        Path unrelated = Files.createDirectories(tmp.resolve("spawn-check-not-ours"));
+
+        try (ScratchFolder busy = ScratchFolder.create(tmp, "spawn-check-")) {
+            assertThat(tmp.resolve("spawn-check-111")).doesNotExist();
+            assertThat(unrelated).as("no lock file: not a scratch folder").exists();
+            try (ScratchFolder second = ScratchFolder.create(tmp, "spawn-check-")) {
+                assertThat(busy.path()).as("in use by a live run").exists();
+                assertThat(second.path()).isNotEqualTo(busy.path());
+            }
+            assertThat(busy.path()).exists();
+        }
+        assertThat(tmp).isDirectoryNotContaining(p -> p.getFileName().toString().matches("spawn-check-\\d+"));
+        try (OutputLock free = OutputLock.acquire(tmp, Duration.ZERO)) {
+            assertThat(tmp.resolve(OutputLock.FILE)).content().startsWith(ProcessHandle.current().pid() + " ");
+        }
+    }
+}
