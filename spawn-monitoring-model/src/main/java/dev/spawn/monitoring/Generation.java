@@ -49,8 +49,9 @@ public record Generation(MonitoringBundle bundle, Path directory, boolean upToDa
         List<Message> messages = new java.util.ArrayList<>();
         messages.add(Message.info(specName + " -> " + bundle.files().size() + " files in " + directory + " ("
                 + written.written().size() + " written, " + written.unchanged().size() + " unchanged, "
-                + written.removed().size() + " removed); " + bundle.alertCount() + " alert rules, "
-                + bundle.alertmanager().receivers().size() + " receivers"));
+                + written.removed().size() + " removed; generation " + written.generation() + "); " + bundle.alertCount()
+                + " alert rules, " + bundle.alertmanager().receivers().size() + " receivers, " + bundle.dashboardCount()
+                + " dashboards"));
         messages.addAll(Message.checks(checks, spec));
         return messages;
     }
