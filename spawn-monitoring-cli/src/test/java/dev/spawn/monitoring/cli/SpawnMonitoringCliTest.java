@@ -46,7 +46,7 @@ class SpawnMonitoringCliTest {
     void helpListsTheCommandsAndTheExitCodes() {
         Run run = run("", "--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("generate", "check", "targets", "doctor", "2   usage or input error");
+        assertThat(run.out()).contains("generate", "check", "targets", "import", "doctor", "2   usage or input error");
     }
 
     @Test
@@ -148,6 +148,32 @@ class SpawnMonitoringCliTest {
         assertThat(run.err()).contains("spawn-monitoring.yaml:4:5: unknown field 'treshold'").contains("did you mean 'threshold'?")
                 .doesNotContain("at dev.spawn");
         assertThat(dir.resolve("bundle")).doesNotExist();
+    }
+
+    @Test
+    void importWritesTheSpecOnceAndReportsWhatItCannotCarryAtItsLine() throws IOException {
+        Path from = Files.createDirectories(dir.resolve("hand-written"));
+        Files.writeString(from.resolve("prometheus.yml"), """
+                global: {scrape_interval: 30s}
+                scrape_configs:
+                  - job_name: node
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                remote_write:
+                  - url: https://mimir.example.com/api/v1/push
+                    basic_auth: {username: spawn, password: hunter2}
+                """);
+        Path spec = dir.resolve("spawn-monitoring.yaml");
+
+        Run run = run("", "import", "--from", from.toString(), "--spec", spec.toString());
+
+        assertThat(run.code()).isZero();
+        assertThat(Files.readString(spec)).contains("scrape_interval: 30s", "job_name: node", "mimir.example.com");
+        assertThat(run.err()).contains("prometheus.yml:7:45: warning: inline secret 'password'").doesNotContain("hunter2");
+        Run again = run("", "import", "--from", from.toString(), "--spec", spec.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already exists; import does not overwrite a spec (--force replaces it)");
+        assertThat(run("", "import", "--from", dir.resolve("none").toString(), "--spec", spec.toString(), "--force").code())
+                .isEqualTo(2);
     }
 
     @Test
