@@ -72,14 +72,38 @@ final class SectionReader {
         Section section = Section.of(type);
         Set<String> consumed = new HashSet<>();
         Object[] values = fill(section, null, entries, consumed, node, where);
+        unknownKeys(section, entries, consumed, where);
+        return Optional.ofNullable(type.cast(build(section, values, node)));
+    }
+
+    /** Reports the keys nothing consumed; a {@code <secret>_file} the tool version does not have is said as such. */
+    private void unknownKeys(Section section, Map<String, NodeTuple> entries, Set<String> consumed, String where) {
         Set<String> names = section.names();
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!consumed.contains(e.getKey())) {
-                problems.error(e.getValue().getKeyNode(), "unknown field '" + e.getKey() + "' in " + named(where)
-                        + DidYouMean.hint(e.getKey(), names));
+            if (consumed.contains(e.getKey())) {
+                continue;
+            }
+            Optional<Field> fileless = secretsOf(section).stream()
+                    .filter(f -> f.key().file().isEmpty() && e.getKey().equals(f.name() + "_file")).findFirst();
+            problems.error(e.getValue().getKeyNode(), fileless.isPresent()
+                    ? "'" + e.getKey() + "' in " + named(where) + ": " + fileless.get().name() + " has no file form in the"
+                            + " Prometheus/Alertmanager version this bundle is for; expected " + fileless.get().name()
+                            + " inline (it then lands in the generated file: keep that out of version control)"
+                    : "unknown field '" + e.getKey() + "' in " + named(where) + DidYouMean.hint(e.getKey(), names));
+        }
+    }
+
+    /** The secret keys of a section, its inline sections' included. */
+    private static List<Field> secretsOf(Section section) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : section.keys()) {
+            if (f.shape() instanceof Shape.Secret) {
+                out.add(f);
+            } else if (f.shape() instanceof Shape.Nested n && f.key().inline()) {
+                out.addAll(secretsOf(Section.of(n.type())));
             }
         }
-        return Optional.ofNullable(type.cast(build(section, values, node)));
+        return out;
     }
 
     /** The node a value read by this reader came from (to place the model's later problems). */
@@ -139,13 +163,7 @@ final class SectionReader {
         Set<String> consumed = new HashSet<>();
         int before = errorCount();
         Object[] values = fill(section, base, entries, consumed, node, where);
-        Set<String> names = section.names();
-        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!consumed.contains(e.getKey())) {
-                problems.error(e.getValue().getKeyNode(), "unknown field '" + e.getKey() + "' in " + named(where)
-                        + DidYouMean.hint(e.getKey(), names));
-            }
-        }
+        unknownKeys(section, entries, consumed, where);
         if (values == null || errorCount() > before) {
             return null;
         }
