@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('[DEBUG]') : 'the goals ran with -X'
-assert log.contains('spawn: drift: alertmanager.yaml: differs from what the spec generates')
+assert log.contains('[ERROR] drift: alertmanager.yaml: differs from what the spec generates')
 assert log.contains('smtp_auth_password: <secret: 18 chars, changed>')
 assert log.contains('spawn: checked spawn-monitoring.yaml') : 'the last check ran'
 ['DO-NOT-LOG', 'NEVER-LOG', 'scrape-pw', 'smtp-pw', 'pd-key'].each {
