@@ -31,7 +31,9 @@ public final class Section {
 
     private final Class<?> type;
     private final List<Field> fields;
+    private final List<Field> keys;
     private final Constructor<?> constructor;
+    private volatile Set<String> names;
 
     private Section(Class<?> type) {
         if (!type.isRecord()) {
@@ -46,6 +48,7 @@ public final class Section {
             list.add(new Field(i, c, key, key == null ? null : shapeOf(c.getGenericType(), type.getName() + "." + c.getName())));
         }
         this.fields = List.copyOf(list);
+        this.keys = fields.stream().filter(f -> f.key != null).toList();
         try {
             this.constructor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new));
@@ -66,11 +69,20 @@ public final class Section {
 
     /** The declared keys, in order; components without {@link Key} are not part of the YAML. */
     public List<Field> keys() {
-        return fields.stream().filter(f -> f.key != null).toList();
+        return keys;
     }
 
     /** Every name this mapping accepts: its keys, secret file twins, inline sections' keys and variant lists. */
     public Set<String> names() {
+        Set<String> cached = names;
+        if (cached == null) {
+            cached = java.util.Collections.unmodifiableSet(computeNames());
+            names = cached;
+        }
+        return cached;
+    }
+
+    private Set<String> computeNames() {
         Set<String> names = new LinkedHashSet<>();
         for (Field f : keys()) {
             if (f.shape instanceof Shape.Nested n && f.key.inline()) {
