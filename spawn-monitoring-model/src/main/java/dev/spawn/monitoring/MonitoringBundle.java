@@ -7,6 +7,7 @@ import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
@@ -15,6 +16,7 @@ import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
+import dev.spawn.monitoring.rules.Mutation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ import java.util.TreeMap;
 
 /**
  * A validated spawn monitoring deployment: Prometheus configuration and flags, rule files and their
- * generated promtool tests, Alertmanager configuration and flags. Made by
+ * generated promtool tests, Alertmanager configuration and flags; what surviving mutants of the rules
+ * mean to the checks ({@link Mutation}), and the routing tests they run. Made by
  * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes).
  *
  * <pre>
@@ -41,7 +44,8 @@ import java.util.TreeMap;
  */
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
-        HighAvailability highAvailability, String source, List<Problem> warnings) {
+        HighAvailability highAvailability, String source, List<Problem> warnings, Mutation mutation,
+        List<RoutingTest> routingTests) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -55,6 +59,8 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
+        mutation = mutation == null ? Mutation.WARN : mutation;
+        routingTests = List.copyOf(routingTests == null ? List.of() : routingTests);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */

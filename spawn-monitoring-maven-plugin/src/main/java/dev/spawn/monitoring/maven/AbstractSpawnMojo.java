@@ -121,7 +121,11 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     protected void logChecks(List<BundleCheck.Outcome> outcomes) {
         for (BundleCheck.Outcome o : outcomes) {
             switch (o.status()) {
-                case PASSED -> getLog().info("  " + o.name() + ": passed");
+                case PASSED -> {
+                    getLog().info("  " + o.name() + ": passed");
+                    // warnings of a passing check, such as surviving mutants under rules.mutation: warn
+                    (specRead == null ? o : specRead.place(o)).problems().forEach(p -> getLog().warn(p.toString()));
+                }
                 case SKIPPED -> getLog().warn("  " + o.name() + ": skipped, " + o.output().strip());
                 case FAILED -> {
                     getLog().error("  " + o.name() + ": failed" + (o.output().isBlank() ? "" : "\n" + o.output().strip()));

@@ -31,12 +31,18 @@ public final class BundleCheck {
      * a generated case that fails, at its rule). {@code cases}: the promtool test cases that ran, for
      * {@code promtool test rules} only.
      */
-    public record Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases) {
+    public record Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases,
+            List<MutationCheck.Verdict> mutants) {
         public enum Status { PASSED, FAILED, SKIPPED }
 
         public Outcome {
             problems = List.copyOf(problems == null ? List.of() : problems);
             cases = List.copyOf(cases == null ? List.of() : cases);
+            mutants = List.copyOf(mutants == null ? List.of() : mutants);
+        }
+
+        public Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases) {
+            this(name, status, output, problems, cases, List.of());
         }
 
         public Outcome(String name, Status status, String output, List<Problem> problems) {
@@ -53,7 +59,7 @@ public final class BundleCheck {
 
         /** The same outcome with each problem passed through {@code place} (e.g. to its spec position). */
         public Outcome placed(UnaryOperator<Problem> place) {
-            return new Outcome(name, status, output, problems.stream().map(place).toList(), cases);
+            return new Outcome(name, status, output, problems.stream().map(place).toList(), cases, mutants);
         }
 
         @Override
@@ -94,8 +100,13 @@ public final class BundleCheck {
             } else {
                 List<String> args = new ArrayList<>(List.of("test", "rules"));
                 args.addAll(bundle.ruleTests().keySet());
-                outcomes.add(withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
-                        args.toArray(String[]::new)))));
+                Outcome tests = withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
+                        args.toArray(String[]::new))));
+                outcomes.add(tests);
+                if (tests.status() == Outcome.Status.PASSED) {
+                    // mutants of rules whose own cases fail say nothing
+                    outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation()));
+                }
             }
         }
         Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,

@@ -114,6 +114,10 @@ record SpecDocument(
             @Key(value = "coverage", doc = "Which cases every alert must have: one that fires and one that stays silent, one"
                     + " that fires, or none.", byDefault = "fire-and-silent")
             dev.spawn.monitoring.rules.Coverage coverage,
+            @Key(value = "mutation", doc = "What a mutant of a rule (threshold 10% off, > for >=, a matcher dropped, for halved"
+                    + " or doubled) that none of its cases tells apart is: a warning, or an error that fails spawn:check.",
+                    byDefault = "warn")
+            dev.spawn.monitoring.rules.Mutation mutation,
             @Key(value = "custom", doc = "Alerts of your own, each proven by its tests.") List<CustomRuleSpec> custom,
             @Key(value = "<rule name>", doc = "Changes to the default rule of that name.", rest = true)
             Map<String, RuleOverrideSpec> overrides) {

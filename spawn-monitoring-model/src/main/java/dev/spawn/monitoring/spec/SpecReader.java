@@ -384,6 +384,9 @@ public final class SpecReader {
             problems.element("rules.coverage", entries.get("coverage").getValueNode());
             monitoring.ruleCoverage(rules.coverage());
         }
+        if (rules.mutation() != null) {
+            monitoring.ruleMutation(rules.mutation());
+        }
         if (rules.runbookBase() != null) {
             problems.element("rules.runbook_base", entries.get("runbook_base").getValueNode());
             monitoring.runbookBase(rules.runbookBase());
@@ -626,7 +629,7 @@ public final class SpecReader {
                     bundle.warnings().stream().map(problems::place).forEach(warnings::add);
                     return new dev.spawn.monitoring.MonitoringBundle(bundle.prometheus(), bundle.prometheusFlags(),
                             bundle.ruleFiles(), bundle.ruleTests(), bundle.alertmanager(), bundle.alertmanagerFlags(),
-                            bundle.highAvailability(), bundle.source(), warnings);
+                            bundle.highAvailability(), bundle.source(), warnings, bundle.mutation(), bundle.routingTests());
                 }
             } catch (ValidationException e) {
                 Function<Problem, Problem> place = problems::place;
