@@ -115,6 +115,9 @@ public final class BundleCheck {
         if (config.status() == Outcome.Status.PASSED) {
             outcomes.add(routing(bundle, directory));
         }
+        if (!bundle.routingTests().isEmpty()) {
+            outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
+        }
         return outcomes;
     }
 
@@ -188,6 +191,15 @@ public final class BundleCheck {
     /** One alert's labels per category and severity, as Alertmanager would receive it. */
     static Collection<Map<String, String>> probes(MonitoringBundle bundle) {
         Map<String, Map<String, String>> probes = new TreeMap<>();
+        for (Map<String, String> labels : alertLabels(bundle)) {
+            probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
+        }
+        return probes.values();
+    }
+
+    /** Each alerting rule's labels as Alertmanager receives them, with its alertname, in file order. */
+    static List<Map<String, String>> alertLabels(MonitoringBundle bundle) {
+        List<Map<String, String>> all = new ArrayList<>();
         for (RuleFile file : bundle.ruleFiles()) {
             file.groups().stream().flatMap(g -> g.rules().stream()).filter(r -> r instanceof AlertingRule)
                     .map(r -> (AlertingRule) r).forEach(rule -> {
@@ -199,9 +211,9 @@ public final class BundleCheck {
                         }
                         labels.putAll(rule.labels());
                         labels.put("alertname", rule.alert());
-                        probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
+                        all.add(labels);
                     });
         }
-        return probes.values();
+        return all;
     }
 }

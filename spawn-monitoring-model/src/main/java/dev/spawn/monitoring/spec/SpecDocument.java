@@ -177,7 +177,10 @@ record SpecDocument(
             @Key(value = "routes", doc = "Routes placed before the default per-severity routes.") List<RouteSpec> routes,
             @Key(value = "inhibit_rules", doc = "Inhibitions besides the default severity ones.") List<InhibitRuleSpec> inhibitRules,
             @Key(value = "time_intervals", doc = "Named time intervals for mute_time_intervals/active_time_intervals.")
-            List<TimeIntervalSpec> timeIntervals) {
+            List<TimeIntervalSpec> timeIntervals,
+            @Key(value = "tests", doc = "Routing tests spawn:check runs: alerts firing together, and the receivers each reaches"
+                    + " or that it is inhibited.")
+            List<RoutingTestSpec> tests) {
     }
 
     record AlertmanagerGlobalSpec(

@@ -15,6 +15,7 @@ import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.ReceiverConfig;
 import dev.spawn.monitoring.model.alertmanager.Route;
+import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.alertmanager.SlackConfig;
 import dev.spawn.monitoring.model.alertmanager.SnsConfig;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
@@ -537,6 +538,7 @@ public final class SpecReader {
             model(inhibitNodes.get(i), where, () -> new InhibitRule(source, target, or(r.equal(), List.of())))
                     .ifPresent(inhibitRules::add);
         }
+        readRoutingTests(am.tests(), items(entries, "tests"));
         if (problems.errorCount() > errorsBefore) {
             return; // this section's own problems are reported; the model would repeat them without positions
         }
@@ -554,6 +556,26 @@ public final class SpecReader {
                 b.route(root.build());
             }
         });
+    }
+
+    /** {@code alertmanager.tests}: each test to the model, its expectations placed so a wrong one is reported at its line. */
+    private void readRoutingTests(List<RoutingTestSpec> tests, List<Node> nodes) {
+        for (int i = 0; i < or(tests, List.<RoutingTestSpec>of()).size(); i++) {
+            RoutingTestSpec t = tests.get(i);
+            Node at = nodes.get(i);
+            problems.element("alertmanager.tests[" + t.name() + "]", at);
+            List<Node> expectNodes = items(reader.entries(at, ""), "expect");
+            List<RoutingTest.Expectation> expect = new ArrayList<>();
+            for (int j = 0; j < t.expect().size(); j++) {
+                RoutingTestSpec.Expect e = t.expect().get(j);
+                problems.element("alertmanager.tests[" + t.name() + "].expect[" + j + "]", expectNodes.get(j));
+                model(expectNodes.get(j), "expect", () -> new RoutingTest.Expectation(e.receivers(), Boolean.TRUE.equals(e.inhibited())))
+                        .ifPresent(expect::add);
+            }
+            if (expect.size() == t.expect().size()) {
+                model(at, "alertmanager.tests", () -> new RoutingTest(t.name(), t.alerts(), expect)).ifPresent(monitoring::routingTest);
+            }
+        }
     }
 
     private List<Node> items(Map<String, NodeTuple> entries, String key) {
