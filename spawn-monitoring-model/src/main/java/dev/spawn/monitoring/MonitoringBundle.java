@@ -130,7 +130,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
 
     /**
      * Runs the real tools on this bundle without touching any output: writes it to a temporary directory,
-     * runs {@link BundleCheck#run}, deletes the directory and returns the outcomes ({@code spawn:check}).
+     * runs {@link BundleCheck#run} with mutation testing, deletes the directory and returns the outcomes ({@code spawn:check}).
      */
     public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing) {
         return check(missing, Path.of(System.getProperty("java.io.tmpdir")));
@@ -147,7 +147,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         try {
             Path bundle = temp.resolve("bundle");
             writeTo(bundle);
-            return BundleCheck.run(this, bundle, missing);
+            return BundleCheck.run(this, bundle, missing, true);
         } finally {
             try {
                 BundleWriter.deleteRecursively(temp);

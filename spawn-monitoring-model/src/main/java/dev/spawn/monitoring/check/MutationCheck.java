@@ -27,12 +27,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Mutation testing of the rule tests: every {@link Mutants mutant} of every alert that has cases runs
- * against that alert's own generated cases, all of them in one {@code promtool test rules} process. A
+ * against that alert's own generated cases, batched into one {@code promtool test rules} process per
+ * processor (promtool takes many test files at once). A
  * mutant is killed when one of its cases fails; one whose cases all pass survives, a sign that the cases
  * would pass for a wrong rule too. Each mutant gets a rule file (its group with only the alert's rules,
  * the mutant in place of the rule) and a test file (the alert's cases pointed at that file) in a scratch
@@ -87,6 +92,7 @@ public final class MutationCheck {
     public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, Long> cost = new LinkedHashMap<>();
         List<Verdict> pending = new ArrayList<>();
         for (RuleFile file : bundle.ruleFiles()) {
             TestFile testFile = tests.get(file.path());
@@ -118,14 +124,20 @@ public final class MutationCheck {
                     }
                     files.put(stem + "-rules.yaml", RuleRenderer.toBytes(new RuleFile(stem + "-rules.yaml",
                             List.of(new RuleGroup(group.name(), group.interval(), renamed))), "mutation testing"));
-                    files.put(stem + "-test.yaml", testFile.forMutants(rule, names.keySet(), stem + "-rules.yaml"));
+                    // one test file per case, so that a rule with long cases can spread over several processes
+                    List<JsonNode> cases = testFile.cases(rule.alert());
+                    for (int c = 0; c < cases.size(); c++) {
+                        String test = String.format(Locale.ROOT, "%s-c%02d-test.yaml", stem, c + 1);
+                        files.put(test, testFile.forMutants(rule, cases.get(c), names.keySet(), stem + "-rules.yaml"));
+                        cost.put(test, mutants.size() * TestFile.evaluations(cases.get(c), testFile.interval()));
+                    }
                 }
             }
         }
         if (pending.isEmpty()) {
             return List.of();
         }
-        Set<String> killed = run(files, bundleDirectory);
+        Set<String> killed = run(files, cost, bundleDirectory);
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Verdict v = pending.get(i);
@@ -139,26 +151,45 @@ public final class MutationCheck {
     }
 
     /**
-     * Writes the files into a scratch folder beside {@code bundleDirectory}, runs promtool once over the test
-     * files, and returns the mutants that a case told apart.
+     * Writes the files into a scratch folder beside {@code bundleDirectory}, runs promtool over the test files,
+     * and returns the mutants that a case told apart. The test files go to one promtool process per processor
+     * (at most {@value #MAX_PROCESSES}), balanced by how many rule evaluations their cases take: promtool runs
+     * its files one after another on one core, and the defaults' cost rules step through a day each.
      */
-    private static Set<String> run(Map<String, byte[]> files, Path bundleDirectory) {
+    private static Set<String> run(Map<String, byte[]> files, Map<String, Long> cost, Path bundleDirectory) {
         Path parent = bundleDirectory.toAbsolutePath().getParent();
         Path scratch = null;
+        ExecutorService pool = null;
         try {
             scratch = Files.createTempDirectory(parent, ".spawn-mutants-");
-            List<String> args = new ArrayList<>(List.of("test", "rules"));
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(scratch.resolve(f.getKey()), f.getValue());
-                if (f.getKey().endsWith("-test.yaml")) {
-                    args.add(f.getKey());
-                }
             }
-            Tool.Result result = Tool.PROMTOOL.run(scratch, TIMEOUT_SECONDS, args.toArray(String[]::new));
-            return killed(result.output(), files);
+            List<List<String>> batches = batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())));
+            pool = Executors.newFixedThreadPool(batches.size());
+            List<Future<Tool.Result>> results = new ArrayList<>();
+            for (List<String> batch : batches) {
+                List<String> args = new ArrayList<>(List.of("test", "rules"));
+                args.addAll(batch);
+                Path dir = scratch;
+                results.add(pool.submit(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new))));
+            }
+            StringBuilder output = new StringBuilder();
+            for (Future<Tool.Result> r : results) {
+                output.append(r.get().output()).append('\n');
+            }
+            return killed(output.toString(), files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mutants beside " + bundleDirectory + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the mutants", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
             if (scratch != null) {
                 try {
                     BundleWriter.deleteRecursively(scratch);
@@ -167,6 +198,28 @@ public final class MutationCheck {
                 }
             }
         }
+    }
+
+    private static final int MAX_PROCESSES = 4;
+
+    /** The test files in {@code count} batches of about equal cost: the costliest first, each to the cheapest batch so far. */
+    static List<List<String>> batches(Map<String, Long> cost, int count) {
+        List<List<String>> batches = new ArrayList<>();
+        long[] load = new long[Math.min(count, Math.max(1, cost.size()))];
+        for (int i = 0; i < load.length; i++) {
+            batches.add(new ArrayList<>());
+        }
+        cost.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    int min = 0;
+                    for (int i = 1; i < load.length; i++) {
+                        min = load[i] < load[min] ? i : min;
+                    }
+                    batches.get(min).add(e.getKey());
+                    load[min] += e.getValue();
+                });
+        batches.forEach(java.util.Collections::sort);
+        return batches;
     }
 
     private static final Pattern FAILED_ALERT = Pattern.compile("alertname: (spawn_mutant_\\d+), time:");
@@ -195,7 +248,7 @@ public final class MutationCheck {
                 named = true;
             }
             if (!named && !text.toString().contains("SUCCESS")) {
-                byte[] rules = files.get(file.replace("-test.yaml", "-rules.yaml"));
+                byte[] rules = files.get(file.replaceFirst("-c\\d+-test\\.yaml$", "-rules.yaml"));
                 Matcher all = FAILED_ALERT_NAME.matcher(rules == null ? "" : new String(rules, java.nio.charset.StandardCharsets.UTF_8));
                 while (all.find()) {
                     killed.add(all.group(1));
@@ -225,6 +278,12 @@ public final class MutationCheck {
             return text.isEmpty() ? RuleSet.DEFAULT_INTERVAL : Duration.parse(text);
         }
 
+        /** How many evaluations a case steps through: its eval_time over the interval. */
+        static long evaluations(JsonNode c, Duration interval) {
+            String at = c.path("alert_rule_test").path(0).path("eval_time").asText("0s");
+            return Duration.isValid(at) ? Duration.parse(at).millis() / Math.max(1, interval.millis()) + 1 : 1;
+        }
+
         List<JsonNode> cases(String alert) {
             List<JsonNode> cases = new ArrayList<>();
             tree.path("tests").forEach(t -> {
@@ -236,35 +295,33 @@ public final class MutationCheck {
         }
 
         /**
-         * The rule's cases with each check repeated for every mutant name; of the alerts a case expects, only those
+         * One case of the rule with its check repeated for every mutant name; of the alerts it expects, only those
          * of the rule's severity (a custom alert may share its name with a default one of another severity).
          */
-        byte[] forMutants(AlertingRule rule, java.util.Collection<String> mutants, String ruleFile) {
+        byte[] forMutants(AlertingRule rule, JsonNode c, java.util.Collection<String> mutants, String ruleFile) {
             ObjectNode root = YamlOutput.object();
             root.putArray("rule_files").add(ruleFile);
             if (tree.has("evaluation_interval")) {
                 root.set("evaluation_interval", tree.get("evaluation_interval"));
             }
             ArrayNode out = root.putArray("tests");
-            for (JsonNode c : cases(rule.alert())) {
-                ObjectNode copy = c.deepCopy();
-                ArrayNode checks = copy.putArray("alert_rule_test");
-                for (JsonNode check : c.path("alert_rule_test")) {
-                    for (String name : mutants) {
-                        ObjectNode m = check.deepCopy();
-                        m.put("alertname", name);
-                        ArrayNode expected = m.putArray("exp_alerts");
-                        for (JsonNode alert : check.path("exp_alerts")) {
-                            String severity = alert.path("exp_labels").path("severity").asText(null);
-                            if (severity == null || severity.equals(rule.severity())) {
-                                expected.add(alert);
-                            }
+            ObjectNode copy = c.deepCopy();
+            ArrayNode checks = copy.putArray("alert_rule_test");
+            for (JsonNode check : c.path("alert_rule_test")) {
+                for (String name : mutants) {
+                    ObjectNode m = check.deepCopy();
+                    m.put("alertname", name);
+                    ArrayNode expected = m.putArray("exp_alerts");
+                    for (JsonNode alert : check.path("exp_alerts")) {
+                        String severity = alert.path("exp_labels").path("severity").asText(null);
+                        if (severity == null || severity.equals(rule.severity())) {
+                            expected.add(alert);
                         }
-                        checks.add(m);
                     }
+                    checks.add(m);
                 }
-                out.add(copy);
             }
+            out.add(copy);
             return YamlOutput.toBytes(root, "mutation testing");
         }
     }

@@ -82,7 +82,7 @@ class CheckReportsTest {
         assertThat(cost.getElementsByTagName("testcase").getLength()).isEqualTo(Integer.parseInt(cost.getAttribute("tests")))
                 .isGreaterThanOrEqualTo(12);
         assertThat(Files.readString(dir.resolve("coverage.md"))).contains("| ManyUsers | 2 | 0 | no silent case |")
-                .contains("| HighCostInstance | 1 | 1 |  |");
+                .contains("| HighCostInstance | 1 | 2 |  |");
         assertThat(written.coverageSummary()).startsWith("coverage: 27 alerts, 26 with firing and silent cases (")
                 .endsWith("; lacking: ManyUsers (no silent case)");
     }
