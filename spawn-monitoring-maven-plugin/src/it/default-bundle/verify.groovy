@@ -21,6 +21,10 @@ def suite = new groovy.xml.XmlSlurper().parse(new File(reports, 'TEST-spawn-moni
 assert suite.name() == 'testsuite' && suite.@failures.text() == '0'
 assert suite.testcase.size() == suite.@tests.text().toInteger()
 assert suite.testcase.find { it.@classname.text() == 'HighCostInstance' } != null
-assert new File(reports, 'coverage.md').text.contains('| HighCostInstance | 1 | 1 |')
+assert new File(reports, 'coverage.md').text.contains('| HighCostInstance | 1 | 2 |')
+// routing table of every alert's labels and receivers; mutation testing of the defaults in spawn:check
+assert new File(reports, 'routing.md').text.contains('| HighCostInstance | category=cost, cluster=spawn, component=spawn, environment=production, severity=warning | spawn-webhook |')
+assert log.contains('mutation: 166 killed, 8 survived')
+assert log.contains('rule HighDiskIO: mutant survived: for 10m -> 5m')
 assert log.contains('spawn: coverage: 26 alerts, 26 with firing and silent cases')
 return true

@@ -44,7 +44,11 @@ public record Message(Level level, String text) {
         List<Message> messages = new ArrayList<>();
         for (BundleCheck.Outcome o : outcomes) {
             switch (o.status()) {
-                case PASSED -> messages.add(info("  " + o.name() + ": passed"));
+                case PASSED -> {
+                    messages.add(info("  " + o.name() + ": passed"));
+                    // the warnings of a passing check, such as surviving mutants under rules.mutation: warn
+                    (spec == null ? o : spec.place(o)).problems().forEach(p -> messages.add(warning(p.toString())));
+                }
                 case SKIPPED -> messages.add(warning("  " + o.name() + ": skipped, " + o.output().strip()));
                 case FAILED -> {
                     messages.add(error("  " + o.name() + ": failed" + (o.output().isBlank() ? "" : "\n" + o.output().strip())));

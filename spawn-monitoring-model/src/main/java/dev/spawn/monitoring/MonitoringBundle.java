@@ -12,6 +12,7 @@ import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
@@ -21,6 +22,9 @@ import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
+import dev.spawn.monitoring.rules.Mutation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +36,8 @@ import java.util.TreeMap;
 
 /**
  * A validated spawn monitoring deployment: Prometheus configuration and flags, rule files and their
- * generated promtool tests, Alertmanager configuration and flags. Made by
+ * generated promtool tests, Alertmanager configuration and flags; what surviving mutants of the rules
+ * mean to the checks ({@link Mutation}), and the routing tests they run. Made by
  * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes).
  *
  * <pre>
@@ -47,7 +52,8 @@ import java.util.TreeMap;
  */
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
-        HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings) {
+        HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings,
+        Mutation mutation, List<RoutingTest> routingTests) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -61,12 +67,14 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
+        mutation = mutation == null ? Mutation.WARN : mutation;
+        routingTests = List.copyOf(routingTests == null ? List.of() : routingTests);
     }
 
     /** The same bundle with other warnings (a spec reader places them in the spec). */
     public MonitoringBundle withWarnings(List<Problem> placed) {
         return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
-                highAvailability, grafana, kubernetes, source, placed);
+                highAvailability, grafana, kubernetes, source, placed, mutation, routingTests);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
@@ -144,7 +152,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
 
     /**
      * Runs the real tools on this bundle without touching any output: writes it to a temporary directory,
-     * runs {@link BundleCheck#run}, deletes the directory and returns the outcomes ({@code spawn:check}).
+     * runs {@link BundleCheck#run} with mutation testing, deletes the directory and returns the outcomes ({@code spawn:check}).
      */
     public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing) {
         return check(missing, Path.of(System.getProperty("java.io.tmpdir")));
@@ -158,7 +166,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         try (ScratchFolder temp = ScratchFolder.create(workDir, "spawn-check-")) {
             Path bundle = temp.path().resolve("bundle");
             writeTo(bundle);
-            return BundleCheck.run(this, bundle, missing);
+            return BundleCheck.run(this, bundle, missing, true);
         }
     }
 

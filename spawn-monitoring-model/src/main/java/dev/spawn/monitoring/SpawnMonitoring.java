@@ -12,6 +12,7 @@ import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
+import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.AlertmanagerEndpoint;
@@ -30,6 +31,7 @@ import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.rules.Coverage;
 import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.Mutation;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.spec.SpecReader;
@@ -72,6 +74,8 @@ public final class SpawnMonitoring {
     private StorageConfig storage;
     private TracingConfig tracing;
     private final List<RuleFile> extraRuleFiles = new ArrayList<>();
+    private Mutation mutation = Mutation.WARN;
+    private final List<RoutingTest> routingTests = new ArrayList<>();
     private PrometheusFlags prometheusFlags;
     private RuleSet rules;
     private AlertmanagerConfig alertmanager;
@@ -256,6 +260,24 @@ public final class SpawnMonitoring {
         return attempt("rules.coverage", () -> rules = rules.coverage(required));
     }
 
+    /**
+     * What a mutant of a rule that none of its cases tells apart means to the checks: a warning (default)
+     * or an error that fails {@code spawn:check}; see {@link dev.spawn.monitoring.check.MutationCheck}.
+     */
+    public SpawnMonitoring ruleMutation(Mutation mode) {
+        this.mutation = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
+     * A routing test that {@code spawn:check} runs: alerts firing together, and for each the receivers it
+     * must reach or that it must be inhibited.
+     */
+    public SpawnMonitoring routingTest(RoutingTest test) {
+        routingTests.add(Objects.requireNonNull(test, "test"));
+        return this;
+    }
+
     /** Where the default rules' {@code runbook_url} point: your copy of docs/alerts.md. */
     public SpawnMonitoring runbookBase(String url) {
         return attempt("rules.runbook_base", () -> rules = rules.runbookBase(url));
@@ -389,7 +411,7 @@ public final class SpawnMonitoring {
             throw new ValidationException(all);
         }
         MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
-                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all);
+                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests);
         if (kubernetes != null) {
             all.addAll(bundle.operatorResources().warnings());
             return bundle.withWarnings(all);

@@ -36,12 +36,18 @@ public final class BundleCheck {
      * a generated case that fails, at its rule). {@code cases}: the promtool test cases that ran, for
      * {@code promtool test rules} only.
      */
-    public record Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases) {
+    public record Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases,
+            List<MutationCheck.Verdict> mutants) {
         public enum Status { PASSED, FAILED, SKIPPED }
 
         public Outcome {
             problems = List.copyOf(problems == null ? List.of() : problems);
             cases = List.copyOf(cases == null ? List.of() : cases);
+            mutants = List.copyOf(mutants == null ? List.of() : mutants);
+        }
+
+        public Outcome(String name, Status status, String output, List<Problem> problems, List<RuleTestCases.Case> cases) {
+            this(name, status, output, problems, cases, List.of());
         }
 
         public Outcome(String name, Status status, String output, List<Problem> problems) {
@@ -58,7 +64,7 @@ public final class BundleCheck {
 
         /** The same outcome with each problem passed through {@code place} (e.g. to its spec position). */
         public Outcome placed(UnaryOperator<Problem> place) {
-            return new Outcome(name, status, output, problems.stream().map(place).toList(), cases);
+            return new Outcome(name, status, output, problems.stream().map(place).toList(), cases, mutants);
         }
 
         @Override
@@ -78,6 +84,14 @@ public final class BundleCheck {
     }
 
     public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing) {
+        return run(bundle, directory, missing, false);
+    }
+
+    /**
+     * {@link #run(MonitoringBundle, Path, MissingTool)}, and with {@code mutation} also {@link MutationCheck} once the
+     * rule tests pass ({@code spawn:check}; {@code spawn:generate} leaves it out, it takes seconds).
+     */
+    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
         List<Outcome> outcomes = new ArrayList<>();
         // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
         // the machine that generates the bundle; the rule files, which it then skips, are checked next
@@ -99,8 +113,13 @@ public final class BundleCheck {
             } else {
                 List<String> args = new ArrayList<>(List.of("test", "rules"));
                 args.addAll(bundle.ruleTests().keySet());
-                outcomes.add(withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
-                        args.toArray(String[]::new)))));
+                Outcome tests = withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
+                        args.toArray(String[]::new))));
+                outcomes.add(tests);
+                if (mutation && tests.status() == Outcome.Status.PASSED) {
+                    // mutants of rules whose own cases fail say nothing
+                    outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation()));
+                }
             }
         }
         if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
@@ -113,6 +132,9 @@ public final class BundleCheck {
         outcomes.add(config);
         if (config.status() == Outcome.Status.PASSED) {
             outcomes.add(routing(bundle, directory));
+        }
+        if (!bundle.routingTests().isEmpty()) {
+            outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
         }
         return outcomes;
     }
@@ -217,6 +239,15 @@ public final class BundleCheck {
     /** One alert's labels per category and severity, as Alertmanager would receive it. */
     static Collection<Map<String, String>> probes(MonitoringBundle bundle) {
         Map<String, Map<String, String>> probes = new TreeMap<>();
+        for (Map<String, String> labels : alertLabels(bundle)) {
+            probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
+        }
+        return probes.values();
+    }
+
+    /** Each alerting rule's labels as Alertmanager receives them, with its alertname, in file order. */
+    static List<Map<String, String>> alertLabels(MonitoringBundle bundle) {
+        List<Map<String, String>> all = new ArrayList<>();
         for (RuleFile file : bundle.ruleFiles()) {
             file.groups().stream().flatMap(g -> g.rules().stream()).filter(r -> r instanceof AlertingRule)
                     .map(r -> (AlertingRule) r).forEach(rule -> {
@@ -228,9 +259,9 @@ public final class BundleCheck {
                         }
                         labels.putAll(rule.labels());
                         labels.put("alertname", rule.alert());
-                        probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
+                        all.add(labels);
                     });
         }
-        return probes.values();
+        return all;
     }
 }

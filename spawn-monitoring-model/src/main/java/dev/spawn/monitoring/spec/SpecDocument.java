@@ -137,6 +137,10 @@ record SpecDocument(
             @Key(value = "coverage", doc = "Which cases every alert must have: one that fires and one that stays silent, one"
                     + " that fires, or none.", byDefault = "fire-and-silent")
             dev.spawn.monitoring.rules.Coverage coverage,
+            @Key(value = "mutation", doc = "What a mutant of a rule (threshold 10% off, > for >=, a matcher dropped, for halved"
+                    + " or doubled) that none of its cases tells apart is: a warning, or an error that fails spawn:check.",
+                    byDefault = "warn")
+            dev.spawn.monitoring.rules.Mutation mutation,
             @Key(value = "custom", doc = "Alerts of your own, each proven by its tests.") List<CustomRuleSpec> custom,
             @Key(value = "<rule name>", doc = "Changes to the default rule of that name.", rest = true)
             Map<String, RuleOverrideSpec> overrides) {
@@ -207,7 +211,10 @@ record SpecDocument(
             List<InhibitRule> inhibitRules,
             @Key(value = "mute_time_intervals", doc = "Deprecated: use time_intervals.") List<TimeInterval> muteTimeIntervals,
             @Key(value = "time_intervals", doc = "Named time intervals for mute_time_intervals/active_time_intervals.")
-            List<TimeInterval> timeIntervals) {
+            List<TimeInterval> timeIntervals,
+            @Key(value = "tests", doc = "Routing tests spawn:check runs: alerts firing together, and the receivers each reaches"
+                    + " or that it is inhibited.")
+            List<RoutingTestSpec> tests) {
     }
 
     /** {@code alertmanager.receivers[]}: a receiver as alertmanager.yml writes it, plus one-config shorthands. */

@@ -571,7 +571,7 @@ public final class SpecImport {
         if (ordered.isEmpty() && custom.isEmpty() && disabledCategories.isEmpty()) {
             return null;
         }
-        return new SpecDocument.RulesSpec(disabledCategories.isEmpty() ? null : disabledCategories, null, null,
+        return new SpecDocument.RulesSpec(disabledCategories.isEmpty() ? null : disabledCategories, null, null, null,
                 custom.isEmpty() ? null : custom, ordered);
     }
 

@@ -12,6 +12,7 @@ import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.ReceiverConfig;
 import dev.spawn.monitoring.model.alertmanager.Route;
+import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.alertmanager.SlackConfig;
 import dev.spawn.monitoring.model.alertmanager.SnsConfig;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
@@ -387,6 +388,9 @@ public final class SpecReader {
             problems.element("rules.coverage", entries.get("coverage").getValueNode());
             monitoring.ruleCoverage(rules.coverage());
         }
+        if (rules.mutation() != null) {
+            monitoring.ruleMutation(rules.mutation());
+        }
         if (rules.runbookBase() != null) {
             problems.element("rules.runbook_base", entries.get("runbook_base").getValueNode());
             monitoring.runbookBase(rules.runbookBase());
@@ -487,6 +491,7 @@ public final class SpecReader {
         for (int i = 0; i < inhibitNodes.size(); i++) {
             deprecatedMatch(inhibitNodes.get(i), "alertmanager.inhibit_rules[" + i + "]");
         }
+        readRoutingTests(am.tests(), items(entries, "tests"));
         if (problems.errorCount() > errorsBefore) {
             return; // this section's own problems are reported; the model would repeat them without positions
         }
@@ -531,6 +536,26 @@ public final class SpecReader {
                 .sendResolved(e.sendResolved()).from(e.from()).smarthost(e.smarthost()).auth(e.authUsername(), e.authPassword())
                 .build())).ifPresent(configs::add);
         return Optional.of(new Receiver(r.receiver().name(), configs));
+    }
+
+    /** {@code alertmanager.tests}: each test to the model, its expectations placed so a wrong one is reported at its line. */
+    private void readRoutingTests(List<RoutingTestSpec> tests, List<Node> nodes) {
+        for (int i = 0; i < or(tests, List.<RoutingTestSpec>of()).size(); i++) {
+            RoutingTestSpec t = tests.get(i);
+            Node at = nodes.get(i);
+            problems.element("alertmanager.tests[" + t.name() + "]", at);
+            List<Node> expectNodes = items(reader.entries(at, ""), "expect");
+            List<RoutingTest.Expectation> expect = new ArrayList<>();
+            for (int j = 0; j < t.expect().size(); j++) {
+                RoutingTestSpec.Expect e = t.expect().get(j);
+                problems.element("alertmanager.tests[" + t.name() + "].expect[" + j + "]", expectNodes.get(j));
+                model(expectNodes.get(j), "expect", () -> new RoutingTest.Expectation(e.receivers(), Boolean.TRUE.equals(e.inhibited())))
+                        .ifPresent(expect::add);
+            }
+            if (expect.size() == t.expect().size()) {
+                model(at, "alertmanager.tests", () -> new RoutingTest(t.name(), t.alerts(), expect)).ifPresent(monitoring::routingTest);
+            }
+        }
     }
 
     /** A route and its children: their receivers must be defined; each is registered for the validator's problems. */

@@ -58,7 +58,7 @@ class CheckReportsTest {
         assertThat(written.files()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "TEST-spawn-monitoring.capacity-alerts-test.xml", "TEST-spawn-monitoring.cost-alerts-test.xml",
                 "TEST-spawn-monitoring.custom-alerts-test.xml", "TEST-spawn-monitoring.lifecycle-alerts-test.xml",
-                "TEST-spawn-monitoring.performance-alerts-test.xml", "coverage.md");
+                "TEST-spawn-monitoring.performance-alerts-test.xml", "routing.md", "coverage.md");
         Element custom = parse(dir.resolve("TEST-spawn-monitoring.custom-alerts-test.xml"));
         assertThat(custom.getTagName()).isEqualTo("testsuite");
         assertThat(custom.getAttribute("name")).isEqualTo("spawn-monitoring.custom-alerts-test");
@@ -82,7 +82,7 @@ class CheckReportsTest {
         assertThat(cost.getElementsByTagName("testcase").getLength()).isEqualTo(Integer.parseInt(cost.getAttribute("tests")))
                 .isGreaterThanOrEqualTo(12);
         assertThat(Files.readString(dir.resolve("coverage.md"))).contains("| ManyUsers | 2 | 0 | no silent case |")
-                .contains("| HighCostInstance | 1 | 1 |  |");
+                .contains("| HighCostInstance | 1 | 2 |  |");
         assertThat(written.coverageSummary()).startsWith("coverage: 27 alerts, 26 with firing and silent cases (")
                 .endsWith("; lacking: ManyUsers (no silent case)");
     }

@@ -40,6 +40,20 @@ class RuleSetPromtoolTest {
         assertThat(outcome.ok()).as("%s", outcome).isTrue();
     }
 
+    /** Shares and factors whose products are not exact in floating point (0.07 * 100 is 7.000000000000001). */
+    @Test
+    void thresholdsInexactInFloatingPointKeepTheCasesPassing(@TempDir Path dir) {
+        RuleSet rules = RuleSet.defaults().disableCategory(dev.spawn.monitoring.model.rules.Category.COST)
+                .disableCategory(dev.spawn.monitoring.model.rules.Category.PERFORMANCE)
+                .disableCategory(dev.spawn.monitoring.model.rules.Category.LIFECYCLE)
+                .rule("LowSpotAvailability", r -> r.threshold(0.07))
+                .rule("FleetGrowthAnomaly", r -> r.threshold(1.15));
+
+        PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
+
+        assertThat(outcome.ok()).as("%s", outcome).isTrue();
+    }
+
     @Test
     void theGeneratedTestsPassWithEveryParameterAtItsMaximum(@TempDir Path dir) {
         assertGeneratedTestsPassAt(Parameter::maximum, dir);

@@ -1,0 +1,328 @@
+package dev.spawn.monitoring.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.Rule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
+import dev.spawn.monitoring.render.RuleRenderer;
+import dev.spawn.monitoring.render.YamlOutput;
+import dev.spawn.monitoring.rules.Mutation;
+import dev.spawn.monitoring.rules.RuleSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mutation testing of the rule tests: every {@link Mutants mutant} of every alert that has cases runs
+ * against that alert's own generated cases, batched into one {@code promtool test rules} process per
+ * processor (promtool takes many test files at once). A
+ * mutant is killed when one of its cases fails; one whose cases all pass survives, a sign that the cases
+ * would pass for a wrong rule too. Each mutant gets a rule file (its group with only the alert's rules,
+ * the mutant in place of the rule) and a test file (the alert's cases pointed at that file) in a scratch
+ * folder beside the bundle, deleted afterwards.
+ */
+public final class MutationCheck {
+
+    /** One mutant and whether a case killed it; {@code custom}: the rule is one of the spec's own. */
+    public record Verdict(String rule, boolean custom, String change, String expr, boolean killed) {
+        /** {@code rule HighCostInstance: mutant survived: threshold 5 -> 5.5 (+10%): `expr`} */
+        public String describe() {
+            return (custom ? "custom rule " : "rule ") + rule + ": mutant " + (killed ? "killed" : "survived") + ": "
+                    + change + ": `" + expr + "`";
+        }
+    }
+
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final String NAME = "mutation testing";
+
+    private MutationCheck() {
+    }
+
+    /** The check as one outcome: survivors are warnings, or errors (and the check fails) under {@link Mutation#FAIL}. */
+    public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode) {
+        if (Tool.PROMTOOL.locate().isEmpty()) {
+            return new BundleCheck.Outcome(NAME, BundleCheck.Outcome.Status.SKIPPED, "promtool not found");
+        }
+        List<Verdict> verdicts = verdicts(bundle, bundleDirectory);
+        List<Problem> problems = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        for (Verdict v : verdicts) {
+            if (!v.killed()) {
+                String location = (v.custom() ? "custom rule " : "rule ") + v.rule();
+                String message = v.describe() + "; no case tells it apart from the rule, add one that does";
+                problems.add(mode == Mutation.FAIL ? Problem.error(location, message) : Problem.warning(location, message));
+                output.append(v.describe()).append('\n');
+            }
+        }
+        long survived = verdicts.stream().filter(v -> !v.killed()).count();
+        boolean failed = survived > 0 && mode == Mutation.FAIL;
+        return new BundleCheck.Outcome(summary(verdicts), failed ? BundleCheck.Outcome.Status.FAILED
+                : BundleCheck.Outcome.Status.PASSED, output.toString(), problems, List.of(), verdicts);
+    }
+
+    /** {@code mutation: 150 killed, 0 survived} */
+    public static String summary(List<Verdict> verdicts) {
+        long killed = verdicts.stream().filter(Verdict::killed).count();
+        return "mutation: " + killed + " killed, " + (verdicts.size() - killed) + " survived";
+    }
+
+    /** Every mutant of the bundle's tested alerts, run against the alerts' cases. */
+    public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
+        Map<String, TestFile> tests = testsByRuleFile(bundle);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, Long> cost = new LinkedHashMap<>();
+        List<Verdict> pending = new ArrayList<>();
+        for (RuleFile file : bundle.ruleFiles()) {
+            TestFile testFile = tests.get(file.path());
+            if (testFile == null) {
+                continue;
+            }
+            boolean custom = file.path().equals(RuleSet.CUSTOM_RULE_FILE);
+            for (RuleGroup group : file.groups()) {
+                for (Rule r : group.rules()) {
+                    if (!(r instanceof AlertingRule rule) || testFile.cases(rule.alert()).isEmpty()) {
+                        continue;
+                    }
+                    // all mutants of one rule in one rule file, each under its own name, so that every case
+                    // loads its series and steps through time once for all of them
+                    List<Mutants.Mutant> mutants = Mutants.of(rule, testFile.interval());
+                    if (mutants.isEmpty()) {
+                        continue;
+                    }
+                    String stem = String.format(Locale.ROOT, "r%03d", files.size() / 2 + 1);
+                    List<Rule> renamed = new ArrayList<>();
+                    Map<String, String> names = new LinkedHashMap<>();
+                    for (Mutants.Mutant mutant : mutants) {
+                        String name = mutantName(pending.size());
+                        AlertingRule m = mutant.rule();
+                        renamed.add(new AlertingRule(name, m.expr(), m.forDuration(), m.keepFiringFor(), m.labels(), m.annotations()));
+                        names.put(name, rule.alert());
+                        pending.add(new Verdict(rule.alert(), custom, mutant.change(), m.expr()
+                                + (m.forDuration().equals(rule.forDuration()) ? "" : " for " + m.forDuration()), true));
+                    }
+                    files.put(stem + "-rules.yaml", RuleRenderer.toBytes(new RuleFile(stem + "-rules.yaml",
+                            List.of(new RuleGroup(group.name(), group.interval(), renamed))), "mutation testing"));
+                    // one test file per case, so that a rule with long cases can spread over several processes
+                    List<JsonNode> cases = testFile.cases(rule.alert());
+                    for (int c = 0; c < cases.size(); c++) {
+                        String test = String.format(Locale.ROOT, "%s-c%02d-test.yaml", stem, c + 1);
+                        files.put(test, testFile.forMutants(rule, cases.get(c), names.keySet(), stem + "-rules.yaml"));
+                        cost.put(test, mutants.size() * TestFile.evaluations(cases.get(c), testFile.interval()));
+                    }
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Set<String> killed = run(files, cost, bundleDirectory);
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            Verdict v = pending.get(i);
+            verdicts.add(new Verdict(v.rule(), v.custom(), v.change(), v.expr(), killed.contains(mutantName(i))));
+        }
+        return List.copyOf(verdicts);
+    }
+
+    private static String mutantName(int index) {
+        return String.format(Locale.ROOT, "spawn_mutant_%04d", index + 1);
+    }
+
+    /**
+     * Writes the files into a scratch folder beside {@code bundleDirectory}, runs promtool over the test files,
+     * and returns the mutants that a case told apart. The test files go to one promtool process per processor
+     * (at most {@value #MAX_PROCESSES}), balanced by how many rule evaluations their cases take: promtool runs
+     * its files one after another on one core, and the defaults' cost rules step through a day each.
+     */
+    private static Set<String> run(Map<String, byte[]> files, Map<String, Long> cost, Path bundleDirectory) {
+        Path parent = bundleDirectory.toAbsolutePath().getParent();
+        Path scratch = null;
+        ExecutorService pool = null;
+        try {
+            scratch = Files.createTempDirectory(parent, ".spawn-mutants-");
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.write(scratch.resolve(f.getKey()), f.getValue());
+            }
+            List<List<String>> batches = batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())));
+            pool = Executors.newFixedThreadPool(batches.size());
+            List<Future<Tool.Result>> results = new ArrayList<>();
+            for (List<String> batch : batches) {
+                List<String> args = new ArrayList<>(List.of("test", "rules"));
+                args.addAll(batch);
+                Path dir = scratch;
+                results.add(pool.submit(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new))));
+            }
+            StringBuilder output = new StringBuilder();
+            for (Future<Tool.Result> r : results) {
+                output.append(r.get().output()).append('\n');
+            }
+            return killed(output.toString(), files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the mutants beside " + bundleDirectory + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running the mutants", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            if (scratch != null) {
+                try {
+                    BundleWriter.deleteRecursively(scratch);
+                } catch (IOException e) {
+                    // a leftover scratch folder is harmless
+                }
+            }
+        }
+    }
+
+    private static final int MAX_PROCESSES = 4;
+
+    /** The test files in {@code count} batches of about equal cost: the costliest first, each to the cheapest batch so far. */
+    static List<List<String>> batches(Map<String, Long> cost, int count) {
+        List<List<String>> batches = new ArrayList<>();
+        long[] load = new long[Math.min(count, Math.max(1, cost.size()))];
+        for (int i = 0; i < load.length; i++) {
+            batches.add(new ArrayList<>());
+        }
+        cost.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    int min = 0;
+                    for (int i = 1; i < load.length; i++) {
+                        min = load[i] < load[min] ? i : min;
+                    }
+                    batches.get(min).add(e.getKey());
+                    load[min] += e.getValue();
+                });
+        batches.forEach(java.util.Collections::sort);
+        return batches;
+    }
+
+    private static final Pattern FAILED_ALERT = Pattern.compile("alertname: (spawn_mutant_\\d+), time:");
+
+    /**
+     * The mutants promtool reported a failed case for ({@code alertname: spawn_mutant_0001, time: 5m,}); a test
+     * file that neither succeeded nor named a failed alert (its rules did not load) kills all its mutants.
+     */
+    static Set<String> killed(String output, Map<String, byte[]> files) {
+        Set<String> killed = new HashSet<>();
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
+        StringBuilder current = null;
+        for (String line : output.lines().toList()) {
+            String s = line.strip();
+            if (s.startsWith("Unit Testing:")) {
+                current = sections.computeIfAbsent(s.substring("Unit Testing:".length()).strip(), f -> new StringBuilder());
+            } else if (current != null) {
+                current.append(s).append('\n');
+            }
+        }
+        sections.forEach((file, text) -> {
+            java.util.regex.Matcher m = FAILED_ALERT.matcher(text);
+            boolean named = false;
+            while (m.find()) {
+                killed.add(m.group(1));
+                named = true;
+            }
+            if (!named && !text.toString().contains("SUCCESS")) {
+                byte[] rules = files.get(file.replaceFirst("-c\\d+-test\\.yaml$", "-rules.yaml"));
+                Matcher all = FAILED_ALERT_NAME.matcher(rules == null ? "" : new String(rules, java.nio.charset.StandardCharsets.UTF_8));
+                while (all.find()) {
+                    killed.add(all.group(1));
+                }
+            }
+        });
+        return killed;
+    }
+
+    private static final Pattern FAILED_ALERT_NAME = Pattern.compile("alert: (spawn_mutant_\\d+)");
+
+    private static Map<String, TestFile> testsByRuleFile(MonitoringBundle bundle) {
+        Map<String, TestFile> byRuleFile = new HashMap<>();
+        bundle.ruleTests().forEach((path, bytes) -> {
+            JsonNode tree = YamlOutput.parse(bytes);
+            String ruleFile = tree.path("rule_files").path(0).asText();
+            // test files name their rule file relative to themselves: ../alerts/x.yaml
+            byRuleFile.put(ruleFile.startsWith("../") ? ruleFile.substring(3) : ruleFile, new TestFile(tree));
+        });
+        return byRuleFile;
+    }
+
+    /** A generated promtool test file. */
+    private record TestFile(JsonNode tree) {
+        Duration interval() {
+            String text = tree.path("evaluation_interval").asText("");
+            return text.isEmpty() ? RuleSet.DEFAULT_INTERVAL : Duration.parse(text);
+        }
+
+        /** How many evaluations a case steps through: its eval_time over the interval. */
+        static long evaluations(JsonNode c, Duration interval) {
+            String at = c.path("alert_rule_test").path(0).path("eval_time").asText("0s");
+            return Duration.isValid(at) ? Duration.parse(at).millis() / Math.max(1, interval.millis()) + 1 : 1;
+        }
+
+        List<JsonNode> cases(String alert) {
+            List<JsonNode> cases = new ArrayList<>();
+            tree.path("tests").forEach(t -> {
+                if (t.path("alert_rule_test").path(0).path("alertname").asText().equals(alert)) {
+                    cases.add(t);
+                }
+            });
+            return cases;
+        }
+
+        /**
+         * One case of the rule with its check repeated for every mutant name; of the alerts it expects, only those
+         * of the rule's severity (a custom alert may share its name with a default one of another severity).
+         */
+        byte[] forMutants(AlertingRule rule, JsonNode c, java.util.Collection<String> mutants, String ruleFile) {
+            ObjectNode root = YamlOutput.object();
+            root.putArray("rule_files").add(ruleFile);
+            if (tree.has("evaluation_interval")) {
+                root.set("evaluation_interval", tree.get("evaluation_interval"));
+            }
+            ArrayNode out = root.putArray("tests");
+            ObjectNode copy = c.deepCopy();
+            ArrayNode checks = copy.putArray("alert_rule_test");
+            for (JsonNode check : c.path("alert_rule_test")) {
+                for (String name : mutants) {
+                    ObjectNode m = check.deepCopy();
+                    m.put("alertname", name);
+                    ArrayNode expected = m.putArray("exp_alerts");
+                    for (JsonNode alert : check.path("exp_alerts")) {
+                        String severity = alert.path("exp_labels").path("severity").asText(null);
+                        if (severity == null || severity.equals(rule.severity())) {
+                            expected.add(alert);
+                        }
+                    }
+                    checks.add(m);
+                }
+            }
+            out.add(copy);
+            return YamlOutput.toBytes(root, "mutation testing");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.spawn.monitoring.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.SpawnMonitoring;
+import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.spec.SpecReader;
+import dev.spawn.monitoring.testing.Golden;
+import dev.spawn.monitoring.testing.RealTools;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mutation testing with the real promtool: what the defaults' cases kill, and a vacuous case found and placed. */
+class MutationCheckTest {
+
+    @Test
+    void mutantsOfAnExpressionAndItsFor() {
+        AlertingRule rule = new AlertingRule("X", "sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b > 0",
+                Duration.ofMinutes(10), null, Map.of(), Map.of());
+
+        assertThat(Mutants.of(rule, Duration.ofMinutes(1))).extracting(m -> m.change() + " | " + m.rule().expr()).containsExactly(
+                "< -> <= | sum(spawn_a{region!=\"local\"}) / count(spawn_a) <= 0.2 and spawn_b > 0",
+                "comparison flipped: < -> > | sum(spawn_a{region!=\"local\"}) / count(spawn_a) > 0.2 and spawn_b > 0",
+                "matcher region!=\"local\" dropped | sum(spawn_a) / count(spawn_a) < 0.2 and spawn_b > 0",
+                "threshold 0.2 -> 0.22 (+10%) | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.22 and spawn_b > 0",
+                "threshold 0.2 -> 0.18 (-10%) | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.18 and spawn_b > 0",
+                "> -> >= | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b >= 0",
+                "comparison flipped: > -> < | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b < 0",
+                "for 10m -> 5m | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b > 0",
+                "for 10m -> 20m | sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b > 0");
+    }
+
+    @Test
+    void aForChangeThatFiresAtTheSameEvaluationIsNoMutant() {
+        AlertingRule rule = new AlertingRule("X", "spawn_a > 1", Duration.ofMinutes(1), null, Map.of(), Map.of());
+
+        // 30s and 1m both fire at the first evaluation a minute after the condition began to hold
+        assertThat(Mutants.of(rule, Duration.ofMinutes(1))).extracting(Mutants.Mutant::change).contains("for 1m -> 2m")
+                .doesNotContain("for 1m -> 30s");
+    }
+
+    /**
+     * The surviving mutants of the 26 defaults, as a golden file ({@code -Dgolden.update=true} rewrites it): the
+     * aim is an empty file; a change to a rule or its cases that lets a mutant survive shows in the diff.
+     */
+    @Test
+    void theDefaultsSurvivorsAreKnown(@TempDir Path dir) throws Exception {
+        RealTools.require(Tool.PROMTOOL);
+        MonitoringBundle bundle = SpawnMonitoring.defaults().build();
+        Path staged = dir.resolve("bundle");
+        bundle.writeTo(staged);
+
+        List<MutationCheck.Verdict> verdicts = MutationCheck.verdicts(bundle, staged);
+
+        Map<String, int[]> perRule = new TreeMap<>();
+        verdicts.forEach(v -> perRule.computeIfAbsent(v.rule(), r -> new int[2])[v.killed() ? 0 : 1]++);
+        StringBuilder report = new StringBuilder();
+        perRule.forEach((rule, n) -> report.append(rule).append(": ").append(n[0]).append(" killed, ").append(n[1]).append(" survived\n"));
+        report.append(MutationCheck.summary(verdicts)).append("\n\n");
+        verdicts.stream().filter(v -> !v.killed()).forEach(v -> report.append(v.describe()).append('\n'));
+        assertThat(perRule).hasSize(26);
+        Golden.assertMatches("mutation/default-survivors.txt", report.toString().getBytes(StandardCharsets.UTF_8));
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("the scratch folder is deleted").extracting(p -> p.getFileName().toString()).containsExactly("bundle");
+        }
+    }
+
+    private static final String SPEC = """
+            apiVersion: spawn.dev/v1
+            rules:
+              mutation: %s
+              custom:
+                - name: ManyUsers
+                  expr: spawn_logged_in_users > 3
+                  tests:
+                    - name: fires far above
+                      at: 5m
+                      input: [{series: 'spawn_logged_in_users{instance_id="i-1"}', values: 40x10}]
+                      alerts: [{labels: {instance_id: i-1}}]
+                    - name: silent far below
+                      at: 5m
+                      input: [{series: 'spawn_logged_in_users{instance_id="i-1"}', values: 0x10}]
+            """;
+
+    @Test
+    void vacuousCasesLetMutantsSurviveAsWarningsOrErrorsPlacedAtTheRule() {
+        RealTools.require(Tool.PROMTOOL);
+        RealTools.require(Tool.AMTOOL);
+        for (String mode : List.of("warn", "fail")) {
+            SpecReader.Spec spec = SpecReader.parse("spawn-monitoring.yaml", SPEC.formatted(mode));
+            MonitoringBundle bundle = spec.build();
+
+            BundleCheck.Outcome mutation = bundle.check(BundleCheck.MissingTool.FAIL).stream()
+                    .filter(o -> o.name().startsWith("mutation:")).findFirst().orElseThrow();
+
+            assertThat(mutation.failed()).isEqualTo(mode.equals("fail"));
+            List<Problem> custom = spec.place(mutation).problems().stream().filter(p -> p.message().contains("ManyUsers")).toList();
+            String at = "spawn-monitoring.yaml:5:13: " + (mode.equals("warn") ? "warning: " : "") + "custom rule ManyUsers: mutant survived: ";
+            assertThat(custom).extracting(Problem::toString).containsExactly(
+                    at + "> -> >=: `spawn_logged_in_users >= 3`; no case tells it apart from the rule, add one that does",
+                    at + "threshold 3 -> 3.3 (+10%): `spawn_logged_in_users > 3.3`; no case tells it apart from the rule, add one that does",
+                    at + "threshold 3 -> 2.7 (-10%): `spawn_logged_in_users > 2.7`; no case tells it apart from the rule, add one that does");
+            assertThat(custom).allMatch(p -> p.isError() == mode.equals("fail"));
+            assertThat(mutation.mutants()).filteredOn(v -> v.rule().equals("ManyUsers")).extracting(MutationCheck.Verdict::change)
+                    .contains("comparison flipped: > -> <");
+        }
+    }
+}
