@@ -5,6 +5,7 @@ import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
@@ -96,7 +97,11 @@ public final class SpecImport {
         PrometheusConfig config = prometheus(root.get(), reader, problems);
         Map<String, NodeTuple> entries = Optional.ofNullable(reader.entries(root.get(), "")).orElse(Map.of());
         List<UserAlert> alerts = ruleFiles(entries.get("rule_files"), file, problems, config);
-        // the Alertmanager side joins here: DIR/alertmanager.y*ml read the same way, its problems tracked beside these
+        Optional<Path> amFile = alertmanagerFile();
+        SpecProblems amProblems = amFile.map(this::track).orElse(null);
+        Optional<Node> amRoot = amFile.flatMap(f -> compose(f, amProblems));
+        AlertmanagerImport am = amProblems == null ? null : new AlertmanagerImport(new SectionReader(amProblems), amProblems);
+        AlertmanagerConfig amConfig = amRoot.map(r -> am.read(r)).orElse(null);
         if (config == null || all().stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all());
         }
@@ -107,8 +112,14 @@ public final class SpecImport {
                 scrapeJobs(config.scrapeConfigs(), reader, problems), alerting(config.alerting()), config.remoteWrite(),
                 config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
                 config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules,
-                null /* alertmanager: the AlertmanagerSpec of alertmanager.yml, once imported */, null, null);
+                amConfig == null ? null : am.spec(amConfig, amRoot.get()), null, null);
         ObjectNode tree = SectionRenderer.render(document);
+        if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
+            // as with alertmanagers: an empty list is dropped by the renderer, but here it means no inhibition at all
+            ObjectNode section = tree.has("alertmanager") ? (ObjectNode) tree.get("alertmanager") : YamlOutput.object();
+            section.set("inhibit_rules", YamlOutput.array());
+            tree.set("alertmanager", ordered(section, SpecDocument.AlertmanagerSpec.class));
+        }
         // global is merged onto spawn's key by key, so it holds only the keys that differ (no GlobalConfig value can)
         global.ifPresent(g -> tree.set("global", g));
         if (config.alerting().alertmanagers().isEmpty()) {
@@ -118,17 +129,23 @@ public final class SpecImport {
             }
             ((ObjectNode) tree.get("alerting")).set("alertmanagers", YamlOutput.array());
         }
-        return new Result(text(tree, file.getFileName() + " and its rule files"), all());
+        return new Result(text(tree, file.getFileName() + " and its rule files"
+                + amFile.map(f -> ", and " + f.getFileName()).orElse("")), all());
     }
 
     /** The spec's text: its keys in declaration order, under a header that names the sources (no generated-file warning). */
     private static String text(ObjectNode tree, String sources) {
-        ObjectNode ordered = YamlOutput.object();
-        Section.of(SpecDocument.class).keys().stream().map(Section.Field::name).filter(tree::has)
-                .forEach(name -> ordered.set(name, tree.get(name)));
-        String body = new String(YamlOutput.toBytes(ordered, null), StandardCharsets.UTF_8);
+        String body = new String(YamlOutput.toBytes(ordered(tree, SpecDocument.class), null), StandardCharsets.UTF_8);
         return "# Imported by spawn:import from " + sources + ": only what differs from the spawn defaults.\n"
                 + body.substring(body.indexOf('\n') + 1);
+    }
+
+    /** The keys of a rendered section in the order its record declares them. */
+    private static ObjectNode ordered(ObjectNode tree, Class<?> section) {
+        ObjectNode ordered = YamlOutput.object();
+        Section.of(section).keys().stream().map(Section.Field::name).filter(tree::has)
+                .forEach(name -> ordered.set(name, tree.get(name)));
+        return ordered;
     }
 
     // --- reading ---
@@ -141,6 +158,17 @@ public final class SpecImport {
                     : "both prometheus.yml and prometheus.yaml; expected one Prometheus configuration")));
         }
         return found.get(0);
+    }
+
+    /** {@code alertmanager.yml} or {@code .yaml} beside prometheus.yml, when there is one. */
+    private Optional<Path> alertmanagerFile() {
+        List<Path> found = Stream.of("alertmanager.yml", "alertmanager.yaml").map(dir::resolve).filter(Files::isRegularFile)
+                .toList();
+        if (found.size() > 1) {
+            throw new ValidationException(List.of(Problem.error(dir.toString(),
+                    "both alertmanager.yml and alertmanager.yaml; expected one Alertmanager configuration")));
+        }
+        return found.stream().findFirst();
     }
 
     private SpecProblems track(Path file) {
@@ -161,7 +189,8 @@ public final class SpecImport {
         Node root = UpstreamFiles.compose(problems, text);
         if (root == null && !problems.hasErrors()) {
             problems.add(Problem.error(file.toString(), "the file is empty; expected "
-                    + (files.size() == 1 ? "a Prometheus configuration" : "a rule file (groups:)")));
+                    + (files.size() == 1 ? "a Prometheus configuration" : file.getFileName().toString().startsWith("alertmanager.")
+                            ? "an Alertmanager configuration" : "a rule file (groups:)")));
         }
         return Optional.ofNullable(root);
     }
