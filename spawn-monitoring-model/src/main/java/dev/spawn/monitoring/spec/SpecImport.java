@@ -48,8 +48,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * {@code spawn:import}: reads a directory's hand-written {@code prometheus.yml} and the rule files it
- * names, and writes the text of a {@code spawn-monitoring.yaml} that says only what differs from the
+ * {@code spawn:import}: reads a directory's hand-written {@code prometheus.yml}, the rule files it
+ * names and, when there is one, its {@code alertmanager.yml} ({@link AlertmanagerImport}), and writes the text of a {@code spawn-monitoring.yaml} that says only what differs from the
  * spawn defaults, such that generating from it does what the originals did. The spec is built as the
  * declared values of {@link SpecDocument} and rendered by {@link SectionRenderer}, so key order and
  * secrets follow the declarations. What the spec cannot carry, or carries differently, is reported at
@@ -78,7 +78,8 @@ public final class SpecImport {
     }
 
     /**
-     * Imports {@code dir/prometheus.yml} (or {@code .yaml}) and its rule files. Throws a {@link ValidationException}
+     * Imports {@code dir/prometheus.yml} (or {@code .yaml}), its rule files and {@code dir/alertmanager.yml} (or
+     * {@code .yaml}) when present. Throws a {@link ValidationException}
      * with every problem (errors and warnings, each at its {@code file:line:col}) when the input is bad.
      */
     public static Result fromDirectory(Path dir) {

@@ -592,6 +592,37 @@ class SpecImportTest {
     }
 
     @Test
+    void timeIntervalsAndTemplatesAreCarriedARelativeTemplateIsReported() throws IOException {
+        alertmanager("""
+                templates: [/etc/alertmanager/*.tmpl, team.tmpl]
+                mute_time_intervals:
+                  - name: weekend
+                    time_intervals: [{weekdays: [saturday, sunday]}]
+                time_intervals:
+                  - name: office
+                    time_intervals: [{times: [{start_time: '08:00', end_time: '18:00'}], location: Europe/Berlin}]
+                route:
+                  receiver: spawn-webhook
+                  routes: [{receiver: spawn-webhook, matchers: ['severity="info"'], mute_time_intervals: [weekend],
+                            active_time_intervals: [office]}]
+                receivers: [{name: spawn-webhook, webhook_configs: [{url: 'http://localhost:8080/alertmanager/webhook'}]}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        String file = dir.resolve("alertmanager.yaml").toString();
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(file + ":1:1: warning: template path 'team.tmpl' is relative"))
+                .noneMatch(m -> m.contains("'/etc/alertmanager/*.tmpl'"))
+                .anyMatch(m -> m.startsWith(file + ":2:1: warning: deprecated top-level 'mute_time_intervals'"));
+        assertThat(result.spec()).contains("  templates:\n    - /etc/alertmanager/*.tmpl\n    - team.tmpl\n")
+                .contains("  time_intervals:\n    - name: office\n").contains("    - name: weekend\n")
+                .doesNotContain("mute_time_intervals:\n    - name");
+        AlertmanagerConfig am = build(result).alertmanager();
+        AlertmanagerConfig original = UpstreamFiles.alertmanager("a", Files.readString(dir.resolve("alertmanager.yaml")));
+        assertThat(am.timeIntervals()).isEqualTo(original.timeIntervals());
+        assertThat(am.templates()).isEqualTo(original.templates());
+        assertThat(am.route()).isEqualTo(original.route());
+    }
+
+    @Test
     void badAlertmanagerInputIsReportedAtItsPlaceWithThePrometheusProblems() throws IOException {
         prometheus("global: {scrape_interval: fast}\n");
         Files.writeString(dir.resolve("alertmanager.yml"), """
