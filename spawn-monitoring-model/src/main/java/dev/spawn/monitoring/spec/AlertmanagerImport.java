@@ -87,8 +87,13 @@ final class AlertmanagerImport {
                 ? entries.get("global").getKeyNode() : root);
         Receiver webhook = spawn.receiver(SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER).orElseThrow();
         List<SpecDocument.ReceiverSpec> receivers = new ArrayList<>();
+        String webhookUrl = null;
         for (Receiver r : user.receivers()) {
-            if (!isSpawnWebhook(r, webhook)) {
+            Optional<String> url = spawnWebhookUrl(r);
+            if (url.isPresent()) {
+                // spawn's bridge at another address is the shorthand's job; at spawn's address it is left out
+                webhookUrl = url.get().equals(SpawnAlertmanagerDefaults.WEBHOOK_URL) ? null : url.get();
+            } else {
                 receivers.add(new SpecDocument.ReceiverSpec(r, null, null, null, null, null));
             }
         }
@@ -105,7 +110,7 @@ final class AlertmanagerImport {
                         + " bundle needs the template files beside it (or give an absolute path)");
             }
         }
-        SpecDocument.AlertmanagerSpec spec = new SpecDocument.AlertmanagerSpec(null, global,
+        SpecDocument.AlertmanagerSpec spec = new SpecDocument.AlertmanagerSpec(webhookUrl, global,
                 user.templates().isEmpty() ? null : user.templates(),
                 user.route().equals(spawn.route()) ? null : user.route(), null,
                 receivers.isEmpty() ? null : receivers,
@@ -115,16 +120,18 @@ final class AlertmanagerImport {
     }
 
     /**
-     * Whether a receiver is spawn's webhook receiver as written by hand: its name, one webhook to the same URL whose
-     * send_resolved and max_alerts are spawn's values or left to Alertmanager's defaults (true, 0), which are the same.
+     * The URL of spawn's webhook receiver as written by hand: its name, one webhook whose send_resolved and
+     * max_alerts are spawn's values or left to Alertmanager's defaults (true, 0, the same), no http_config; what
+     * {@code webhook_url} makes. Empty for any other receiver.
      */
-    private static boolean isSpawnWebhook(Receiver r, Receiver webhook) {
-        if (!r.name().equals(webhook.name()) || r.configs().size() != 1 || !(r.configs().get(0) instanceof WebhookConfig w)) {
-            return false;
+    private static Optional<String> spawnWebhookUrl(Receiver r) {
+        if (!r.name().equals(SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER) || r.configs().size() != 1
+                || !(r.configs().get(0) instanceof WebhookConfig w)) {
+            return Optional.empty();
         }
         WebhookConfig filled = new WebhookConfig(w.sendResolved() == null ? Boolean.TRUE : w.sendResolved(), w.url(),
                 w.httpConfig(), w.maxAlerts() == null ? Integer.valueOf(0) : w.maxAlerts());
-        return webhook.configs().equals(List.of(filled));
+        return filled.equals(SpawnAlertmanagerDefaults.webhook(w.url())) ? Optional.of(w.url()) : Optional.empty();
     }
 
     /** True when the file has no inhibition at all while spawn has some: written as {@code inhibit_rules: []}. */

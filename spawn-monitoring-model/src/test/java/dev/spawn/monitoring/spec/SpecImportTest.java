@@ -503,6 +503,21 @@ class SpecImportTest {
     }
 
     @Test
+    void spawnsWebhookAtAnotherAddressBecomesTheWebhookUrlShorthand() throws IOException {
+        alertmanager("""
+                route: {receiver: spawn-webhook, group_by: [alertname]}
+                receivers:
+                  - name: spawn-webhook
+                    webhook_configs: [{url: 'http://10.0.0.7:8080/alertmanager/webhook', send_resolved: true}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("alertmanager:\n  webhook_url: http://10.0.0.7:8080/alertmanager/webhook\n")
+                .doesNotContain("receivers:");
+        assertThat(build(result).alertmanager().receivers()).containsExactly(dev.spawn.monitoring.model.alertmanager.Receiver.of(
+                "spawn-webhook", SpawnAlertmanagerDefaults.webhook("http://10.0.0.7:8080/alertmanager/webhook")));
+    }
+
+    @Test
     void theDefaultAlertmanagerFileImportsToNothingEvenWrittenByHand() throws IOException {
         alertmanager(new String(dev.spawn.monitoring.render.AlertmanagerRenderer.toBytes(SpawnAlertmanagerDefaults.config(),
                 null), StandardCharsets.UTF_8));
