@@ -13,13 +13,25 @@ assert spec.contains('  - enabled: false\n    job_name: spawn-ec2\n')
 assert spec.contains('X-Scope-OrgID: spawn')
 assert spec.contains('  HighCostInstance:\n    threshold: 10.0\n')
 assert spec.contains('    - name: NodeDown\n')
+// alertmanager.yml: the changed tree, the user's receivers (spawn's webhook as spawn writes it is left out), the
+// replaced inhibitions, the time interval; match converted to matchers; the inline routing key stays
+assert spec.contains('alertmanager:\n  global:\n    slack_api_url_file: /etc/alertmanager/slack-url\n  route:\n    receiver: spawn-webhook\n')
+assert spec.contains('          - severity="critical"\n')
+assert !spec.contains('match:')
+assert spec.contains('    - name: pager\n') && spec.contains('    - name: slack-cost\n')
+assert !spec.contains('- name: spawn-webhook')
+assert spec.contains('routing_key: pd-key-do-not-log')
+assert spec.contains('  inhibit_rules:\n') && spec.contains('  time_intervals:\n    - name: weekend\n')
 
 // each note one per line at file:line:col, never the secret itself
 assert log =~ /\[WARNING\] \S*original\/prometheus\.yml:23:17: warning: inline secret 'password' in scrape_configs\[2\]\.basic_auth/
 assert log =~ /\[WARNING\] \S*original\/rules\/cost\.yml:16:9: warning: recording rule 'fleet:cost_per_hour:sum' cannot be carried/
 assert log =~ /\[WARNING\] \S*original\/rules\/cost\.yml:11:9: warning: alert 'NodeDown' is kept as your own rule/
 assert log =~ /\[WARNING\] \S*original\/prometheus\.yml:9:1: warning: 25 default rules are not in the rule files and switched off/
+assert log =~ /\[WARNING\] \S*original\/alertmanager\.yml:16:7: warning: deprecated 'match' in route\.routes\[0\]: converted to matchers/
+assert log =~ /\[WARNING\] \S*original\/alertmanager\.yml:32:22: warning: inline secret 'routing_key'/
 assert !(log =~ /\[(INFO|WARNING|ERROR)\].*hunter2/)
+assert !(log =~ /\[(INFO|WARNING|ERROR)\].*pd-key-do-not-log/)
 assert log.contains('spawn: imported ')
 
 // the second import refuses to overwrite, the forced one replaces
@@ -29,6 +41,8 @@ assert log =~ /spawn-monitoring\.yaml already exists; spawn:import does not over
 assert new File(out, 'alerts/cost-alerts.yaml').text.contains('expr: spawn_cost_per_hour_dollars > 10')
 assert new File(out, 'alerts/custom-alerts.yaml').text.contains('alert: NodeDown')
 assert new File(out, 'prometheus.yaml').text.contains('job_name: node')
+def am = new File(out, 'alertmanager.yaml').text
+assert am.contains('- name: pager') && am.contains('- name: slack-cost') && am.contains('- weekend')
 // the refused import is one clear line, never a stack trace
 assert !(log =~ /(?m)^\s+at [a-z]+\./)
 return true

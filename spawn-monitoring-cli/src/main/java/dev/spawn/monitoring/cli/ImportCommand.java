@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code spawn-monitoring import}: what {@code mvn spawn:import} does ({@link SpecImport#fromDirectory}). */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Turns a hand-written prometheus.yml and the rule files it names into a spec that says only what"
+        description = "Turns a hand-written prometheus.yml, the rule files it names and an alertmanager.yml beside it into"
+                + " a spec that says only what"
                 + " differs from the spawn defaults; what the spec cannot carry is reported as file:line:col: warning.")
 final class ImportCommand implements Callable<Integer> {
 
@@ -27,7 +28,8 @@ final class ImportCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec command;
 
     @Option(names = "--from", paramLabel = "DIR", required = true,
-            description = "The folder holding prometheus.yml (or prometheus.yaml) and its rule files.")
+            description = "The folder holding prometheus.yml (or prometheus.yaml), its rule files and optionally"
+                    + " alertmanager.yml (or alertmanager.yaml).")
     private Path from;
 
     @Option(names = "--spec", paramLabel = "FILE", defaultValue = SpecReader.DEFAULT_PATH,

@@ -181,7 +181,7 @@ class ImportAgreementTest {
         return changes;
     }
 
-    private static Path resource(String name) {
+    static Path resource(String name) {
         try {
             return Path.of(ImportAgreementTest.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {

@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Turns a hand-written {@code prometheus.yml} and the rule files it names into
+ * Turns a hand-written {@code prometheus.yml}, the rule files it names and an {@code alertmanager.yml} beside it into
  * {@code src/main/monitoring/spawn-monitoring.yaml}: only what differs from the spawn defaults, so that
  * {@code spawn:generate} does what the originals did. Each thing the spec cannot carry, or carries
  * differently, is logged as {@code file:line:col: warning: ...}. An existing spec is kept unless
@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "import", threadSafe = true, requiresProject = false)
 public class ImportMojo extends AbstractSpawnMojo {
 
-    /** The folder holding prometheus.yml (or prometheus.yaml) and its rule files. */
+    /** The folder holding prometheus.yml (or prometheus.yaml), its rule files and optionally alertmanager.yml. */
     @Parameter(property = "spawn.import", required = true)
     protected File importDirectory;
 

@@ -5,6 +5,7 @@ import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
@@ -47,8 +48,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * {@code spawn:import}: reads a directory's hand-written {@code prometheus.yml} and the rule files it
- * names, and writes the text of a {@code spawn-monitoring.yaml} that says only what differs from the
+ * {@code spawn:import}: reads a directory's hand-written {@code prometheus.yml}, the rule files it
+ * names and, when there is one, its {@code alertmanager.yml} ({@link AlertmanagerImport}), and writes the text of a {@code spawn-monitoring.yaml} that says only what differs from the
  * spawn defaults, such that generating from it does what the originals did. The spec is built as the
  * declared values of {@link SpecDocument} and rendered by {@link SectionRenderer}, so key order and
  * secrets follow the declarations. What the spec cannot carry, or carries differently, is reported at
@@ -77,7 +78,8 @@ public final class SpecImport {
     }
 
     /**
-     * Imports {@code dir/prometheus.yml} (or {@code .yaml}) and its rule files. Throws a {@link ValidationException}
+     * Imports {@code dir/prometheus.yml} (or {@code .yaml}), its rule files and {@code dir/alertmanager.yml} (or
+     * {@code .yaml}) when present. Throws a {@link ValidationException}
      * with every problem (errors and warnings, each at its {@code file:line:col}) when the input is bad.
      */
     public static Result fromDirectory(Path dir) {
@@ -96,7 +98,11 @@ public final class SpecImport {
         PrometheusConfig config = prometheus(root.get(), reader, problems);
         Map<String, NodeTuple> entries = Optional.ofNullable(reader.entries(root.get(), "")).orElse(Map.of());
         List<UserAlert> alerts = ruleFiles(entries.get("rule_files"), file, problems, config);
-        // the Alertmanager side joins here: DIR/alertmanager.y*ml read the same way, its problems tracked beside these
+        Optional<Path> amFile = alertmanagerFile();
+        SpecProblems amProblems = amFile.map(this::track).orElse(null);
+        Optional<Node> amRoot = amFile.flatMap(f -> compose(f, amProblems));
+        AlertmanagerImport am = amProblems == null ? null : new AlertmanagerImport(new SectionReader(amProblems), amProblems);
+        AlertmanagerConfig amConfig = amRoot.map(r -> am.read(r)).orElse(null);
         if (config == null || all().stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all());
         }
@@ -107,8 +113,14 @@ public final class SpecImport {
                 scrapeJobs(config.scrapeConfigs(), reader, problems), alerting(config.alerting()), config.remoteWrite(),
                 config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
                 config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules,
-                null /* alertmanager: the AlertmanagerSpec of alertmanager.yml, once imported */, null, null);
+                amConfig == null ? null : am.spec(amConfig, amRoot.get()), null, null);
         ObjectNode tree = SectionRenderer.render(document);
+        if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
+            // as with alertmanagers: an empty list is dropped by the renderer, but here it means no inhibition at all
+            ObjectNode section = tree.has("alertmanager") ? (ObjectNode) tree.get("alertmanager") : YamlOutput.object();
+            section.set("inhibit_rules", YamlOutput.array());
+            tree.set("alertmanager", ordered(section, SpecDocument.AlertmanagerSpec.class));
+        }
         // global is merged onto spawn's key by key, so it holds only the keys that differ (no GlobalConfig value can)
         global.ifPresent(g -> tree.set("global", g));
         if (config.alerting().alertmanagers().isEmpty()) {
@@ -118,17 +130,23 @@ public final class SpecImport {
             }
             ((ObjectNode) tree.get("alerting")).set("alertmanagers", YamlOutput.array());
         }
-        return new Result(text(tree, file.getFileName() + " and its rule files"), all());
+        return new Result(text(tree, file.getFileName() + " and its rule files"
+                + amFile.map(f -> ", and " + f.getFileName()).orElse("")), all());
     }
 
     /** The spec's text: its keys in declaration order, under a header that names the sources (no generated-file warning). */
     private static String text(ObjectNode tree, String sources) {
-        ObjectNode ordered = YamlOutput.object();
-        Section.of(SpecDocument.class).keys().stream().map(Section.Field::name).filter(tree::has)
-                .forEach(name -> ordered.set(name, tree.get(name)));
-        String body = new String(YamlOutput.toBytes(ordered, null), StandardCharsets.UTF_8);
+        String body = new String(YamlOutput.toBytes(ordered(tree, SpecDocument.class), null), StandardCharsets.UTF_8);
         return "# Imported by spawn:import from " + sources + ": only what differs from the spawn defaults.\n"
                 + body.substring(body.indexOf('\n') + 1);
+    }
+
+    /** The keys of a rendered section in the order its record declares them. */
+    private static ObjectNode ordered(ObjectNode tree, Class<?> section) {
+        ObjectNode ordered = YamlOutput.object();
+        Section.of(section).keys().stream().map(Section.Field::name).filter(tree::has)
+                .forEach(name -> ordered.set(name, tree.get(name)));
+        return ordered;
     }
 
     // --- reading ---
@@ -141,6 +159,17 @@ public final class SpecImport {
                     : "both prometheus.yml and prometheus.yaml; expected one Prometheus configuration")));
         }
         return found.get(0);
+    }
+
+    /** {@code alertmanager.yml} or {@code .yaml} beside prometheus.yml, when there is one. */
+    private Optional<Path> alertmanagerFile() {
+        List<Path> found = Stream.of("alertmanager.yml", "alertmanager.yaml").map(dir::resolve).filter(Files::isRegularFile)
+                .toList();
+        if (found.size() > 1) {
+            throw new ValidationException(List.of(Problem.error(dir.toString(),
+                    "both alertmanager.yml and alertmanager.yaml; expected one Alertmanager configuration")));
+        }
+        return found.stream().findFirst();
     }
 
     private SpecProblems track(Path file) {
@@ -161,7 +190,8 @@ public final class SpecImport {
         Node root = UpstreamFiles.compose(problems, text);
         if (root == null && !problems.hasErrors()) {
             problems.add(Problem.error(file.toString(), "the file is empty; expected "
-                    + (files.size() == 1 ? "a Prometheus configuration" : "a rule file (groups:)")));
+                    + (files.size() == 1 ? "a Prometheus configuration" : file.getFileName().toString().startsWith("alertmanager.")
+                            ? "an Alertmanager configuration" : "a rule file (groups:)")));
         }
         return Optional.ofNullable(root);
     }

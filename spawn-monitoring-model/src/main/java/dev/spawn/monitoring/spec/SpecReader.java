@@ -421,7 +421,8 @@ public final class SpecReader {
         }
     }
 
-    private static final Map<String, String> DEPRECATED_MATCH = Map.of("match", "matchers", "match_re", "matchers",
+    /** The deprecated matcher maps of routes and inhibitions, and the key each is folded into. */
+    static final Map<String, String> DEPRECATED_MATCH = Map.of("match", "matchers", "match_re", "matchers",
             "source_match", "source_matchers", "source_match_re", "source_matchers", "target_match", "target_matchers",
             "target_match_re", "target_matchers");
 
@@ -450,12 +451,15 @@ public final class SpecReader {
         List<Receiver> receivers = new ArrayList<>();
         List<Node> receiverNodes = items(entries, "receivers");
         List<SpecDocument.ReceiverSpec> receiverSpecs = or(am.receivers(), List.of());
+        // one receiver of the spawn webhook's name replaces it (as the builder does); two of one name are an error
+        Set<String> own = new LinkedHashSet<>();
         for (Node at : receiverNodes) {
             Optional<ScalarNode> name = scalar(at, "name");
             if (name.isEmpty()) {
                 continue;
             }
-            if (!receiverNames.add(name.get().getValue())) {
+            receiverNames.add(name.get().getValue());
+            if (!own.add(name.get().getValue())) {
                 problems.error(name.get(), "duplicate receiver name '" + name.get().getValue() + "'; receiver names must be unique");
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import java.io.StringReader;
 import java.util.List;
@@ -13,9 +14,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the upstream files themselves ({@code prometheus.yml}, later {@code alertmanager.yml} and rule
- * files) into the model with the same declarations and reader as the spec: the way in for a team with
- * hand-written configuration ({@code spawn:import}), and the other half of the round-trip tests.
+ * Reads the upstream files themselves ({@code prometheus.yml}, {@code alertmanager.yml}, rule files) into the
+ * model with the same declarations and reader as the spec: the way in for a team with hand-written
+ * configuration ({@code spawn:import}), and the other half of the round-trip tests.
  */
 public final class UpstreamFiles {
 
@@ -24,13 +25,21 @@ public final class UpstreamFiles {
 
     /** {@code prometheus.yml} as a model; every problem at its {@code file:line:col}, all at once. */
     public static PrometheusConfig prometheus(String fileName, String text) {
+        return read(PrometheusConfig.class, fileName, text, "a Prometheus configuration");
+    }
+
+    /** {@code alertmanager.yml} as a model; every problem at its {@code file:line:col}, all at once. */
+    public static AlertmanagerConfig alertmanager(String fileName, String text) {
+        return read(AlertmanagerConfig.class, fileName, text, "an Alertmanager configuration");
+    }
+
+    private static <T> T read(Class<T> type, String fileName, String text, String expected) {
         SpecProblems problems = new SpecProblems(fileName);
         Node root = compose(problems, text);
-        PrometheusConfig config = root == null ? null
-                : new SectionReader(problems).read(PrometheusConfig.class, root, "").orElse(null);
+        T config = root == null ? null : new SectionReader(problems).read(type, root, "").orElse(null);
         if (problems.hasErrors() || config == null) {
             throw new ValidationException(problems.hasErrors() ? problems.all()
-                    : List.of(Problem.error(fileName, "the file is empty; expected a Prometheus configuration")));
+                    : List.of(Problem.error(fileName, "the file is empty; expected " + expected)));
         }
         return config;
     }

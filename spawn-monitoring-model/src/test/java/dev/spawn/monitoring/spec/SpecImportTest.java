@@ -8,6 +8,9 @@ import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
+import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
+import dev.spawn.monitoring.model.alertmanager.InhibitRule;
+import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
@@ -38,8 +41,8 @@ class SpecImportTest {
     void importingTheDefaultBundleGivesAnEmptySpec() throws IOException {
         writeBundle(SpawnMonitoring.defaults().build());
         SpecImport.Result result = SpecImport.fromDirectory(dir);
-        assertThat(result.spec()).isEqualTo("# Imported by spawn:import from prometheus.yaml and its rule files: only what"
-                + " differs from the spawn defaults.\napiVersion: spawn.dev/v1\n");
+        assertThat(result.spec()).isEqualTo("# Imported by spawn:import from prometheus.yaml and its rule files, and"
+                + " alertmanager.yaml: only what differs from the spawn defaults.\napiVersion: spawn.dev/v1\n");
         assertThat(result.problems()).isEmpty();
     }
 
@@ -427,6 +430,230 @@ class SpecImportTest {
     private GlobalLike generatedGlobal() {
         PrometheusConfig p = build(SpecImport.fromDirectory(dir)).prometheus();
         return new GlobalLike(p.global().scrapeInterval().toString(), p.global().evaluationInterval().toString());
+    }
+
+    // --- alertmanager.yml ---
+
+    @Test
+    void aChangedRouteReplacesTheTreeAndKeepsTheReceiversItNames() throws IOException {
+        alertmanager("""
+                route:
+                  receiver: spawn-webhook
+                  group_by: [alertname]
+                  routes:
+                    - receiver: oncall
+                      matchers: ['severity="critical"']
+                      group_wait: 5s
+                receivers:
+                  - name: spawn-webhook
+                    webhook_configs: [{url: 'http://localhost:8080/alertmanager/webhook'}]
+                  - name: oncall
+                    webhook_configs: [{url: 'http://127.0.0.1:9999/page', send_resolved: false}]
+                inhibit_rules:
+                  - source_matchers: ['severity="critical"']
+                    target_matchers: ['severity="warning"']
+                    equal: [alertname, instance_id]
+                  - source_matchers: ['severity="warning"']
+                    target_matchers: ['severity="info"']
+                    equal: [alertname, instance_id]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("alertmanager:\n  route:\n    receiver: spawn-webhook\n    group_by:\n      - alertname\n")
+                .contains("  receivers:\n    - name: oncall\n").doesNotContain("- name: spawn-webhook").doesNotContain("inhibit_rules");
+        AlertmanagerConfig am = build(result).alertmanager();
+        AlertmanagerConfig original = UpstreamFiles.alertmanager("a", Files.readString(dir.resolve("alertmanager.yaml")));
+        assertThat(am.route()).isEqualTo(original.route());
+        // spawn's webhook as written by hand (send_resolved and max_alerts left to Alertmanager's defaults) is spawn's
+        assertThat(am.receivers()).containsExactly(SpawnAlertmanagerDefaults.config().receivers().get(0), original.receivers().get(1));
+        assertThat(am.inhibitRules()).isEqualTo(SpawnAlertmanagerDefaults.config().inhibitRules());
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void receiversOfSeveralTypesAreAddedAndADifferentSpawnWebhookReplacesTheDefault() throws IOException {
+        alertmanager("""
+                route:
+                  receiver: spawn-webhook
+                  routes:
+                    - {receiver: team, matchers: ['team="data"']}
+                    - {receiver: pager, matchers: ['severity="critical"'], continue: true}
+                receivers:
+                  - name: spawn-webhook
+                    webhook_configs: [{url: 'http://127.0.0.1:8081/hook', max_alerts: 5}]
+                  - name: team
+                    slack_configs:
+                      - {api_url_file: /etc/am/slack, channel: '#data', title: '{{ .CommonLabels.alertname }}'}
+                    email_configs:
+                      - {to: data@example.com, from: am@example.com, smarthost: 'smtp.example.com:587'}
+                  - name: pager
+                    pagerduty_configs:
+                      - {routing_key_file: /etc/am/pd, severity: critical}
+                    sns_configs:
+                      - {topic_arn: 'arn:aws:sns:us-east-1:123456789012:alerts', sigv4: {region: us-east-1}}
+                  - name: blackhole
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("    - name: spawn-webhook\n      webhook_configs:\n")
+                .contains("url: http://127.0.0.1:8081/hook").contains("slack_configs:").contains("email_configs:")
+                .contains("pagerduty_configs:").contains("sns_configs:").contains("- name: blackhole");
+        AlertmanagerConfig am = build(result).alertmanager();
+        AlertmanagerConfig original = UpstreamFiles.alertmanager("a", Files.readString(dir.resolve("alertmanager.yaml")));
+        assertThat(am.receivers()).containsExactlyInAnyOrderElementsOf(original.receivers());
+        assertThat(am.route()).isEqualTo(original.route());
+    }
+
+    @Test
+    void spawnsWebhookAtAnotherAddressBecomesTheWebhookUrlShorthand() throws IOException {
+        alertmanager("""
+                route: {receiver: spawn-webhook, group_by: [alertname]}
+                receivers:
+                  - name: spawn-webhook
+                    webhook_configs: [{url: 'http://10.0.0.7:8080/alertmanager/webhook', send_resolved: true}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("alertmanager:\n  webhook_url: http://10.0.0.7:8080/alertmanager/webhook\n")
+                .doesNotContain("receivers:");
+        assertThat(build(result).alertmanager().receivers()).containsExactly(dev.spawn.monitoring.model.alertmanager.Receiver.of(
+                "spawn-webhook", SpawnAlertmanagerDefaults.webhook("http://10.0.0.7:8080/alertmanager/webhook")));
+    }
+
+    @Test
+    void theDefaultAlertmanagerFileImportsToNothingEvenWrittenByHand() throws IOException {
+        alertmanager(new String(dev.spawn.monitoring.render.AlertmanagerRenderer.toBytes(SpawnAlertmanagerDefaults.config(),
+                null), StandardCharsets.UTF_8));
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).doesNotContain("alertmanager:");
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void replacedInhibitionsAndNoneAtAll() throws IOException {
+        String route = """
+                route: {receiver: spawn-webhook}
+                receivers: [{name: spawn-webhook, webhook_configs: [{url: 'http://localhost:8080/alertmanager/webhook'}]}]
+                """;
+        alertmanager(route + """
+                inhibit_rules:
+                  - source_matchers: ['alertname="SporedDown"']
+                    target_matchers: ['category=~"cost|performance"']
+                    equal: [instance_id]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("  inhibit_rules:\n    - target_matchers:\n        - category=~\"cost|performance\"\n");
+        assertThat(build(result).alertmanager().inhibitRules()).containsExactly(InhibitRule.of(
+                dev.spawn.monitoring.model.Matcher.eq("alertname", "SporedDown"),
+                dev.spawn.monitoring.model.Matcher.parse("category=~\"cost|performance\""), "instance_id"));
+
+        alertmanager(route);
+        result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).endsWith("  inhibit_rules: []\n");
+        assertThat(build(result).alertmanager().inhibitRules()).isEmpty();
+    }
+
+    @Test
+    void deprecatedMatchIsConvertedToMatchersWithANoteAtItsLine() throws IOException {
+        alertmanager("""
+                route:
+                  receiver: spawn-webhook
+                  routes:
+                    - receiver: spawn-webhook
+                      routes:
+                        - receiver: ops
+                          match: {team: ops}
+                          match_re: {severity: 'critical|warning'}
+                receivers:
+                  - name: spawn-webhook
+                    webhook_configs: [{url: 'http://localhost:8080/alertmanager/webhook'}]
+                  - name: ops
+                inhibit_rules:
+                  - source_match: {severity: critical}
+                    target_match_re: {severity: 'warning|info'}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        String file = dir.resolve("alertmanager.yaml").toString();
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(file + ":7:11: warning: deprecated 'match' in"
+                + " route.routes[0].routes[0]: converted to matchers"))
+                .anyMatch(m -> m.startsWith(file + ":8:11: warning: deprecated 'match_re'"))
+                .anyMatch(m -> m.startsWith(file + ":14:5: warning: deprecated 'source_match' in inhibit_rules[0]"))
+                .anyMatch(m -> m.startsWith(file + ":15:5: warning: deprecated 'target_match_re'"));
+        assertThat(result.spec()).doesNotContain("match:").doesNotContain("match_re").contains("- team=\"ops\"")
+                .contains("- severity=~\"critical|warning\"").contains("source_matchers:");
+        AlertmanagerConfig am = build(result).alertmanager();
+        assertThat(am.route().receiversFor(Map.of("team", "ops", "severity", "warning"))).containsExactly("ops");
+        assertThat(am.route().receiversFor(Map.of("team", "ops", "severity", "info"))).containsExactly("spawn-webhook");
+    }
+
+    @Test
+    void inlineAlertmanagerSecretsStayWithAWarningAtTheirLine() throws IOException {
+        alertmanager("""
+                global:
+                  slack_api_url: https://hooks.slack.com/services/T0/B0/XYZ
+                  resolve_timeout: 10m
+                route: {receiver: pager}
+                receivers:
+                  - name: pager
+                    pagerduty_configs:
+                      - routing_key: abc123
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        String file = dir.resolve("alertmanager.yaml").toString();
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(file + ":2:18: warning: inline secret 'slack_api_url'"))
+                .anyMatch(m -> m.startsWith(file + ":8:22: warning: inline secret 'routing_key'"))
+                .anyMatch(m -> m.startsWith(file + ":5:1: warning: the generated alertmanager.yaml also has spawn's receiver"
+                        + " 'spawn-webhook'"));
+        assertThat(result.spec()).contains("  global:\n    slack_api_url: https://hooks.slack.com/services/T0/B0/XYZ\n    resolve_timeout: 10m\n")
+                .contains("routing_key: abc123");
+        assertThat(build(result).alertmanager().global().resolveTimeout()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void timeIntervalsAndTemplatesAreCarriedARelativeTemplateIsReported() throws IOException {
+        alertmanager("""
+                templates: [/etc/alertmanager/*.tmpl, team.tmpl]
+                mute_time_intervals:
+                  - name: weekend
+                    time_intervals: [{weekdays: [saturday, sunday]}]
+                time_intervals:
+                  - name: office
+                    time_intervals: [{times: [{start_time: '08:00', end_time: '18:00'}], location: Europe/Berlin}]
+                route:
+                  receiver: spawn-webhook
+                  routes: [{receiver: spawn-webhook, matchers: ['severity="info"'], mute_time_intervals: [weekend],
+                            active_time_intervals: [office]}]
+                receivers: [{name: spawn-webhook, webhook_configs: [{url: 'http://localhost:8080/alertmanager/webhook'}]}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        String file = dir.resolve("alertmanager.yaml").toString();
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(file + ":1:1: warning: template path 'team.tmpl' is relative"))
+                .noneMatch(m -> m.contains("'/etc/alertmanager/*.tmpl'"))
+                .anyMatch(m -> m.startsWith(file + ":2:1: warning: deprecated top-level 'mute_time_intervals'"));
+        assertThat(result.spec()).contains("  templates:\n    - /etc/alertmanager/*.tmpl\n    - team.tmpl\n")
+                .contains("  time_intervals:\n    - name: office\n").contains("    - name: weekend\n")
+                .doesNotContain("mute_time_intervals:\n    - name");
+        AlertmanagerConfig am = build(result).alertmanager();
+        AlertmanagerConfig original = UpstreamFiles.alertmanager("a", Files.readString(dir.resolve("alertmanager.yaml")));
+        assertThat(am.timeIntervals()).isEqualTo(original.timeIntervals());
+        assertThat(am.templates()).isEqualTo(original.templates());
+        assertThat(am.route()).isEqualTo(original.route());
+    }
+
+    @Test
+    void badAlertmanagerInputIsReportedAtItsPlaceWithThePrometheusProblems() throws IOException {
+        prometheus("global: {scrape_interval: fast}\n");
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route: {receiver: x, group_wait: soon}
+                receivers: [{name: x}]
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems().stream().map(Problem::toString).toList())
+                        .anyMatch(m -> m.startsWith(dir.resolve("prometheus.yml") + ":1:27: bad duration 'fast'"))
+                        .anyMatch(m -> m.startsWith(dir.resolve("alertmanager.yml") + ":1:34: bad duration 'soon'")));
+    }
+
+    /** The default bundle's prometheus side, with this alertmanager.yaml instead of spawn's. */
+    private void alertmanager(String text) throws IOException {
+        writeBundle(SpawnMonitoring.defaults().build());
+        Files.writeString(dir.resolve("alertmanager.yaml"), text);
     }
 
     private void prometheus(String text) throws IOException {

@@ -129,6 +129,20 @@ class SpecReaderTest {
     }
 
     @Test
+    void aReceiverNamedSpawnWebhookReplacesSpawns() {
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  receivers:
+                    - name: spawn-webhook
+                      webhook_configs: [{url: "http://127.0.0.1:8081/hook", max_alerts: 5}]
+                """).build();
+        assertThat(bundle.alertmanager().receivers()).containsExactly(dev.spawn.monitoring.model.alertmanager.Receiver.of(
+                "spawn-webhook", dev.spawn.monitoring.model.alertmanager.WebhookConfig.builder().url("http://127.0.0.1:8081/hook")
+                        .maxAlerts(5).build()));
+    }
+
+    @Test
     void reportsDuplicateNamesAndKeys() {
         assertThat(problems("""
                 apiVersion: spawn.dev/v1
@@ -139,6 +153,17 @@ class SpecReaderTest {
                     - name: hook
                       webhook: {url: "http://localhost:2/x"}
                 """)).containsExactly("spawn-monitoring.yaml:6:13: duplicate receiver name 'hook'; receiver names must be unique");
+        // spawn's webhook receiver may be replaced once (see aReceiverNamedSpawnWebhookReplacesSpawns), not twice
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  receivers:
+                    - name: spawn-webhook
+                      webhook: {url: "http://localhost:1/x"}
+                    - name: spawn-webhook
+                      webhook: {url: "http://localhost:2/x"}
+                """)).containsExactly("spawn-monitoring.yaml:6:13: duplicate receiver name 'spawn-webhook'; receiver names"
+                + " must be unique");
         assertThat(problems("apiVersion: spawn.dev/v1\nglobal:\n  scrape_interval: 30s\n  scrape_interval: 20s\n"))
                 .containsExactly("spawn-monitoring.yaml:4:3: duplicate field 'scrape_interval' in global (first at"
                         + " spawn-monitoring.yaml:3:3)");
