@@ -115,8 +115,9 @@ final class AlertmanagerImport {
                 user.route().equals(spawn.route()) ? null : user.route(), null,
                 receivers.isEmpty() ? null : receivers,
                 user.inhibitRules().equals(spawn.inhibitRules()) ? null : user.inhibitRules(), null,
-                user.timeIntervals().isEmpty() ? null : user.timeIntervals());
-        return spec.equals(new SpecDocument.AlertmanagerSpec(null, null, null, null, null, null, null, null, null)) ? null : spec;
+                user.timeIntervals().isEmpty() ? null : user.timeIntervals(), null);
+        return spec.equals(new SpecDocument.AlertmanagerSpec(null, null, null, null, null, null, null, null, null, null)) ? null
+                : spec;
     }
 
     /**
