@@ -18,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Shrinkable;
+import net.jqwik.api.sessions.JqwikSession;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -31,7 +32,7 @@ import org.yaml.snakeyaml.Yaml;
  * JSON schema) and the library's own {@link YamlOutput#parse}. The real Go readers (promtool, amtool)
  * read a batch of the same strings in {@code YamlToolsRoundTripTest}.
  */
-class YamlRoundTripTest {
+public class YamlRoundTripTest {
 
     /** The readers a rendered string must survive; each returns what it read under {@code v} and in {@code l[0]}. */
     static List<String> readBack(byte[] yaml) {
@@ -120,15 +121,20 @@ class YamlRoundTripTest {
         return out.toString();
     }
 
-    /** {@code count} strings of {@link #dangerous()}, the same ones on every run. */
-    static List<String> sample(int count, long seed) {
-        var generator = dangerous().generator(100);
-        java.util.Random random = new java.util.Random(seed);
-        List<String> values = new ArrayList<>();
-        while (values.size() < count) {
-            Shrinkable<String> next = generator.next(random);
-            values.add(next.value());
+    /** {@code count} strings of {@link #dangerous()}, the same ones on every run (for tests outside jqwik). */
+    public static List<String> sample(int count, long seed) {
+        JqwikSession.start();
+        try {
+            var generator = dangerous().generator(100);
+            java.util.Random random = new java.util.Random(seed);
+            List<String> values = new ArrayList<>();
+            while (values.size() < count) {
+                Shrinkable<String> next = generator.next(random);
+                values.add(next.value());
+            }
+            return values;
+        } finally {
+            JqwikSession.finish();
         }
-        return values;
     }
 }
