@@ -16,8 +16,8 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Limits a YAML file must keep before it is composed into nodes, checked on SnakeYAML's event stream
- * (linear in the text, nothing expanded): its size, its nesting depth, its number of aliases (of
+ * Limits a YAML file must keep before it is composed into nodes, checked on the text and on SnakeYAML's
+ * event stream (linear in the text, nothing expanded): its size, the length of its lines, its nesting depth, its number of aliases (of
  * scalars too, which SnakeYAML does not count) and the size the aliases expand it to (an alias of a
  * collection holding aliases counts everything it stands for). A spec of any size passes or fails in
  * about the time it takes to scan it; the first limit crossed is one problem at its {@code file:line:col}.
@@ -26,6 +26,8 @@ final class YamlLimits {
 
     /** Characters in a file: a generous spec with a large inventory is well below 1 MiB. */
     static final int MAX_CHARS = 4 * 1024 * 1024;
+    /** Characters in a line: SnakeYAML scans a long line in time that grows with its square (4 MiB: 11 s). */
+    static final int MAX_LINE = 64 * 1024;
     static final int MAX_DEPTH = 64;
     static final int MAX_ALIASES = 1_000;
     /** Characters of scalar text the document stands for with every alias expanded. */
@@ -54,6 +56,20 @@ final class YamlLimits {
             problems.add(Problem.error(problems.fileName() + ":1:1", String.format(Locale.ROOT,
                     "the file has %,d characters; expected at most %,d (4 MiB)", text.length(), MAX_CHARS)));
             return false;
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE) {
+                    problems.add(Problem.error(problems.fileName() + ":" + line + ":" + (MAX_LINE + 1), String.format(Locale.ROOT,
+                            "the line has %,d characters; expected at most %,d (64 KiB; a long value can be a block scalar over several lines)",
+                            i - lineStart, MAX_LINE)));
+                    return false;
+                }
+                line++;
+                lineStart = i + 1;
+            }
         }
         Map<String, Long> anchored = new HashMap<>();
         // per open collection: its anchor (or "") and the expanded size of what it holds so far

@@ -44,7 +44,7 @@ class HostileSpecTest {
     @Test
     void nestingDeeperThanTheLimitStopsAtTheFirstCollectionTooDeep() {
         // the document's mapping is the first level, the 64th bracket the 65th
-        String spec = "rules: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+        String spec = "rules: " + "[".repeat(50_000) + "\n" + "]".repeat(50_000) + "\n";
         Problem problem = singleProblem(spec);
         assertThat(problem.location()).isEqualTo("spec.yaml:1:71");
         assertThat(problem.message()).isEqualTo("nesting deeper than 64 levels; expected at most 64");
@@ -56,6 +56,15 @@ class HostileSpecTest {
         Problem problem = singleProblem(spec);
         assertThat(problem.location()).isEqualTo("spec.yaml:1:1");
         assertThat(problem.message()).isEqualTo("the file has 16,777,279 characters; expected at most 4,194,304 (4 MiB)");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitIsRefusedBeforeItIsScanned() {
+        String spec = "apiVersion: spawn.dev/v1\nglobal:\n  external_labels:\n    team: " + "x".repeat(1024 * 1024) + "\n";
+        Problem problem = singleProblem(spec);
+        assertThat(problem.location()).isEqualTo("spec.yaml:4:65537");
+        assertThat(problem.message()).isEqualTo(
+                "the line has 1,048,586 characters; expected at most 65,536 (64 KiB; a long value can be a block scalar over several lines)");
     }
 
     @Test
