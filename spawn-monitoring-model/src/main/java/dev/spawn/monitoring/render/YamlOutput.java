@@ -60,12 +60,16 @@ public final class YamlOutput {
         /** yaml.v2 drops every {@code _} first, then tries Go's integer (base prefixes in any case) and YAML's float syntax. */
         private static final Pattern GO_NUMBER = Pattern.compile(
                 "[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+|(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+        /** Hex, octal, binary and sexagesimal forms, also where a reader with a looser pattern than SnakeYAML's would take them ({@code 09:00}). */
+        private static final Pattern YAML11_NUMBER = Pattern.compile(
+                "[-+]?(0x[0-9a-fA-F_]+|0b[01_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
         private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?", Pattern.DOTALL);
 
         @Override
         public boolean needToQuoteValue(String value) {
             return super.needToQuoteValue(value)
                     || KEYWORD.matcher(value).matches()
+                    || YAML11_NUMBER.matcher(value).matches()
                     || !Tag.STR.equals(YAML11.resolve(NodeId.scalar, value, true))
                     || (!value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0
                             && GO_NUMBER.matcher(value.replace("_", "")).matches())
