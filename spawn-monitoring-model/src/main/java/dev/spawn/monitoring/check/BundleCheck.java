@@ -140,6 +140,25 @@ public final class BundleCheck {
     }
 
     /**
+     * An amtool label argument {@code name="value"} that amtool reads back as exactly {@code value}:
+     * quoted, so {@code =}, spaces, commas and quotes in a value (external labels, say) survive, with
+     * {@code \\}, {@code \"} and {@code \n} escaped as Alertmanager's matcher parser unescapes them.
+     */
+    static String matcher(String name, String value) {
+        StringBuilder quoted = new StringBuilder(name).append("=\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '"' -> quoted.append("\\\"");
+                case '\n' -> quoted.append("\\n");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
      * {@code amtool config routes test} for one alert of each category and severity the bundle has:
      * Alertmanager must deliver it to exactly the receivers the model's routing tree says.
      */
@@ -151,7 +170,7 @@ public final class BundleCheck {
             List<String> expected = bundle.alertmanager().route().receiversFor(labels);
             List<String> args = new ArrayList<>(List.of("config", "routes", "test",
                     "--config.file=" + MonitoringBundle.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
-            labels.forEach((k, v) -> args.add(k + "=" + v));
+            labels.forEach((k, v) -> args.add(matcher(k, v)));
             Tool.Result result = Tool.AMTOOL.run(directory, TIMEOUT_SECONDS, args.toArray(String[]::new));
             if (!result.ok()) {
                 ok = false;

@@ -5,14 +5,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Secret;
+import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Serializes rendered trees to YAML bytes, once, with fixed settings: insertion-ordered keys (the
@@ -24,31 +34,150 @@ public final class YamlOutput {
 
     public static final String GENERATOR = "spawn-monitoring";
 
-    private static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+    private static final YAMLMapper MAPPER = new YAMLMapper(new ExactYamlFactory(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .stringQuotingChecker(new Yaml11QuotingChecker())
-            .build());
+            .stringQuotingChecker(new AnyReaderQuotingChecker())));
 
     /**
-     * Quotes strings a YAML 1.1 reader would take for a number although Jackson's default check
-     * does not: hex ({@code 0x20}, a promtool series value), octal, binary and sexagesimal
-     * ({@code 17:00}, an Alertmanager time) forms. Without it, SnakeYAML or PyYAML read them back as
-     * integers and a round trip changes the value.
+     * Quotes every string that some YAML reader of the generated files would resolve to something
+     * other than the same string, although Jackson's default check writes it plain: SnakeYAML's and
+     * PyYAML's YAML 1.1 types (its own resolver decides: booleans {@code yes}/{@code off}, hex, octal,
+     * binary and sexagesimal numbers such as {@code 17:00}, {@code 1_000}, {@code .inf}, dates and
+     * timestamps, {@code <<}), Go's yaml.v2 (Prometheus 2.42 and Alertmanager 0.25: {@code y}/{@code n},
+     * {@code 0o17}, underscores anywhere in a number, {@code 2024-1-2} dates), the YAML 1.2 core schema,
+     * and the 1.1 value key {@code =}. Booleans and nulls are quoted in any letter case.
      */
-    private static final class Yaml11QuotingChecker extends com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker.Default {
+    private static final class AnyReaderQuotingChecker extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
-        private static final java.util.regex.Pattern YAML11_NUMBER = java.util.regex.Pattern.compile(
+        private static final Resolver YAML11 = new Resolver();
+        private static final Pattern KEYWORD = Pattern.compile(
+                "(?i)y|n|yes|no|on|off|true|false|null|~|=|<<|[-+]?\\.?(inf|infinity|nan)");
+        /** yaml.v2 drops every {@code _} first, then tries Go's integer (base prefixes in any case) and YAML's float syntax. */
+        private static final Pattern GO_NUMBER = Pattern.compile(
+                "[-+]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+|(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+        /** Hex, octal, binary and sexagesimal forms, also where a reader with a looser pattern than SnakeYAML's would take them ({@code 09:00}). */
+        private static final Pattern YAML11_NUMBER = Pattern.compile(
                 "[-+]?(0x[0-9a-fA-F_]+|0b[01_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
+        private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?", Pattern.DOTALL);
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || YAML11_NUMBER.matcher(value).matches();
+            return super.needToQuoteValue(value)
+                    || KEYWORD.matcher(value).matches()
+                    || YAML11_NUMBER.matcher(value).matches()
+                    || !Tag.STR.equals(YAML11.resolve(NodeId.scalar, value, true))
+                    || (!value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0
+                            && GO_NUMBER.matcher(value.replace("_", "")).matches())
+                    || DATE.matcher(value).matches();
         }
+    }
+
+    /**
+     * Whether a string holds a character that a reader would not take back verbatim from a plain,
+     * single-quoted or block scalar: C0 and C1 controls (except the line feed), DEL, NEL, the line and
+     * paragraph separators (line breaks in YAML 1.1), the byte order mark, unpaired surrogates and the
+     * non-characters U+FFFE/U+FFFF. Such a string is written {@link #doubleQuoted}.
+     */
+    static boolean needsEscapes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\n') || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+                    || c == 0xFFFE || c == 0xFFFF) {
+                return true;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a multi-line string reads back the same from a literal block ({@code |}, {@code |-}):
+     * no line starts or ends with a space or tab, it starts with no line break and ends with at most one.
+     * Other multi-line strings are written {@link #doubleQuoted}.
+     */
+    static boolean blockSafe(String value) {
+        if (value.startsWith("\n") || value.endsWith("\n\n")) {
+            return false;
+        }
+        for (String line : value.split("\n", -1)) {
+            if (!line.isEmpty() && (" \t".indexOf(line.charAt(0)) >= 0 || " \t".indexOf(line.charAt(line.length() - 1)) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Marks where a string that {@link #needsEscapes} goes: SnakeYAML's emitter would write it with
+     * escapes not every reader knows ({@code \\L}, {@code \\P}, {@code \\_}: snakeyaml-engine rejects them)
+     * and a byte order mark raw, so the generator writes the string's UTF-16 units in hex between two
+     * U+FEFF (which no other scalar holds raw: every string with one needs escapes) and {@link #toBytes}
+     * replaces that with {@link #doubleQuoted}.
+     */
+    private static final char MARK = '\uFEFF';
+    private static final Pattern MARKED = Pattern.compile(MARK + "([0-9a-f]*)" + MARK);
+
+    /** A factory whose generators write {@link #needsEscapes} strings and multi-line ones not {@link #blockSafe} as {@link #MARK}ed hex. */
+    private static final class ExactYamlFactory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        ExactYamlFactory(YAMLFactoryBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected YAMLGenerator _createGenerator(Writer out, IOContext context) throws IOException {
+            return new YAMLGenerator(context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec, out, _version) {
+                @Override
+                public void writeString(String text) throws IOException {
+                    if (text != null && (needsEscapes(text) || (text.indexOf('\n') >= 0 && !blockSafe(text)))) {
+                        StringBuilder marked = new StringBuilder().append(MARK);
+                        text.chars().forEach(c -> marked.append(String.format(java.util.Locale.ROOT, "%04x", c)));
+                        _verifyValueWrite("write String value");
+                        _writeScalar(marked.append(MARK).toString(), "string", DumperOptions.ScalarStyle.PLAIN);
+                    } else {
+                        super.writeString(text);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * A double-quoted scalar every YAML 1.1 and 1.2 reader reads as {@code value}: printable characters
+     * as they are, {@code \\"}, {@code \\\\}, {@code \\n}, {@code \\t}, and every other character that
+     * {@link #needsEscapes} names as {@code \\uXXXX}.
+     */
+    static String doubleQuoted(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c == '\n') {
+                quoted.append("\\n");
+            } else if (c == '\t') {
+                quoted.append("\\t");
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                quoted.append(c).append(value.charAt(++i));
+            } else if (needsEscapes(String.valueOf(c))) {
+                quoted.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     private YamlOutput() {
@@ -66,6 +195,14 @@ public final class YamlOutput {
     public static byte[] toBytes(JsonNode tree, String source) {
         try {
             String body = MAPPER.writeValueAsString(tree);
+            body = MARKED.matcher(body).replaceAll(marked -> {
+                String hex = marked.group(1);
+                StringBuilder value = new StringBuilder();
+                for (int i = 0; i < hex.length(); i += 4) {
+                    value.append((char) Integer.parseInt(hex, i, i + 4, 16));
+                }
+                return java.util.regex.Matcher.quoteReplacement(doubleQuoted(value.toString()));
+            });
             // SnakeYAML writes the platform-independent "\n" already; normalise anyway so no setting can leak in
             body = body.replace("\r\n", "\n");
             return (header(source) + body).getBytes(StandardCharsets.UTF_8);

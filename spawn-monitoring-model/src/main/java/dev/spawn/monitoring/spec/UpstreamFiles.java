@@ -6,7 +6,6 @@ import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import java.io.StringReader;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -47,9 +46,10 @@ public final class UpstreamFiles {
     /** The YAML node tree of a file, or null after reporting a syntax error at its position. */
     static Node compose(SpecProblems problems, String text) {
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(true); // reported with both positions by the reader
-            return new Yaml(options).compose(new StringReader(text));
+            if (!YamlLimits.check(problems, text)) {
+                return null;
+            }
+            return new Yaml(YamlLimits.options()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
