@@ -6,6 +6,9 @@ import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.kubernetes.Kubernetes;
+import dev.spawn.monitoring.lint.Lint;
+import dev.spawn.monitoring.lint.LintContext;
+import dev.spawn.monitoring.lint.LintSettings;
 import dev.spawn.monitoring.kubernetes.OperatorResources;
 import dev.spawn.monitoring.io.ScratchFolder;
 import dev.spawn.monitoring.model.HighAvailability;
@@ -23,6 +26,7 @@ import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
 import dev.spawn.monitoring.rules.Mutation;
+import dev.spawn.monitoring.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +57,7 @@ import java.util.TreeMap;
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
         HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings,
-        Mutation mutation, List<RoutingTest> routingTests) {
+        Mutation mutation, List<RoutingTest> routingTests, LintSettings lint) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -69,12 +73,13 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         source = source == null ? "" : source;
         mutation = mutation == null ? Mutation.WARN : mutation;
         routingTests = List.copyOf(routingTests == null ? List.of() : routingTests);
+        lint = lint == null ? LintSettings.DEFAULTS : lint;
     }
 
     /** The same bundle with other warnings (a spec reader places them in the spec). */
     public MonitoringBundle withWarnings(List<Problem> placed) {
         return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
-                highAvailability, grafana, kubernetes, source, placed, mutation, routingTests);
+                highAvailability, grafana, kubernetes, source, placed, mutation, routingTests, lint);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
@@ -172,6 +177,23 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
 
     /** What {@link #writeChecked} wrote and which checks ran. */
     public record CheckedWrite(BundleWriter.Result write, List<BundleCheck.Outcome> checks) {
+    }
+
+    /**
+     * {@code spawn:lint} on this bundle: its rule files and alertmanager.yaml as rendered, against the catalog
+     * with the spec's metrics, this Prometheus configuration and the spec's check severities. Findings are
+     * placed in the rendered files, named {@code prefix + path}, with each rule's element ({@code rule X}) for
+     * a spec reader to move them into the spec.
+     */
+    public Lint.Report lint(String prefix) {
+        SortedMap<String, byte[]> files = files();
+        LintContext ctx = LintContext.of(RuleCatalog.defaults().metrics().with(lint.metrics()), prometheus, lint.severities());
+        List<Lint.Source> rules = new ArrayList<>();
+        for (RuleFile f : ruleFiles) {
+            rules.add(new Lint.Source(prefix + f.path(), new String(files.get(f.path()), StandardCharsets.UTF_8)));
+        }
+        Lint.Source am = new Lint.Source(prefix + ALERTMANAGER_FILE, new String(files.get(ALERTMANAGER_FILE), StandardCharsets.UTF_8));
+        return Lint.run(ctx, rules, am, r -> r.withElement("rule " + r.name()));
     }
 
     /** The number of alerting rules across all rule files. */

@@ -29,7 +29,10 @@ import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.lint.Check;
+import dev.spawn.monitoring.lint.LintSettings;
 import dev.spawn.monitoring.rules.Coverage;
+import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.Mutation;
 import dev.spawn.monitoring.rules.RuleOverride;
@@ -75,6 +78,7 @@ public final class SpawnMonitoring {
     private TracingConfig tracing;
     private final List<RuleFile> extraRuleFiles = new ArrayList<>();
     private Mutation mutation = Mutation.WARN;
+    private LintSettings lint = LintSettings.DEFAULTS;
     private final List<RoutingTest> routingTests = new ArrayList<>();
     private PrometheusFlags prometheusFlags;
     private RuleSet rules;
@@ -278,6 +282,21 @@ public final class SpawnMonitoring {
         return this;
     }
 
+    /**
+     * A metric beyond spored's catalog (node_exporter's, say) that {@code spawn:lint} then checks rules against
+     * like spored's: its name, type, labels and value range; its namespace ({@code node_}) becomes checked too.
+     */
+    public SpawnMonitoring metric(MetricCatalog.Metric metric) {
+        lint = lint.withMetric(Objects.requireNonNull(metric, "metric"));
+        return this;
+    }
+
+    /** The severity of one lint check (error, warning, or off). */
+    public SpawnMonitoring lintCheck(Check check, Check.Severity severity) {
+        lint = lint.withSeverity(Objects.requireNonNull(check, "check"), Objects.requireNonNull(severity, "severity"));
+        return this;
+    }
+
     /** Where the default rules' {@code runbook_url} point: your copy of docs/alerts.md. */
     public SpawnMonitoring runbookBase(String url) {
         return attempt("rules.runbook_base", () -> rules = rules.runbookBase(url));
@@ -411,7 +430,7 @@ public final class SpawnMonitoring {
             throw new ValidationException(all);
         }
         MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
-                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests);
+                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests, lint);
         if (kubernetes != null) {
             all.addAll(bundle.operatorResources().warnings());
             return bundle.withWarnings(all);

@@ -71,15 +71,23 @@ final class Parser {
         return problems;
     }
 
+    /** Whether the expression parsed and so {@link #problems()} are type problems (checkAST), not syntax ones. */
+    boolean typeChecked() {
+        return typeChecked;
+    }
+
     /**
      * {@link #parse()}, reporting nesting deeper than the JVM's stack allows as a problem rather than a crash
      * (Prometheus, on Go's growing stacks, has no such limit: thousands of nested parentheses are beyond it).
      */
+    private boolean typeChecked;
+
     Optional<Expr> parseGuarded() {
         try {
             return parse();
         } catch (StackOverflowError e) {
             problems.clear();
+            typeChecked = false;
             problem(0, "expression nests too deeply for this parser");
             return Optional.empty();
         }
@@ -101,6 +109,7 @@ final class Parser {
             return Optional.empty();
         }
         if (problems.isEmpty()) {
+            typeChecked = true;
             check(expr);
         }
         return Optional.of(expr);

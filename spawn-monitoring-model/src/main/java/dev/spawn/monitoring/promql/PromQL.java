@@ -38,6 +38,29 @@ public final class PromQL {
         return List.copyOf(parser.problems());
     }
 
+    /**
+     * The expression parsed, with its syntax problems (the parser's: no tree) and type problems
+     * (Prometheus' checkAST, found on a tree that parsed) told apart, as {@code promql/syntax} and
+     * {@code promql/type} report them.
+     */
+    public static Analysis analyse(String expression) {
+        Parser parser = new Parser(expression);
+        var expr = run(parser);
+        List<PromQLProblem> all = List.copyOf(parser.problems());
+        if (parser.typeChecked()) {
+            return new Analysis(all.isEmpty() ? expr : java.util.Optional.empty(), List.of(), all, expr);
+        }
+        return new Analysis(java.util.Optional.empty(), all, List.of(), java.util.Optional.empty());
+    }
+
+    /**
+     * What {@link #analyse} found: {@code expr} when Prometheus accepts the expression; {@code parsed} the tree
+     * even when only its types are wrong.
+     */
+    public record Analysis(java.util.Optional<Expr> expr, List<PromQLProblem> syntax, List<PromQLProblem> types,
+            java.util.Optional<Expr> parsed) {
+    }
+
     private static java.util.Optional<Expr> run(Parser parser) {
         if (parser.parentheses() <= DEEP) {
             return parser.parseGuarded();

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.rules;
 
+import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.promql.LabelFlow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +16,40 @@ import java.util.TreeSet;
  */
 public record MetricCatalog(List<Metric> metrics, List<String> targetLabels) {
 
-    /** One metric: name, {@code counter} or {@code gauge}, its own labels and its meaning. */
-    public record Metric(String name, String type, List<String> labels, String help) {
+    /**
+     * One metric: name, {@code counter} or {@code gauge}, its own labels, its meaning and the range its values
+     * stay in (a percentage 0-100; a counter from 0). The same keys describe metrics.yaml's entries and the
+     * spec's {@code metrics:} section, which extends the catalog for {@code spawn:lint}.
+     */
+    public record Metric(
+            @Key(value = "name", doc = "The metric name.", required = true, pattern = "[a-zA-Z_:][a-zA-Z0-9_:]*",
+                    expected = "a metric name such as node_cpu_seconds_total") String name,
+            @Key(value = "type", doc = "counter or gauge.", byDefault = "gauge", oneOf = {"counter", "gauge"}) String type,
+            @Key(value = "labels", doc = "The labels the metric itself carries (target labels come from discovery).",
+                    byDefault = "[]") List<String> labels,
+            @Key(value = "help", doc = "What it measures.") String help,
+            @Key(value = "min", doc = "The smallest value it takes (a counter: 0); comparisons below it never fire.")
+            Double min,
+            @Key(value = "max", doc = "The largest value it takes (a percentage: 100); comparisons above it never fire.")
+            Double max) {
         public Metric {
             Objects.requireNonNull(name, "name");
+            type = type == null ? "gauge" : type;
             if (!type.equals("counter") && !type.equals("gauge")) {
                 throw new IllegalArgumentException("metric " + name + " has type '" + type + "'; expected counter or gauge");
             }
-            labels = List.copyOf(labels);
+            labels = labels == null ? List.of() : List.copyOf(labels);
             help = help == null ? "" : help;
+            if (min == null && type.equals("counter")) {
+                min = 0.0;
+            }
+            if (min != null && max != null && min > max) {
+                throw new IllegalArgumentException("metric " + name + " has min " + min + " above max " + max);
+            }
+        }
+
+        public Metric(String name, String type, List<String> labels, String help) {
+            this(name, type, labels, help, null, null);
         }
 
         public boolean isCounter() {
@@ -34,6 +60,13 @@ public record MetricCatalog(List<Metric> metrics, List<String> targetLabels) {
     public MetricCatalog {
         metrics = List.copyOf(metrics);
         targetLabels = List.copyOf(targetLabels);
+    }
+
+    /** This catalog with {@code more} metrics (the spec's {@code metrics:}); one of a catalogued name replaces it. */
+    public MetricCatalog with(List<Metric> more) {
+        Map<String, Metric> all = byName();
+        more.forEach(m -> all.put(m.name(), m));
+        return new MetricCatalog(List.copyOf(all.values()), targetLabels);
     }
 
     public Optional<Metric> metric(String name) {

@@ -7,6 +7,7 @@ import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.Severity;
 import java.io.StringReader;
+import dev.spawn.monitoring.model.decl.Section;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +64,11 @@ public final class RuleDefinitionReader {
         }
         List<MetricCatalog.Metric> metrics = new ArrayList<>();
         for (Node node : reader.sequence(top.get("metrics"))) {
-            Map<String, Node> m = reader.mapping(node, Set.of("name", "type", "labels", "help"));
+            Map<String, Node> m = reader.mapping(node, Section.of(MetricCatalog.Metric.class).names());
             try {
                 metrics.add(new MetricCatalog.Metric(reader.string(m, "name", null), reader.string(m, "type", "gauge"),
-                        reader.strings(m.get("labels")), reader.string(m, "help", "")));
+                        reader.strings(m.get("labels")), reader.string(m, "help", ""), reader.number(m, "min"),
+                        reader.number(m, "max")));
             } catch (IllegalArgumentException | NullPointerException e) {
                 reader.problems.add(Problem.error(reader.at(node), String.valueOf(e.getMessage())));
             }
@@ -175,6 +177,19 @@ public final class RuleDefinitionReader {
     private String string(Map<String, Node> map, String key, String fallback) {
         Node node = map.get(key);
         return node == null ? fallback : scalar(node);
+    }
+
+    private Double number(Map<String, Node> map, String key) {
+        String text = string(map, key, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            problems.add(Problem.error(at(map.get(key)), "'" + text + "' is not a number; expected one such as 100"));
+            return null;
+        }
     }
 
     private String required(Map<String, Node> map, String key) {

@@ -18,6 +18,8 @@ final class SpecProblems {
     private final String fileName;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Mark> elementMarks = new HashMap<>();
+    private final Map<String, Node> elementNodes = new HashMap<>();
+    private String text;
 
     SpecProblems(String fileName) {
         this.fileName = fileName;
@@ -42,6 +44,21 @@ final class SpecProblems {
     /** Remembers where the model element {@code path} came from. */
     void element(String path, Node node) {
         elementMarks.putIfAbsent(path, node.getStartMark());
+        elementNodes.putIfAbsent(path, node);
+    }
+
+    /** The spec's text, for positions inside its scalars (an expression's own characters). */
+    void text(String source) {
+        this.text = source;
+    }
+
+    /** The node of the model element {@code path}, if the spec wrote it. */
+    java.util.Optional<Node> node(String path) {
+        return java.util.Optional.ofNullable(elementNodes.get(path));
+    }
+
+    String text() {
+        return text;
     }
 
     /**

@@ -130,6 +130,7 @@ public final class SpecReader {
     /** Reads spec text; {@code fileName} is used in problem locations and generated-file headers. */
     public static Spec parse(String fileName, String text) {
         SpecReader spec = new SpecReader(fileName);
+        spec.problems.text(text);
         spec.monitoring.source(fileName);
         Node root = UpstreamFiles.compose(spec.problems, text);
         if (spec.problems.hasErrors()) {
@@ -493,6 +494,7 @@ public final class SpecReader {
         }
         List<Node> inhibitNodes = items(entries, "inhibit_rules");
         for (int i = 0; i < inhibitNodes.size(); i++) {
+            problems.element("alertmanager.inhibit_rules[" + i + "]", inhibitNodes.get(i));
             deprecatedMatch(inhibitNodes.get(i), "alertmanager.inhibit_rules[" + i + "]");
         }
         readRoutingTests(am.tests(), items(entries, "tests"));
@@ -658,6 +660,46 @@ public final class SpecReader {
          */
         public dev.spawn.monitoring.check.BundleCheck.Outcome place(dev.spawn.monitoring.check.BundleCheck.Outcome outcome) {
             return outcome.placed(problems::place);
+        }
+
+        /**
+         * A lint finding placed in the spec when its element is written there: an expression's finding at its
+         * own character in the rule's {@code expr:}, a route's at the route; other findings keep their place in
+         * the generated file. A finding never moves to an enclosing route or inhibition the spec wrote for
+         * another reason.
+         */
+        public dev.spawn.monitoring.lint.Finding place(dev.spawn.monitoring.lint.Finding finding) {
+            String element = finding.element();
+            if (element.isEmpty()) {
+                return finding;
+            }
+            List<String> candidates = new ArrayList<>();
+            if (element.startsWith("rule ")) {
+                String rest = element.substring("rule ".length());
+                candidates.add("custom rule " + rest);
+                String name = rest.endsWith(".expr") ? rest.substring(0, rest.length() - ".expr".length()) : rest;
+                candidates.add("custom rule " + name);
+                candidates.add("rules." + name);
+            } else {
+                candidates.add(element);
+                // a receiver's template: its config, then the receiver (never a route's or inhibition's parent)
+                String path = element;
+                while (path.startsWith("alertmanager.receivers[") && path.indexOf(']') < path.length() - 1) {
+                    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+                    path = path.substring(0, cut);
+                    candidates.add(path);
+                }
+            }
+            for (String candidate : candidates) {
+                Optional<Node> node = problems.node(candidate);
+                if (node.isPresent()) {
+                    dev.spawn.monitoring.lint.Spot spot = dev.spawn.monitoring.lint.Spot.of(problems.fileName(), node.get(),
+                            problems.text());
+                    boolean inExpr = candidate.endsWith(".expr") && finding.offset() >= 0;
+                    return finding.at(inExpr ? spot.at(finding.offset()) : spot.start());
+                }
+            }
+            return finding;
         }
 
         /** Validates and returns the bundle, or throws one {@link ValidationException} with every problem placed in the spec. */
