@@ -1,5 +1,7 @@
 package dev.spawn.monitoring.cli;
 
+import dev.spawn.monitoring.MonitoringBundle;
+
 import dev.spawn.monitoring.DriftCheck;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,12 +23,18 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = cli.terminal();
         SpecOptions spec = options.spec;
-        DriftCheck check = DriftCheck.run(spec.build(terminal), options.output, options.runTools(terminal));
+        MonitoringBundle bundle = spec.build(terminal);
+        boolean lintFailed = options.lint(bundle, terminal);
+        DriftCheck check = DriftCheck.run(bundle, options.output, options.runTools(terminal));
         terminal.print(check.messages(spec.file().name(), spec.read()));
-        if (check.passed()) {
-            return SpawnMonitoringCli.OK;
+        if (!check.passed()) {
+            terminal.err("check: " + check.failure(spec.file().name(), "spawn-monitoring generate"));
+            return SpawnMonitoringCli.FINDINGS;
         }
-        terminal.err("check: " + check.failure(spec.file().name(), "spawn-monitoring generate"));
-        return SpawnMonitoringCli.FINDINGS;
+        if (lintFailed) {
+            terminal.err("check: spawn lint found errors in the monitoring definition");
+            return SpawnMonitoringCli.FINDINGS;
+        }
+        return SpawnMonitoringCli.OK;
     }
 }

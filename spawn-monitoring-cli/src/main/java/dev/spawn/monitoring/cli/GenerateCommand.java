@@ -2,6 +2,7 @@ package dev.spawn.monitoring.cli;
 
 import dev.spawn.monitoring.Generation;
 import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.CheckFailedException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,12 @@ final class GenerateCommand implements Callable<Integer> {
         Terminal terminal = cli.terminal();
         SpecOptions spec = options.spec;
         try {
-            Generation generation = Generation.run(spec.build(terminal), options.output, SpawnMonitoringCli.version(),
+            MonitoringBundle bundle = spec.build(terminal);
+            if (options.lint(bundle, terminal)) {
+                terminal.err("generate: spawn lint found errors in the monitoring definition; nothing was written");
+                return SpawnMonitoringCli.FINDINGS;
+            }
+            Generation generation = Generation.run(bundle, options.output, SpawnMonitoringCli.version(),
                     spec.file().bytes(), force, options.runTools(terminal));
             terminal.print(generation.messages(spec.file().name(), spec.read()));
             return SpawnMonitoringCli.OK;

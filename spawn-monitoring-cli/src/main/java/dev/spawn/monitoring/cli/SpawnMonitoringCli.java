@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spawn-monitoring", mixinStandardHelpOptions = true, versionProvider = SpawnMonitoringCli.Version.class,
         description = "Generates, checks and runs the Prometheus and Alertmanager configuration of a spawn fleet.",
-        subcommands = {GenerateCommand.class, CheckCommand.class, TargetsCommand.class, ImportCommand.class, DoctorCommand.class,
+        subcommands = {GenerateCommand.class, CheckCommand.class, LintCommand.class, TargetsCommand.class, ImportCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:findings or failed checks", "2:usage or input error", "3:a bug in spawn-monitoring"})

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.Linting;
 import dev.spawn.monitoring.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
@@ -125,7 +126,7 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     protected void log(List<Message> messages) {
         for (Message m : messages) {
             switch (m.level()) {
-                case INFO -> getLog().info(m.text().startsWith(" ") ? m.text() : "spawn: " + m.text());
+                case INFO -> getLog().info(m.text().startsWith(" ") || m.text().startsWith("lint: ") ? m.text() : "spawn: " + m.text());
                 case WARNING -> getLog().warn(m.text());
                 case ERROR -> getLog().error(m.text());
                 default -> throw new IllegalStateException(m.level().name());
@@ -141,6 +142,19 @@ public abstract class AbstractSpawnMojo extends AbstractMojo {
     }
 
     protected abstract void process() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * spawn:lint on the bundle, logged: each finding (placed in the spec when the spec wrote what it is about,
+     * else in the generated file under the output directory) and the summary line.
+     */
+    protected Linting lint(MonitoringBundle bundle) {
+        Path project = projectDirectory().toAbsolutePath().normalize();
+        Path output = outputPath().toAbsolutePath().normalize();
+        String prefix = (output.startsWith(project) ? project.relativize(output) : output).toString().replace('\\', '/');
+        Linting linting = Linting.of(bundle, specRead, prefix.isEmpty() ? "" : prefix + "/");
+        log(linting.messages());
+        return linting;
+    }
 
     /** Logs each check; a failure's findings placed in the spec when it was read. */
     protected void logChecks(List<BundleCheck.Outcome> outcomes) {

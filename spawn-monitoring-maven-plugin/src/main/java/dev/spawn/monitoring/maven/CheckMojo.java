@@ -21,6 +21,7 @@ public class CheckMojo extends AbstractSpawnMojo {
     protected void process() throws MojoFailureException {
         long start = System.nanoTime();
         MonitoringBundle bundle = buildBundle();
+        boolean lintFailed = lint(bundle).failed();
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true)");
         }
@@ -32,6 +33,9 @@ public class CheckMojo extends AbstractSpawnMojo {
         getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));
         if (!check.passed()) {
             throw new MojoFailureException(check.failure(specFile().name(), "mvn spawn:generate"));
+        }
+        if (lintFailed) {
+            throw new MojoFailureException("spawn:lint found errors in the monitoring definition (see the errors above)");
         }
     }
 }

@@ -26,6 +26,10 @@ public class GenerateMojo extends AbstractSpawnMojo {
     protected void process() throws MojoFailureException {
         long start = System.nanoTime();
         MonitoringBundle bundle = buildBundle();
+        if (lint(bundle).failed()) {
+            throw new MojoFailureException("spawn:lint found errors in the monitoring definition; nothing was written"
+                    + " (see the errors above; lint.checks in the spec sets a check's severity)");
+        }
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true); promtool and amtool did not see these files");
         }

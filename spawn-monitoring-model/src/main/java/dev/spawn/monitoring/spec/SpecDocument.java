@@ -57,7 +57,18 @@ record SpecDocument(
         @Key(value = "grafana", doc = "Grafana dashboards and provisioning files in the bundle.") GrafanaSpec grafana,
         @Key(value = "kubernetes", doc = "Prometheus Operator resources (PrometheusRule, AlertmanagerConfig, ScrapeConfig)"
                 + " in the bundle.")
-        KubernetesSpec kubernetes) {
+        KubernetesSpec kubernetes,
+        @Key(value = "metrics", doc = "Metrics beyond spored's catalog (node_exporter's, say): spawn:lint checks rules"
+                + " against them, and against their whole namespace, as it does against spored's.")
+        List<dev.spawn.monitoring.rules.MetricCatalog.Metric> metrics,
+        @Key(value = "lint", doc = "spawn:lint settings.") LintSpec lint) {
+
+    /** {@code lint:}: the severity of each check. */
+    record LintSpec(
+            @Key(value = "checks", doc = "Severity per check, by check name (such as counter/raw: error, style/name: off):"
+                    + " error, warning or off.")
+            Map<String, String> checks) {
+    }
 
     /** {@code grafana:}: the dashboards are part of the bundle unless switched off. */
     record GrafanaSpec(

@@ -109,11 +109,18 @@ public final class SpecImport {
         Optional<ObjectNode> global = global(config.global(), root.get(), reader, problems);
         SpecDocument.RulesSpec rules = rules(alerts, entries.containsKey("rule_files")
                 ? entries.get("rule_files").getKeyNode() : root.get(), problems);
-        SpecDocument document = new SpecDocument(SpecReader.API_VERSION, null, null, null, null,
-                scrapeJobs(config.scrapeConfigs(), reader, problems), alerting(config.alerting()), config.remoteWrite(),
-                config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
-                config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules,
-                amConfig == null ? null : am.spec(amConfig, amRoot.get()), null, null);
+        Map<String, Object> keys = new java.util.LinkedHashMap<>();
+        keys.put("apiVersion", SpecReader.API_VERSION);
+        keys.put("scrape_configs", scrapeJobs(config.scrapeConfigs(), reader, problems));
+        keys.put("alerting", alerting(config.alerting()));
+        keys.put("remote_write", config.remoteWrite());
+        keys.put("remote_read", config.remoteRead());
+        keys.put("storage", config.storage().equals(StorageConfig.NONE) ? null : config.storage());
+        keys.put("tracing", config.tracing().equals(TracingConfig.NONE) ? null : config.tracing());
+        keys.put("prometheus_flags", flags.spec());
+        keys.put("rules", rules);
+        keys.put("alertmanager", amConfig == null ? null : am.spec(amConfig, amRoot.get()));
+        SpecDocument document = Section.of(SpecDocument.class).construct(keys);
         ObjectNode tree = SectionRenderer.render(document);
         if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
             // as with alertmanagers: an empty list is dropped by the renderer, but here it means no inhibition at all

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.SpawnMonitoring;
+import dev.spawn.monitoring.lint.Check;
 import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
@@ -20,6 +21,7 @@ import dev.spawn.monitoring.model.alertmanager.TimeInterval;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.model.prometheus.Discovery;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
@@ -224,6 +226,29 @@ public final class SpecReader {
                 }));
         section(entries, "alertmanager", n -> reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
                 .ifPresent(a -> readAlertmanager(a, n)));
+        section(entries, "metrics", n -> list(n, "metrics", MetricCatalog.Metric.class, (m, at) -> monitoring.metric(m)));
+        section(entries, "lint", n -> reader.read(SpecDocument.LintSpec.class, n, "lint").ifPresent(l -> readLint(l, n)));
+    }
+
+    /** {@code lint.checks}: each key a check's name, each value error, warning or off. */
+    private void readLint(SpecDocument.LintSpec lint, Node node) {
+        if (lint.checks() == null) {
+            return;
+        }
+        Node checks = reader.entries(node, "lint").get("checks").getValueNode();
+        reader.entries(checks, "lint.checks").forEach((id, tuple) -> {
+            Optional<Check> check = Check.byId(id);
+            String value = String.valueOf(lint.checks().get(id));
+            Optional<Check.Severity> severity = Arrays.stream(Check.Severity.values()).filter(s -> s.id().equals(value)).findFirst();
+            if (check.isEmpty()) {
+                problems.error(tuple.getKeyNode(), "unknown check '" + id + "' in lint.checks" + DidYouMean.hint(id, Check.ids()));
+            } else if (severity.isEmpty()) {
+                problems.error(tuple.getValueNode(), "wrong severity '" + value + "' for lint.checks." + id
+                        + ": expected error, warning or off");
+            } else {
+                monitoring.lintCheck(check.get(), severity.get());
+            }
+        });
     }
 
     private void section(Map<String, NodeTuple> entries, String key, Consumer<Node> read) {

@@ -119,6 +119,25 @@ public final class Section {
         }
     }
 
+    /**
+     * A record of this section from its values by YAML key ({@code apiVersion}, {@code scrape_configs}); keys
+     * not given are null. Code that builds a section keeps working when the section gains a key.
+     */
+    public <T> T construct(java.util.Map<String, ?> byKey) {
+        Object[] values = new Object[size()];
+        for (Field f : keys()) {
+            values[f.index()] = byKey.get(f.name());
+        }
+        for (String name : byKey.keySet()) {
+            if (!names().contains(name)) {
+                throw new IllegalArgumentException("no key '" + name + "' in " + type().getSimpleName());
+            }
+        }
+        @SuppressWarnings("unchecked")
+        T made = (T) construct(values);
+        return made;
+    }
+
     public int size() {
         return fields.size();
     }
