@@ -66,14 +66,26 @@ public record Linting(Lint.Report report) {
     }
 
     private static List<Path> expand(Path base, String pattern, List<Problem> problems) {
-        Path direct = base.resolve(pattern);
+        Path whole = base.resolve(pattern).normalize();
         if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[") && !pattern.contains("{")) {
-            return List.of(direct);
+            return List.of(whole);
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        // walk from the longest leading folder without glob characters, matching whole paths
+        Path fixed = whole.getRoot() == null ? Path.of("") : whole.getRoot();
+        for (Path name : whole) {
+            String n = name.toString();
+            if (n.contains("*") || n.contains("?") || n.contains("[") || n.contains("{")) {
+                break;
+            }
+            fixed = fixed.resolve(n);
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + whole.toString().replace("\\", "\\\\"));
         TreeSet<Path> found = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(base)) {
-            walk.filter(Files::isRegularFile).filter(p -> matcher.matches(base.relativize(p))).forEach(found::add);
+        if (!Files.isDirectory(fixed)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(fixed)) {
+            walk.filter(Files::isRegularFile).filter(matcher::matches).forEach(found::add);
         } catch (IOException | java.io.UncheckedIOException e) {
             problems.add(Problem.error(pattern, "cannot list files for the pattern: " + e.getMessage()));
         }

@@ -46,7 +46,7 @@ class SpawnMonitoringCliTest {
     void helpListsTheCommandsAndTheExitCodes() {
         Run run = run("", "--help");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("generate", "check", "targets", "import", "doctor", "2   usage or input error");
+        assertThat(run.out()).contains("generate", "check", "lint", "targets", "import", "doctor", "2   usage or input error");
     }
 
     @Test
@@ -188,5 +188,44 @@ class SpawnMonitoringCliTest {
         assertThat(down.code()).isEqualTo(1);
         assertThat(down.err()).contains("http://127.0.0.1:1/-/ready: Alertmanager is not ready: nothing answers");
         assertThat(down.out()).contains("doctor: 1 finding, 1 error");
+    }
+
+    @Test
+    void lintOfTheDefaultsIsCleanAndOfRuleFilesNamesEachFinding() throws IOException {
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), "apiVersion: spawn.dev/v1\n");
+        Run defaults = run("", "lint", "--spec", spec.toString());
+        assertThat(defaults.code()).as(defaults.err()).isZero();
+        assertThat(defaults.out()).contains("lint: 0 errors, 0 warnings");
+
+        Files.writeString(dir.resolve("cpu.yaml"), """
+                groups:
+                  - name: cpu
+                    rules:
+                      - alert: CpuHigh
+                        expr: rate(spawn_cpu_usage_percent[5m]) > 150
+                        labels: {severity: warning}
+                        annotations: {summary: s, description: d}
+                """);
+        Files.writeString(dir.resolve("am.yaml"), """
+                route:
+                  receiver: r
+                  routes:
+                    - receiver: r
+                      matchers: ['alertname="CpuHigh"', 'gpu_index="0"']
+                receivers:
+                  - name: r
+                """);
+        Run direct = run("", "lint", "--spec", spec.toString(), "--alertmanager", dir.resolve("am.yaml").toString(),
+                dir.resolve("cpu.yaml").toString());
+        assertThat(direct.code()).isEqualTo(1);
+        assertThat(direct.err()).contains("cpu.yaml:5:15: error: rate/gauge: rate() over the gauge spawn_cpu_usage_percent")
+                .contains("am.yaml:5:41: error: labels/route: route matcher gpu_index=\"0\" needs the label gpu_index")
+                .contains("lint: 2 errors, 0 warnings");
+        Run glob = run("", "lint", "--spec", spec.toString(), dir.resolve("c*.yaml").toString());
+        assertThat(glob.code()).isEqualTo(1);
+        assertThat(glob.err()).contains("cpu.yaml:5:15: error: rate/gauge:", "lint: 1 error, 0 warnings");
+        Run missing = run("", "lint", "--spec", spec.toString(), dir.resolve("nothing-*.yaml").toString());
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("no rule file matches").doesNotContain("at dev.spawn");
     }
 }

@@ -39,15 +39,16 @@ class LintSpecTest {
     }
 
     @Test
-    void aParameterOverrideOutsideTheRangeIsPlacedAtTheOverride() {
+    void anOverrideOfADefaultRuleIsPlacedAtTheOverride() {
         List<String> lines = lint("""
                 apiVersion: spawn.dev/v1
                 rules:
                   HighCPUUsage:
-                    threshold: 100
+                    annotations:
+                      summary: "GPU {{ $labels.gpu_index }} is busy"
                 """);
-        assertThat(lines).singleElement().asString().startsWith("spawn-monitoring.yaml:3:3: error: alert/never-fires:"
-                + " spawn_cpu_usage_percent stays within [0, 100], so > 100 is never true");
+        assertThat(lines).singleElement().asString().startsWith("spawn-monitoring.yaml:3:3: warning: template/label:"
+                + " annotation summary of HighCPUUsage reads $labels.gpu_index");
     }
 
     @Test

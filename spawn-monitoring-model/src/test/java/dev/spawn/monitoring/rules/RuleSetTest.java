@@ -53,7 +53,7 @@ class RuleSetTest {
         assertThatThrownBy(() -> RuleSet.defaults().rule("LowSpotAvailability", r -> r.threshold(1.5)))
                 .hasMessageContaining("rule LowSpotAvailability: parameter threshold = 1.5 is out of range; allowed: 0.01 to 1");
         assertThatThrownBy(() -> RuleSet.defaults().rule("HighCPUUsage", r -> r.parameter("threshold", "100.5")))
-                .hasMessageContaining("rule HighCPUUsage: parameter threshold = 100.5 is out of range; allowed: 0 to 100");
+                .hasMessageContaining("rule HighCPUUsage: parameter threshold = 100.5 is out of range; allowed: 0 to 99");
         assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.parameter("window", "30s")))
                 .hasMessageContaining("rule CostTrendingUp: parameter window = 30s is out of range; allowed: 20m or more");
         assertThatThrownBy(() -> RuleSet.defaults().rule("CostTrendingUp", r -> r.threshold(0.5)))
@@ -65,12 +65,12 @@ class RuleSetTest {
         RuleSet rules = RuleSet.defaults()
                 .rule("HighCostInstance", r -> r.threshold(0.01))
                 .rule("LowSpotAvailability", r -> r.threshold(1))
-                .rule("HighCPUUsage", r -> r.threshold(100))
+                .rule("HighCPUUsage", r -> r.threshold(99))
                 .rule("CostTrendingUp", r -> r.threshold(1).parameter("window", "20m"));
 
         assertThat(rule(rules, "HighCostInstance").expr()).isEqualTo("spawn_cost_per_hour_dollars > 0.01");
         assertThat(rule(rules, "LowSpotAvailability").expr()).endsWith("< 1");
-        assertThat(rule(rules, "HighCPUUsage").expr()).isEqualTo("spawn_cpu_usage_percent > 100");
+        assertThat(rule(rules, "HighCPUUsage").expr()).isEqualTo("spawn_cpu_usage_percent > 99");
         assertThat(rule(rules, "CostTrendingUp").expr()).contains("offset 20m").endsWith(">= 1");
     }
 
