@@ -100,8 +100,12 @@ public final class Spot {
         return start;
     }
 
-    /** Where the value's character at {@code offset} is; the start when unknown. */
+    /** Where the value's character at {@code offset} is (its end, just after the last one); the start when unknown. */
     public Position at(int offset) {
+        if (offset == chars.length && offset > 0 && chars[offset - 1] != start) {
+            Position last = chars[offset - 1];
+            return new Position(last.file(), last.line(), last.column() + 1);
+        }
         return offset >= 0 && offset < chars.length ? chars[offset] : start;
     }
 }

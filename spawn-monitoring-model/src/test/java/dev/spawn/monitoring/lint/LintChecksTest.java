@@ -54,8 +54,10 @@ class LintChecksTest {
     @Test
     void syntaxErrorsAtTheirCharacter() {
         List<String> lines = lint(alert("A", "spawn_cpu_usage_percent > ", ""));
-        assertThat(checks(lines, "promql/syntax")).singleElement().asString().startsWith("r.yaml:5:15: error: promql/syntax: ");
+        assertThat(checks(lines, "promql/syntax")).singleElement().asString().startsWith("r.yaml:5:40: error: promql/syntax: unexpected end of input");
         assertThat(checks(lint(alert("A", "spawn_cpu_usage_percent > 1", "")), "promql/syntax")).isEmpty();
+        assertThat(checks(lint(alert("A", "rate(spawn_network_bytes_total[5m]", "")), "promql/syntax")).singleElement()
+                .asString().startsWith("r.yaml:5:49: error: promql/syntax: unclosed left parenthesis");
     }
 
     @Test
