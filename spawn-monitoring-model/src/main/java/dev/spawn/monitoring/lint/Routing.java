@@ -56,7 +56,8 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
             problems.add(Problem.error(file, "not a YAML Alertmanager configuration: " + e.getMessage()));
             return new Routing(null, List.of(), List.of(), problems);
         }
-        Reader reader = new Reader(file, source, problems);
+        Spot.Text text = new Spot.Text(file, source);
+        Reader reader = new Reader(text, problems);
         Node routeNode = RuleSource.get(root, "route");
         Route route = routeNode == null ? null : reader.route(routeNode, "route", null, List.of("alertname"));
         List<Inhibition> inhibitions = new ArrayList<>();
@@ -68,7 +69,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
             List<At> target = reader.matchers(n, "target_matchers", "target_match", "target_match_re");
             Map<String, Spot> equalAt = new java.util.LinkedHashMap<>();
             List<String> equal = reader.strings(RuleSource.get(n, "equal"), equalAt);
-            inhibitions.add(new Inhibition(path, Spot.of(file, n, source), source0, target, equal, equalAt));
+            inhibitions.add(new Inhibition(path, text.of(n), source0, target, equal, equalAt));
         }
         List<Template> templates = new ArrayList<>();
         for (Node receiver : RuleSource.items(RuleSource.get(root, "receivers"))) {
@@ -80,7 +81,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
         return new Routing(route, inhibitions, templates, problems);
     }
 
-    private record Reader(String file, String source, List<Problem> problems) {
+    private record Reader(Spot.Text text, List<Problem> problems) {
 
         Route route(Node node, String path, String parentReceiver, List<String> parentGroupBy) {
             ScalarNode receiverNode = RuleSource.scalar(RuleSource.get(node, "receiver"));
@@ -98,7 +99,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
             for (int i = 0; i < childNodes.size(); i++) {
                 children.add(route(childNodes.get(i), path + ".routes[" + i + "]", receiver, groupBy));
             }
-            return new Route(path, Spot.of(file, node, source), receiver, matchers, groupBy, groupByAt, children);
+            return new Route(path, text.of(node), receiver, matchers, groupBy, groupByAt, children);
         }
 
         List<At> matchers(Node node, String key, String equalKey, String regexKey) {
@@ -110,7 +111,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
                 }
                 for (String part : split(s.getValue())) {
                     try {
-                        out.add(new At(Matcher.parse(part), Spot.of(file, s, source)));
+                        out.add(new At(Matcher.parse(part), text.of(s)));
                     } catch (IllegalArgumentException e) {
                         // amtool check-config reports a matcher it cannot parse
                     }
@@ -126,7 +127,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
                 for (NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
                         try {
-                            out.add(new At(new Matcher(k.getValue(), op, v.getValue()), Spot.of(file, k, source)));
+                            out.add(new At(new Matcher(k.getValue(), op, v.getValue()), text.of(k)));
                         } catch (IllegalArgumentException e) {
                             // amtool reports it
                         }
@@ -172,7 +173,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
                 ScalarNode s = RuleSource.scalar(item);
                 if (s != null) {
                     out.add(s.getValue());
-                    at.putIfAbsent(s.getValue(), Spot.of(file, s, source));
+                    at.putIfAbsent(s.getValue(), text.of(s));
                 }
             }
             return out;
@@ -191,7 +192,7 @@ public record Routing(Route root, List<Inhibition> inhibitions, List<Template> t
                     templates(s.getValue().get(i), receiver, path + "[" + i + "]", out);
                 }
             } else if (node instanceof ScalarNode s && s.getValue().contains("{{")) {
-                out.add(new Template(receiver, path, s.getValue(), Spot.of(file, s, source)));
+                out.add(new Template(receiver, path, s.getValue(), text.of(s)));
             }
         }
     }

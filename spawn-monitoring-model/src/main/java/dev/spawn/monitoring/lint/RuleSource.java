@@ -45,10 +45,12 @@ public final class RuleSource {
     private final String source;
     private final String[] lines;
     private final List<Problem> problems = new ArrayList<>();
+    private final Spot.Text text;
 
     private RuleSource(String file, String source) {
         this.file = file;
         this.source = source;
+        this.text = new Spot.Text(file, source);
         this.lines = source.split("\n", -1);
     }
 
@@ -109,8 +111,8 @@ public final class RuleSource {
         Map<String, String> annotations = new LinkedHashMap<>();
         Map<String, Spot> annotationAt = new LinkedHashMap<>();
         strings(get(node, "annotations"), annotations, annotationAt);
-        return java.util.Optional.of(new LintRule(name.getValue(), alert != null, Spot.of(file, name, source),
-                expr.getValue(), Spot.of(file, expr, source), duration(get(node, "for")), interval, labels, labelAt,
+        return java.util.Optional.of(new LintRule(name.getValue(), alert != null, text.of(name),
+                expr.getValue(), text.of(expr), duration(get(node, "for")), interval, labels, labelAt,
                 annotations, annotationAt, ignored(node), ""));
     }
 
@@ -152,7 +154,7 @@ public final class RuleSource {
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && t.getValueNode() instanceof ScalarNode v) {
                 values.put(k.getValue(), v.getValue());
-                at.put(k.getValue(), Spot.of(file, v, source));
+                at.put(k.getValue(), text.of(v));
             }
         }
     }

@@ -16,27 +16,54 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class Spot {
 
     private final Position start;
-    private final Position[] chars;
+    /** Where the value's first character is in the source, or -1 when only the start is known. */
+    private final int from;
+    private final String value;
+    private final String source;
+    private final int[] lineStarts;
 
-    private Spot(Position start, Position[] chars) {
+    private Spot(Position start, int from, String value, String source, int[] lineStarts) {
         this.start = start;
-        this.chars = chars;
+        this.from = from;
+        this.value = value;
+        this.source = source;
+        this.lineStarts = lineStarts;
     }
 
     /** The scalar's start only (no per-character positions). */
     public static Spot at(Position start) {
-        return new Spot(start, new Position[0]);
+        return new Spot(start, -1, "", null, null);
+    }
+
+    /** A file's text with where its lines start, worked out once for all the scalars placed in it. */
+    public static final class Text {
+        private final String file;
+        private final String source;
+        private int[] lineStarts;
+
+        public Text(String file, String source) {
+            this.file = file;
+            this.source = source;
+        }
+
+        /** The position of {@code node} in this text, character by character. */
+        public Spot of(Node node) {
+            if (lineStarts == null && source != null) {
+                lineStarts = lineStarts(source);
+            }
+            return Spot.of(file, node, source, lineStarts);
+        }
     }
 
     /** The position of {@code node} in {@code source} (the file's text, named {@code file}), character by character. */
     public static Spot of(String file, Node node, String source) {
+        return new Text(file, source).of(node);
+    }
+
+    private static Spot of(String file, Node node, String source, int[] lineStarts) {
         Mark mark = node.getStartMark();
         Position start = new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
-        if (!(node instanceof ScalarNode scalar) || source == null) {
-            return at(start);
-        }
-        int[] lineStarts = lineStarts(source);
-        if (mark.getLine() >= lineStarts.length) {
+        if (!(node instanceof ScalarNode scalar) || source == null || mark.getLine() >= lineStarts.length) {
             return at(start);
         }
         int s = lineStarts[mark.getLine()] + mark.getColumn();
@@ -48,28 +75,37 @@ public final class Spot {
                 s++; // the block header: | or >, chomping and indentation indicators, a comment
             }
         }
-        String value = scalar.getValue();
-        Position[] chars = new Position[value.length()];
-        boolean lost = false;
-        for (int v = 0; v < value.length(); v++) {
+        return new Spot(start, s, scalar.getValue(), source, lineStarts);
+    }
+
+    /** Where the value's character at {@code offset} is (just after the last one for its length); the start when unknown. */
+    public Position at(int offset) {
+        if (from < 0 || offset < 0 || offset > value.length() || offset == 0 && value.isEmpty()) {
+            return start;
+        }
+        String file = start.file();
+        int s = from;
+        for (int v = 0; v <= offset && v < value.length(); v++) {
             char c = value.charAt(v);
-            if (!lost && !Character.isWhitespace(c)) {
+            if (!Character.isWhitespace(c)) {
                 while (s < source.length() && source.charAt(s) != c
                         && (Character.isWhitespace(source.charAt(s)) || source.charAt(s) == '\\' && v > 0)) {
                     s++;
                 }
                 if (s >= source.length() || source.charAt(s) != c) {
-                    lost = true;
+                    return start; // an escape sequence: the alignment is lost
                 }
             }
-            chars[v] = lost ? start : position(file, lineStarts, Math.min(s, source.length()));
-            if (!lost && !Character.isWhitespace(c)) {
-                s++;
-            } else if (!lost && s < source.length() && source.charAt(s) == c) {
+            if (v == offset) {
+                return position(file, lineStarts, s);
+            }
+            if (!Character.isWhitespace(c) || s < source.length() && source.charAt(s) == c) {
                 s++;
             }
         }
-        return new Spot(start, chars);
+        // just after the last character
+        Position last = at(value.length() - 1);
+        return last == start ? start : new Position(last.file(), last.line(), last.column() + 1);
     }
 
     private static int[] lineStarts(String source) {
@@ -98,14 +134,5 @@ public final class Spot {
     /** Where the scalar starts. */
     public Position start() {
         return start;
-    }
-
-    /** Where the value's character at {@code offset} is (its end, just after the last one); the start when unknown. */
-    public Position at(int offset) {
-        if (offset == chars.length && offset > 0 && chars[offset - 1] != start) {
-            Position last = chars[offset - 1];
-            return new Position(last.file(), last.line(), last.column() + 1);
-        }
-        return offset >= 0 && offset < chars.length ? chars[offset] : start;
     }
 }
