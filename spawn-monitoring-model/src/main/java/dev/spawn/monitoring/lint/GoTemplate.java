@@ -17,7 +17,7 @@ import java.util.Set;
  * offset says where instead ("unclosed action" points at the action's {@code {{}, "unexpected EOF" at the
  * end of the text). One problem Go only finds when it executes the template is reported too:
  * {@code {{ $x = 1 }}} with {@code $x} never declared, as {@code undefined variable: $x} (Go's execution
- * message); promtool accepts that template, and every expansion of it fails.
+ * message, listed after the parse problems); promtool accepts that template, and every expansion of it fails.
  *
  * <p>References: a read of a label-like value, see {@link Reference}.
  */

@@ -92,6 +92,8 @@ final class GoTemplateParser {
     private final Set<String> functions;
     private final Set<String> predeclared;
     private final List<Problem> problems = new ArrayList<>();
+    /** Problems Go only meets when it executes the template: listed after the parse problems. */
+    private final List<Problem> executionProblems = new ArrayList<>();
     private final List<Reference> references = new ArrayList<>();
     private final Map<String, Boolean> definedNonEmpty = new HashMap<>();
     private int p;
@@ -120,7 +122,9 @@ final class GoTemplateParser {
         }
         List<Reference> sorted = new ArrayList<>(references);
         sorted.sort(Comparator.comparingInt(Reference::offset));
-        return new GoTemplate.Result(problems, sorted);
+        List<Problem> all = new ArrayList<>(problems);
+        all.addAll(executionProblems);
+        return new GoTemplate.Result(all, sorted);
     }
 
     // Tokens.
@@ -422,7 +426,7 @@ final class GoTemplateParser {
                 nextNonSpace();
                 Var cell = following.kind() == Kind.ASSIGN ? lookup(v.val()) : null;
                 if (following.kind() == Kind.ASSIGN && cell == null) {
-                    problem(v.pos(), "undefined variable: " + v.val());
+                    executionProblems.add(new Problem(v.pos(), "undefined variable: " + v.val()));
                 }
                 if (cell == null) {
                     cell = new Var(v.val(), null);
@@ -631,7 +635,7 @@ final class GoTemplateParser {
     private void commandReferences(List<Arg> args) {
         int from = 0;
         if (args.size() >= 2 && args.get(0).kind() == ArgKind.IDENTIFIER && args.get(0).text().equals("index")
-                && MAP_ROOTS.contains(args.get(1).path())) {
+                && args.get(1).path() != null && MAP_ROOTS.contains(args.get(1).path())) {
             String key = args.size() >= 3 && args.get(2).literal() != null ? args.get(2).literal() : "";
             references.add(new Reference(args.get(1).path(), key, args.get(0).pos()));
             from = 2;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * ({@code group "g3", rule 17, "r1016": could not parse expression: 1:5: parse error: ...}) map back to
  * the expressions. One process for thousands of expressions keeps the differential fast.
  */
-final class PromtoolVerdicts {
+public final class PromtoolVerdicts {
 
     static final int GROUP_SIZE = 500;
     private static final Pattern ERROR_LINE = Pattern.compile("group \"g(\\d+)\", rule (\\d+), \"r(\\d+)\": (.*)");
@@ -83,7 +83,7 @@ final class PromtoolVerdicts {
     }
 
     /** A YAML double-quoted scalar holding exactly the string (every non-printable character escaped). */
-    static String yamlQuote(String s) {
+    public static String yamlQuote(String s) {
         StringBuilder b = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             if (c == '"' || c == '\\') {
