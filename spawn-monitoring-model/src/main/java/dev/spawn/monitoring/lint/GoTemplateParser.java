@@ -312,7 +312,8 @@ final class GoTemplateParser {
             }
             default -> {
                 backup();
-                pipeline("command", Kind.RIGHT_DELIM);
+                Pipe pipe = pipeline("command", Kind.RIGHT_DELIM);
+                pipe.bind(pipe.path());
                 return new Node(NodeKind.ACTION, start, false);
             }
         }

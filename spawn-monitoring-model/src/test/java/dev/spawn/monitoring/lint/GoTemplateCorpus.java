@@ -137,6 +137,14 @@ final class GoTemplateCorpus {
                 "{{ range .Alerts }}{{ .Annotations.summary }}{{ end }}", "{{ .CommonLabels.alertname }}",
                 "{{ range .Alerts.Firing }}{{ .Labels.instance }}{{ end }}", "{{ .GroupLabels.SortedPairs }}",
                 "{{ range .CommonLabels.SortedPairs }}{{ .Name }}={{ .Value }}{{ end }}",
-                "{{ join \", \" .GroupLabels.Values }}", "{{ define \"slack.title\" }}[{{ .Status | toUpper }}]{{ end }}");
+                "{{ join \", \" .GroupLabels.Values }}",
+                // how tokens are printed in messages
+                "{{ define \"x\" }}{{ end \"ab\" }}", "{{ define \"x\" }}{{ end \"ééééé\" }}",
+                "{{ define \"x\" }}{{ end \"ééééééééééé\" }}", "{{ define \"x\" }}{{ end \"a\\tb\" }}",
+                "{{ define \"x\" }}{{ end `a\tb` }}", "{{ define \"x\" }}{{ end `a\u0001b` }}",
+                "{{ define \"x\" }}{{ end `a\u00a0b` }}", "{{ define \"x\" }}{{ end `😀` }}", "{{ define \"x\" }}{{ end `\u2028` }}",
+                "{{ define \"x\" }}{{ end 'a' }}", "{{ define \"x\" }}{{ end $labels }}", "{{ define \"x\" }}{{ end .x }}",
+                "{{ define \"x\" }}{{ end nil }}", "{{ define \"x\" }}{{ end . }}", "{{ define \"x\" }}{{ end ( }}",
+                "{{ $x := 1 }}{{ $x € }}", "{{ \u0085 }}", "{{ \u007f }}", "{{ \u200b }}", "{{ x\u0301 }}", "{{ define \"slack.title\" }}[{{ .Status | toUpper }}]{{ end }}");
     }
 }

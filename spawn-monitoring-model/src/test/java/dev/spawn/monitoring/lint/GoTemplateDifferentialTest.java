@@ -70,6 +70,7 @@ class GoTemplateDifferentialTest {
         Map<String, Boolean> acceptedByPromtool = new HashMap<>();
         List<String> disagreements = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
+        java.util.SortedMap<String, Integer> shapes = new java.util.TreeMap<>();
         int sameMessage = 0;
         int sameLine = 0;
         for (int i = 0; i < corpus.size(); i++) {
@@ -84,6 +85,7 @@ class GoTemplateDifferentialTest {
                         + "\n    ours:     " + (ours.ok() ? "accepted" : ours.problems().get(0)));
             } else if (!theirs.accepted()) {
                 GoTemplate.Problem first = ours.problems().get(0);
+                shapes.merge(shape(theirs.error().get()), 1, Integer::sum);
                 if (theirs.error().get().equals(first.message())) {
                     sameMessage++;
                 } else if (System.getenv("GOTEMPLATE_DIFF_MESSAGES") != null) {
@@ -102,11 +104,20 @@ class GoTemplateDifferentialTest {
                 .append(corpus.size() - disagreements.size() - exceptions.size()).append('/').append(corpus.size())
                 .append(", documented exceptions ").append(exceptions.size())
                 .append(" (= to an undeclared variable); of the rejections, same first message on ").append(sameMessage)
-                .append(" and same line on ").append(sameLine).append("; corpus digest ").append(digest(corpus));
+                .append(" and same line on ").append(sameLine).append("; ").append(shapes.size()).append(" kinds of message").append("; corpus digest ").append(digest(corpus));
         System.out.println(summary);
+        if (System.getenv("GOTEMPLATE_DIFF_MESSAGES") != null) {
+            shapes.forEach((shape, n) -> System.out.println("SHAPE " + n + "\t" + shape));
+        }
         assertThat(disagreements).as(summary + "\n" + String.join("\n", disagreements)).isEmpty();
         assertThat(exceptions).as("documented exceptions, each an = to an undeclared variable").contains("{{ $x = 1 }}");
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(2000);
+    }
+
+    /** A message with its particulars (quoted text, numbers, characters) blanked, to count kinds of message. */
+    private static String shape(String message) {
+        return message.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"(\\.\\.\\.)?", "Q").replaceAll("U\\+[0-9A-F]+( '.*')?", "U")
+                .replaceAll("'.*'", "C").replaceAll("\\d+", "N");
     }
 
     /** Go's line of a problem: 1 + the newlines before it. */
