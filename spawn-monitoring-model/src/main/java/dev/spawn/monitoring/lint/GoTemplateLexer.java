@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class GoTemplateLexer {
                 return val;
             } else if (kind.keyword()) {
                 return "<" + val + ">";
-            } else if (val.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 10) {
+            } else if (val.getBytes(StandardCharsets.UTF_8).length > 10) {
                 int end = val.offsetByCodePoints(0, Math.min(10, val.codePointCount(0, val.length())));
                 return GoLiterals.quote(val.substring(0, end)) + "...";
             }

@@ -10,7 +10,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The recursive descent of Go 1.19's text/template/parse over {@link GoTemplateLexer}'s tokens, in the same
@@ -72,7 +74,7 @@ final class GoTemplateParser {
      */
     private record Decl(Var cell, boolean assignment) {
         void bind(String path) {
-            cell.path = !assignment || java.util.Objects.equals(cell.path, path) ? path : null;
+            cell.path = !assignment || Objects.equals(cell.path, path) ? path : null;
         }
     }
 
@@ -105,8 +107,8 @@ final class GoTemplateParser {
     GoTemplateParser(String text, Set<String> functions, Set<String> predeclared) {
         this.text = text;
         this.tokens = GoTemplateLexer.lex(text);
-        this.functions = Set.copyOf(functions);
-        this.predeclared = Set.copyOf(predeclared);
+        this.functions = functions;
+        this.predeclared = predeclared;
     }
 
     GoTemplate.Result parse() {
@@ -211,7 +213,7 @@ final class GoTemplateParser {
         }
         String templateName = unquote(name);
         expect(Kind.RIGHT_DELIM, context);
-        ItemList body = inFreshScope("", () -> itemList());
+        ItemList body = inFreshScope("", this::itemList);
         if (body.end().kind() != NodeKind.END) {
             throw fail(body.end().pos(), "unexpected " + body.end().describe() + " in " + context);
         }
@@ -219,7 +221,7 @@ final class GoTemplateParser {
     }
 
     /** Runs a define or block body: its own variables ($ only), dot and $ holding {@code data}, no range around. */
-    private ItemList inFreshScope(String data, java.util.function.Supplier<ItemList> body) {
+    private ItemList inFreshScope(String data, Supplier<ItemList> body) {
         List<Var> outerVars = vars;
         String outerDot = dot;
         int outerRange = rangeDepth;
@@ -377,7 +379,7 @@ final class GoTemplateParser {
         Pipe pipe = pipeline(context, Kind.RIGHT_DELIM);
         String path = pipe.path();
         pipe.bind(path);
-        ItemList body = inFreshScope(path, () -> itemList());
+        ItemList body = inFreshScope(path, this::itemList);
         if (body.end().kind() != NodeKind.END) {
             throw fail(body.end().pos(), "unexpected " + body.end().describe() + " in " + context);
         }
@@ -579,6 +581,7 @@ final class GoTemplateParser {
             }
             case LEFT_PAREN -> {
                 Pipe pipe = pipeline("parenthesized pipeline", Kind.RIGHT_PAREN);
+                pipe.bind(pipe.path());
                 return new Arg(ArgKind.PIPE, t.pos(), "(...)", pipe.path(), null);
             }
             case STRING, RAW_STRING -> {

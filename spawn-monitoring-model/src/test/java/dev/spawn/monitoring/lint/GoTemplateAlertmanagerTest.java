@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ class GoTemplateAlertmanagerTest {
             List<Optional<String>> verdicts = amtool(templates, dir);
             List<String> disagreements = new ArrayList<>();
             for (int i = 0; i < templates.size(); i++) {
-                GoTemplate.Result ours = GoTemplate.parse(templates.get(i), GoTemplate.ALERTMANAGER_FUNCTIONS, java.util.Set.of());
+                GoTemplate.Result ours = GoTemplate.parse(templates.get(i), GoTemplate.ALERTMANAGER_FUNCTIONS, Set.of());
                 Optional<String> oursMessage = ours.problems().stream().findFirst().map(GoTemplate.Problem::message);
                 if (!oursMessage.equals(verdicts.get(i))) {
                     disagreements.add(templates.get(i) + "\n    amtool: " + verdicts.get(i).orElse("accepted") + "\n    ours:   "
