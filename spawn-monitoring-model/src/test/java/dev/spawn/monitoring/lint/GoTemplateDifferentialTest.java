@@ -66,7 +66,12 @@ class GoTemplateDifferentialTest {
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
         List<String> corpus = List.copyOf(unique);
+        long promtoolStart = System.nanoTime();
         List<GoTemplateVerdicts.Verdict> promtool = GoTemplateVerdicts.check(corpus, dir);
+        long promtoolNanos = System.nanoTime() - promtoolStart;
+        long oursStart = System.nanoTime();
+        List<GoTemplate.Result> results = corpus.stream().map(GoTemplateDifferentialTest::parse).toList();
+        long oursNanos = System.nanoTime() - oursStart;
         Map<String, Boolean> acceptedByPromtool = new HashMap<>();
         List<String> disagreements = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
@@ -75,7 +80,7 @@ class GoTemplateDifferentialTest {
         int sameLine = 0;
         for (int i = 0; i < corpus.size(); i++) {
             String template = corpus.get(i);
-            GoTemplate.Result ours = parse(template);
+            GoTemplate.Result ours = results.get(i);
             GoTemplateVerdicts.Verdict theirs = promtool.get(i);
             acceptedByPromtool.put(template, theirs.accepted());
             if (theirs.accepted() && onlyExecutionTimeProblems(ours)) {
@@ -104,7 +109,9 @@ class GoTemplateDifferentialTest {
                 .append(corpus.size() - disagreements.size() - exceptions.size()).append('/').append(corpus.size())
                 .append(", documented exceptions ").append(exceptions.size())
                 .append(" (= to an undeclared variable); of the rejections, same first message on ").append(sameMessage)
-                .append(" and same line on ").append(sameLine).append("; ").append(shapes.size()).append(" kinds of message").append("; corpus digest ").append(digest(corpus));
+                .append(" and same line on ").append(sameLine).append("; ").append(shapes.size()).append(" kinds of message").append("; corpus digest ").append(digest(corpus))
+                .append(String.format("; one promtool run %.1f s, our parser %.2f s (cold JVM, not a benchmark)", promtoolNanos / 1e9,
+                        oursNanos / 1e9));
         System.out.println(summary);
         if (System.getenv("GOTEMPLATE_DIFF_MESSAGES") != null) {
             shapes.forEach((shape, n) -> System.out.println("SHAPE " + n + "\t" + shape));
