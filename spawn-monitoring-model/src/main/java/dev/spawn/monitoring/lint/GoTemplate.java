@@ -26,7 +26,7 @@ import java.util.Set;
  * itself (Prometheus names it {@code __alert_<alertname>}), which Go reports as a second definition.
  *
  * <p>Proof: {@code GoTemplateDifferentialTest} compares every verdict and first message with the real
- * {@code promtool check rules} on about 5,400 templates, {@code GoTemplateAlertmanagerTest} the Alertmanager
+ * {@code promtool check rules} on about 10,000 templates, {@code GoTemplateAlertmanagerTest} the Alertmanager
  * functions with {@code amtool check-config}.
  *
  * <p>References: a read of a label-like value, see {@link Reference}.

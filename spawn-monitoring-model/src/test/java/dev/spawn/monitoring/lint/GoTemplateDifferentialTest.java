@@ -57,11 +57,11 @@ class GoTemplateDifferentialTest {
         Map<String, List<String>> parts = new LinkedHashMap<>();
         parts.put("rule templates", GoTemplateCorpus.ruleTemplates());
         parts.put("edge cases", GoTemplateCorpus.edgeCases());
-        parts.put("generated", new GoTemplateGenerator(false).templates(42L, 1500));
-        parts.put("generated near-misses", new GoTemplateGenerator(true).templates(43L, 1500));
+        parts.put("generated", new GoTemplateGenerator(false).templates(42L, 3000));
+        parts.put("generated near-misses", new GoTemplateGenerator(true).templates(43L, 3000));
         List<String> valid = new ArrayList<>();
         parts.values().forEach(list -> list.stream().filter(t -> parse(t).ok()).forEach(valid::add));
-        parts.put("mutations", GoTemplateMutations.of(valid, 7L, 2000));
+        parts.put("mutations", GoTemplateMutations.of(valid, 7L, 4000));
 
         LinkedHashSet<String> unique = new LinkedHashSet<>();
         parts.values().forEach(unique::addAll);
