@@ -44,7 +44,7 @@ final class TemplateChecks {
         }
         for (GoTemplate.Reference r : parsed.references()) {
             boolean value = (r.root().equals("$value") || r.root().equals(".Value")) && r.key().isEmpty();
-            if (isLabel && value) {
+            if (isLabel && value && !inCondition(text, r.offset())) {
                 linter.add(Check.TEMPLATE_VALUE_IN_LABEL, spot.at(r.offset()), where + " of " + rule.name() + " holds"
                         + " the value; each evaluation then makes a new alert and the old one resolves, so notifications"
                         + " never stop; put the value in an annotation", element, -1, rule.ignored());
@@ -56,6 +56,20 @@ final class TemplateChecks {
                         + describe(output), element, -1, rule.ignored());
             }
         }
+    }
+
+    /**
+     * Whether the reference sits in the condition of an {@code if}/{@code else if}/{@code with} action: a label
+     * such as {@code {{ if gt $value 80.0 }}critical{{ end }}} changes only when the value crosses 80.
+     */
+    static boolean inCondition(String text, int offset) {
+        int open = text.lastIndexOf("{{", offset);
+        if (open < 0) {
+            return false;
+        }
+        String action = text.substring(open + 2, offset).replaceFirst("^-\\s", "").strip();
+        return action.startsWith("if ") || action.startsWith("else if ") || action.startsWith("with ")
+                || action.equals("if") || action.equals("with");
     }
 
     private static String describe(Labels labels) {

@@ -160,6 +160,20 @@ class LintChecksTest {
                 + "        annotations:\n          summary: \"{{ $value }}\"\n          description: d\n";
         assertThat(checks(lint(text), "template/value-in-label")).singleElement().asString()
                 .startsWith("r.yaml:8:22: error: template/value-in-label: label level of Cpu holds the value");
+        String tiered = text.replace("\"{{ $value }}\"\n        annotations", "\"{{ if gt $value 99.0 }}high{{ end }}\"\n        annotations");
+        assertThat(tiered).contains("if gt $value");
+        assertThat(lint(tiered)).isEmpty();
+    }
+
+    @Test
+    void templateSyntax() {
+        String text = alert("Cpu", "spawn_cpu_usage_percent > 90", "          more: \"{{ $labels.instance_id \"\n"
+                + "          other: \"{{ humanise $value }}\"\n");
+        List<String> lines = checks(lint(text), "template/syntax");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("r.yaml:11:18: error: template/syntax: annotation more of Cpu: unclosed action");
+        assertThat(lines.get(1)).startsWith("r.yaml:12:22: error: template/syntax: annotation other of Cpu: function \"humanise\" not defined");
+        assertThat(lint(alert("Cpu", "spawn_cpu_usage_percent > 90", "          more: \"{{ $value | humanize }}\"\n"))).isEmpty();
     }
 
     @Test

@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * ({@code group "g3", rule 17, "r1016": could not parse expression: 1:5: parse error: ...}) map back to
  * the expressions. One process for thousands of expressions keeps the differential fast.
  */
-final class PromtoolVerdicts {
+public final class PromtoolVerdicts {
 
     static final int GROUP_SIZE = 500;
-    private static final Pattern ERROR_LINE = Pattern.compile("group \"g(\\d+)\", rule (\\d+), \"r(\\d+)\": (.*)");
+    private static final Pattern ERROR_LINE = Pattern.compile("group \"g(\\d+)\", rule (\\d+), \"[A-Za-z_]*(\\d+)\": (.*)");
     private static final Pattern PARSE_ERROR = Pattern.compile("could not parse expression: (?:(\\d+:\\d+): parse error: )?(.*)");
 
     private PromtoolVerdicts() {
@@ -38,43 +38,19 @@ final class PromtoolVerdicts {
 
     /** For each expression, promtool's verdict. */
     static List<Verdict> check(List<String> expressions, Path dir) {
-        StringBuilder yaml = new StringBuilder("groups:\n");
+        List<String> rules = new ArrayList<>();
         for (int i = 0; i < expressions.size(); i++) {
-            if (i % GROUP_SIZE == 0) {
-                yaml.append("- name: g").append(i / GROUP_SIZE).append("\n  rules:\n");
-            }
-            yaml.append("  - record: r").append(i).append("\n    expr: ").append(yamlQuote(expressions.get(i))).append('\n');
+            rules.add("record: r" + i + "\n    expr: " + yamlQuote(expressions.get(i)));
         }
-        Path file = dir.resolve("differential.rules.yml");
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(file, yaml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Tool.Result result = Tool.PROMTOOL.run(dir, 300, "check", "rules", file.getFileName().toString());
         Map<Integer, String> errors = new HashMap<>();
         Map<Integer, String> positions = new HashMap<>();
-        for (String line : result.output().split("\n")) {
-            Matcher m = ERROR_LINE.matcher(line);
-            if (!m.find()) {
-                continue;
-            }
-            int group = Integer.parseInt(m.group(1));
-            int rule = Integer.parseInt(m.group(2));
-            int index = Integer.parseInt(m.group(3));
-            if (group * GROUP_SIZE + rule - 1 != index) {
-                throw new IllegalStateException("promtool's group/rule numbers do not match rule r" + index + ": " + line);
-            }
-            Matcher parse = PARSE_ERROR.matcher(m.group(4));
-            errors.put(index, parse.matches() ? parse.group(2) : m.group(4));
+        ruleErrors(rules, dir.resolve("differential.rules.yml")).forEach((index, error) -> {
+            Matcher parse = PARSE_ERROR.matcher(error);
+            errors.put(index, parse.matches() ? parse.group(2) : error);
             if (parse.matches() && parse.group(1) != null) {
                 positions.put(index, parse.group(1));
             }
-        }
-        if (result.ok() != errors.isEmpty()) {
-            throw new IllegalStateException("promtool's exit status does not match its error lines:\n" + result);
-        }
+        });
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < expressions.size(); i++) {
             verdicts.add(new Verdict(Optional.ofNullable(errors.get(i)), Optional.ofNullable(positions.get(i))));
@@ -82,8 +58,46 @@ final class PromtoolVerdicts {
         return verdicts;
     }
 
+    /**
+     * Writes the rules (each a YAML mapping whose continuation lines are indented by four spaces, named with its
+     * index as the last digits: {@code r17}, {@code A_17}) into one rule file in groups of {@value #GROUP_SIZE},
+     * runs {@code promtool check rules} on it once, and returns each failing rule's error (the text after its name).
+     */
+    public static Map<Integer, String> ruleErrors(List<String> rules, Path file) {
+        StringBuilder yaml = new StringBuilder("groups:\n");
+        for (int i = 0; i < rules.size(); i++) {
+            if (i % GROUP_SIZE == 0) {
+                yaml.append("- name: g").append(i / GROUP_SIZE).append("\n  rules:\n");
+            }
+            yaml.append("  - ").append(rules.get(i)).append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Tool.Result result = Tool.PROMTOOL.run(file.getParent(), 300, "check", "rules", file.getFileName().toString());
+        Map<Integer, String> errors = new HashMap<>();
+        for (String line : result.output().split("\n")) {
+            Matcher m = ERROR_LINE.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            int index = Integer.parseInt(m.group(3));
+            if (Integer.parseInt(m.group(1)) * GROUP_SIZE + Integer.parseInt(m.group(2)) - 1 != index) {
+                throw new IllegalStateException("promtool's group/rule numbers do not match rule " + index + ": " + line);
+            }
+            errors.put(index, m.group(4));
+        }
+        if (result.ok() != errors.isEmpty()) {
+            throw new IllegalStateException("promtool's exit status does not match its error lines:\n" + result);
+        }
+        return errors;
+    }
+
     /** A YAML double-quoted scalar holding exactly the string (every non-printable character escaped). */
-    static String yamlQuote(String s) {
+    public static String yamlQuote(String s) {
         StringBuilder b = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             if (c == '"' || c == '\\') {
