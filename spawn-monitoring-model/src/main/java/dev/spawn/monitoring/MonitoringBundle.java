@@ -186,13 +186,13 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
      * a spec reader to move them into the spec.
      */
     public Lint.Report lint(String prefix) {
-        SortedMap<String, byte[]> files = files();
         LintContext ctx = LintContext.of(RuleCatalog.defaults().metrics().with(lint.metrics()), prometheus, lint.severities());
         List<Lint.Source> rules = new ArrayList<>();
         for (RuleFile f : ruleFiles) {
-            rules.add(new Lint.Source(prefix + f.path(), new String(files.get(f.path()), StandardCharsets.UTF_8)));
+            rules.add(new Lint.Source(prefix + f.path(), new String(RuleRenderer.toBytes(f, source), StandardCharsets.UTF_8)));
         }
-        Lint.Source am = new Lint.Source(prefix + ALERTMANAGER_FILE, new String(files.get(ALERTMANAGER_FILE), StandardCharsets.UTF_8));
+        Lint.Source am = new Lint.Source(prefix + ALERTMANAGER_FILE,
+                new String(AlertmanagerRenderer.toBytes(alertmanager, source), StandardCharsets.UTF_8));
         return Lint.run(ctx, rules, am, r -> r.withElement("rule " + r.name()));
     }
 

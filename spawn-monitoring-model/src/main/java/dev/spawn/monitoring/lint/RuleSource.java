@@ -122,6 +122,9 @@ public final class RuleSource {
         int first = rule.getStartMark().getLine();
         int last = Math.min(rule.getEndMark().getLine(), lines.length - 1);
         for (int line = Math.max(0, first - 1); line <= last; line++) {
+            if (!lines[line].contains("spawn:ignore")) {
+                continue;
+            }
             Matcher m = IGNORE.matcher(lines[line]);
             if (!m.find()) {
                 continue;
