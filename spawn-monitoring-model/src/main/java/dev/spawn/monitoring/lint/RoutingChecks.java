@@ -102,6 +102,9 @@ final class RoutingChecks {
         if (alerts.shapes().isEmpty() || meant.stream().anyMatch(s -> s.mayCarry(m.name()))) {
             return false;
         }
+        if (meant.isEmpty() && alerts.shapes().stream().anyMatch(s -> s.mayCarry(m.name()))) {
+            return false; // the other matchers are what selects no alert: not this one's mistake
+        }
         report(meantFor(what), at.spot().start(), what + " matcher " + m + " needs the label " + m.name() + ", which "
                 + (meant.isEmpty() ? "no alert of these rules" : "none of the alerts it is meant for (" + Alerts.names(meant)
                 + ")") + " can carry, so it never matches", path);

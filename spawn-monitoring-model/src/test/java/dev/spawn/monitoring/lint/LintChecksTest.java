@@ -188,10 +188,14 @@ class LintChecksTest {
                       matchers: ['alertname="InstanceCost"', 'instance_id=~"i-.+"']
                     - receiver: pager
                       matchers: ['alertname="FleetCots"']
+                    - receiver: pager
+                      matchers: ['alertname="InstanceCost"', 'gpu_index="0"']
                 receivers:
                 """);
         List<String> lines = checks(lint(rules, am, Map.of(), List.of()), "labels/route");
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).startsWith("am.yaml:16:46: error: labels/route: route matcher gpu_index=\"0\" needs the"
+                + " label gpu_index, which none of the alerts it is meant for (InstanceCost) can carry");
         assertThat(lines.get(0)).startsWith("am.yaml:10:43: error: labels/route: route matcher instance_id=~\"i-.+\" needs"
                 + " the label instance_id, which none of the alerts it is meant for (FleetCost) can carry");
         assertThat(lines.get(1)).contains("alertname=\"FleetCots\" matches no alert of these rules, so the route never receives one; did you mean 'FleetCost'?");
