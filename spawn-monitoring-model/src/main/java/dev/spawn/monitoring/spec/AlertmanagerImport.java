@@ -110,14 +110,16 @@ final class AlertmanagerImport {
                         + " bundle needs the template files beside it (or give an absolute path)");
             }
         }
-        SpecDocument.AlertmanagerSpec spec = new SpecDocument.AlertmanagerSpec(webhookUrl, global,
-                user.templates().isEmpty() ? null : user.templates(),
-                user.route().equals(spawn.route()) ? null : user.route(), null,
-                receivers.isEmpty() ? null : receivers,
-                user.inhibitRules().equals(spawn.inhibitRules()) ? null : user.inhibitRules(), null,
-                user.timeIntervals().isEmpty() ? null : user.timeIntervals(), null);
-        return spec.equals(new SpecDocument.AlertmanagerSpec(null, null, null, null, null, null, null, null, null, null)) ? null
-                : spec;
+        Map<String, Object> keys = new java.util.LinkedHashMap<>();
+        keys.put("webhook_url", webhookUrl);
+        keys.put("global", global);
+        keys.put("templates", user.templates().isEmpty() ? null : user.templates());
+        keys.put("route", user.route().equals(spawn.route()) ? null : user.route());
+        keys.put("receivers", receivers.isEmpty() ? null : receivers);
+        keys.put("inhibit_rules", user.inhibitRules().equals(spawn.inhibitRules()) ? null : user.inhibitRules());
+        keys.put("time_intervals", user.timeIntervals().isEmpty() ? null : user.timeIntervals());
+        keys.values().removeIf(java.util.Objects::isNull);
+        return keys.isEmpty() ? null : Section.of(SpecDocument.AlertmanagerSpec.class).construct(keys);
     }
 
     /**

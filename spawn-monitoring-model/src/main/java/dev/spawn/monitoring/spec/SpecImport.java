@@ -592,7 +592,7 @@ public final class SpecImport {
                         ordered.put(d.name(), overrides.get(d.name()));
                     }
                 } else {
-                    ordered.put(d.name(), new SpecDocument.RuleOverrideSpec(null, null, null, null, null, null, null, false));
+                    ordered.put(d.name(), Section.of(SpecDocument.RuleOverrideSpec.class).construct(Map.of("enabled", false)));
                     if (!shadowed.contains(d.name())) {
                         switchedOff.add(d.name());
                     }
@@ -608,8 +608,11 @@ public final class SpecImport {
         if (ordered.isEmpty() && custom.isEmpty() && disabledCategories.isEmpty()) {
             return null;
         }
-        return new SpecDocument.RulesSpec(disabledCategories.isEmpty() ? null : disabledCategories, null, null, null,
-                custom.isEmpty() ? null : custom, ordered);
+        Map<String, Object> keys = new java.util.LinkedHashMap<>();
+        keys.put("disabled_categories", disabledCategories.isEmpty() ? null : disabledCategories);
+        keys.put("custom", custom.isEmpty() ? null : custom);
+        keys.put("<rule name>", ordered);
+        return Section.of(SpecDocument.RulesSpec.class).construct(keys);
     }
 
     private static boolean isEmpty(SpecDocument.RuleOverrideSpec o) {

@@ -128,8 +128,10 @@ public final class Section {
         for (Field f : keys()) {
             values[f.index()] = byKey.get(f.name());
         }
+        Set<String> all = new java.util.HashSet<>();
+        keys().forEach(f -> all.add(f.name()));
         for (String name : byKey.keySet()) {
-            if (!names().contains(name)) {
+            if (!all.contains(name)) {
                 throw new IllegalArgumentException("no key '" + name + "' in " + type().getSimpleName());
             }
         }
