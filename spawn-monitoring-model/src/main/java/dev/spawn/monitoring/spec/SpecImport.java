@@ -87,6 +87,10 @@ public final class SpecImport {
     }
 
     private Result run() {
+        if (Stream.of("prometheus.yml", "prometheus.yaml").map(dir::resolve).noneMatch(Files::isRegularFile)
+                && alertmanagerFile().isPresent()) {
+            return alertmanagerOnly(alertmanagerFile().get());
+        }
         Path file = prometheusFile();
         SpecProblems problems = track(file);
         Optional<Node> root = compose(file, problems);
@@ -122,12 +126,7 @@ public final class SpecImport {
         keys.put("alertmanager", amConfig == null ? null : am.spec(amConfig, amRoot.get()));
         SpecDocument document = Section.of(SpecDocument.class).construct(keys);
         ObjectNode tree = SectionRenderer.render(document);
-        if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
-            // as with alertmanagers: an empty list is dropped by the renderer, but here it means no inhibition at all
-            ObjectNode section = tree.has("alertmanager") ? (ObjectNode) tree.get("alertmanager") : YamlOutput.object();
-            section.set("inhibit_rules", YamlOutput.array());
-            tree.set("alertmanager", ordered(section, SpecDocument.AlertmanagerSpec.class));
-        }
+        keepNoInhibitions(tree, amConfig);
         // global is merged onto spawn's key by key, so it holds only the keys that differ (no GlobalConfig value can)
         global.ifPresent(g -> tree.set("global", g));
         if (config.alerting().alertmanagers().isEmpty()) {
@@ -139,6 +138,32 @@ public final class SpecImport {
         }
         return new Result(text(tree, file.getFileName() + " and its rule files"
                 + amFile.map(f -> ", and " + f.getFileName()).orElse("")), all());
+    }
+
+    /** A folder with only an alertmanager.yml: its routing, receivers and inhibitions over spawn's Prometheus defaults. */
+    private Result alertmanagerOnly(Path amFile) {
+        SpecProblems amProblems = track(amFile);
+        Optional<Node> amRoot = compose(amFile, amProblems);
+        AlertmanagerImport am = new AlertmanagerImport(new SectionReader(amProblems), amProblems);
+        AlertmanagerConfig amConfig = amRoot.map(am::read).orElse(null);
+        if (amConfig == null || all().stream().anyMatch(Problem::isError)) {
+            throw new ValidationException(all());
+        }
+        Map<String, Object> keys = new java.util.LinkedHashMap<>();
+        keys.put("apiVersion", SpecReader.API_VERSION);
+        keys.put("alertmanager", am.spec(amConfig, amRoot.get()));
+        ObjectNode tree = SectionRenderer.render(Section.of(SpecDocument.class).construct(keys));
+        keepNoInhibitions(tree, amConfig);
+        return new Result(text(tree, amFile.getFileName() + " (Prometheus keeps the spawn defaults)"), all());
+    }
+
+    /** As with alertmanagers: an empty list is dropped by the renderer, but here it means no inhibition at all. */
+    private static void keepNoInhibitions(ObjectNode tree, AlertmanagerConfig amConfig) {
+        if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
+            ObjectNode section = tree.has("alertmanager") ? (ObjectNode) tree.get("alertmanager") : YamlOutput.object();
+            section.set("inhibit_rules", YamlOutput.array());
+            tree.set("alertmanager", ordered(section, SpecDocument.AlertmanagerSpec.class));
+        }
     }
 
     /** The spec's text: its keys in declaration order, under a header that names the sources (no generated-file warning). */
@@ -162,7 +187,8 @@ public final class SpecImport {
         List<Path> found = Stream.of("prometheus.yml", "prometheus.yaml").map(dir::resolve).filter(Files::isRegularFile).toList();
         if (found.size() != 1) {
             throw new ValidationException(List.of(Problem.error(dir.toString(), found.isEmpty()
-                    ? "no prometheus.yml or prometheus.yaml in this directory; expected the Prometheus configuration to import"
+                    ? "no prometheus.yml, prometheus.yaml, alertmanager.yml or alertmanager.yaml in this directory; expected"
+                    + " the Prometheus or Alertmanager configuration to import"
                     : "both prometheus.yml and prometheus.yaml; expected one Prometheus configuration")));
         }
         return found.get(0);

@@ -398,8 +398,34 @@ class SpecImportTest {
     @Test
     void noPrometheusConfigurationInTheDirectory() {
         assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
-                assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml or prometheus.yaml in this"
-                        + " directory; expected the Prometheus configuration to import"));
+                assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml, prometheus.yaml,"
+                        + " alertmanager.yml or alertmanager.yaml in this directory; expected the Prometheus or Alertmanager"
+                        + " configuration to import"));
+    }
+
+    @Test
+    void aFolderWithOnlyAnAlertmanagerConfigurationImportsItsRouting() throws IOException {
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: team
+                  group_by: [alertname]
+                  routes:
+                    - receiver: team
+                      match: {severity: critical}
+                receivers:
+                  - name: team
+                    webhook_configs:
+                      - url: http://127.0.0.1:9999/hook
+                inhibit_rules: []
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).startsWith("# Imported by spawn:import from alertmanager.yml (Prometheus keeps the spawn"
+                + " defaults)").contains("apiVersion: spawn.dev/v1", "alertmanager:", "severity=\"critical\"",
+                "inhibit_rules: []").doesNotContain("scrape_configs", "match:");
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", result.spec()).build();
+        assertThat(bundle.alertmanager().route().receiver()).isEqualTo("team");
+        assertThat(bundle.alertmanager().inhibitRules()).isEmpty();
+        assertThat(bundle.prometheus()).isEqualTo(SpawnMonitoring.defaults().build().prometheus());
     }
 
     @Test
