@@ -29,7 +29,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "DIR", required = true,
             description = "The folder holding prometheus.yml (or prometheus.yaml), its rule files and optionally"
-                    + " alertmanager.yml (or alertmanager.yaml).")
+                    + " alertmanager.yml (or alertmanager.yaml), or only an alertmanager.yml.")
     private Path from;
 
     @Option(names = "--spec", paramLabel = "FILE", defaultValue = SpecReader.DEFAULT_PATH,

@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "import", threadSafe = true, requiresProject = false)
 public class ImportMojo extends AbstractSpawnMojo {
 
-    /** The folder holding prometheus.yml (or prometheus.yaml), its rule files and optionally alertmanager.yml. */
+    /** The folder holding prometheus.yml (or prometheus.yaml), its rule files and optionally alertmanager.yml, or only an alertmanager.yml. */
     @Parameter(property = "spawn.import", required = true)
     protected File importDirectory;
 
