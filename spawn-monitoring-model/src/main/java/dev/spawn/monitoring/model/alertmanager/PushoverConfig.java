@@ -37,6 +37,19 @@ public record PushoverConfig(
         Invariants.inlineOnly(java.util.Objects.requireNonNull(userKey, "pushover_config needs a user_key"),
                 "pushover_config user_key");
         Invariants.inlineOnly(java.util.Objects.requireNonNull(token, "pushover_config needs a token"), "pushover_config token");
+        goDuration(retry, "retry");
+        goDuration(expire, "expire");
+    }
+
+    /**
+     * retry and expire are Go durations, which know no days or weeks: a day or more would be written 1d and refused by
+     * Alertmanager (and Pushover retries for at most 3h anyway).
+     */
+    private static void goDuration(Duration d, String key) {
+        if (d != null && d.millis() >= 24L * 3600 * 1000) {
+            throw new IllegalArgumentException("pushover_config " + key + " of " + d + " is a day or more; Alertmanager reads it"
+                    + " as a Go duration (no d, w or y) and Pushover retries for at most 3h: expected less than 24h, such as 1h");
+        }
     }
 
     public static PushoverConfig of(Secret userKey, Secret token) {

@@ -126,4 +126,15 @@ class AlertmanagerModelTest {
         assertThatThrownBy(() -> new AlertmanagerFlags("my data", null, null, null, null))
                 .hasMessageContaining("--storage.path");
     }
+
+    @Test
+    void pushoverRetryAndExpireStayGoDurations() {
+        PushoverConfig ok = PushoverConfig.of(Secret.inline("u"), Secret.inline("t")).toBuilder()
+                .retry(Duration.parse("90s")).expire(Duration.parse("3h")).build();
+        assertThat(ok.retry()).hasToString("1m30s");
+        assertThatThrownBy(() -> PushoverConfig.of(Secret.inline("u"), Secret.inline("t")).toBuilder()
+                .expire(Duration.parse("24h")).build())
+                .hasMessageContaining("pushover_config expire of 1d is a day or more")
+                .hasMessageContaining("expected less than 24h");
+    }
 }
