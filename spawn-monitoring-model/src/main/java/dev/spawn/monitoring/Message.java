@@ -27,12 +27,38 @@ public record Message(Level level, String text) {
         return new Message(Level.ERROR, text);
     }
 
-    /** Problems one per line, warnings first, then errors: how a compiler lists them. */
+    /** At most this many errors are printed (and a quarter as many warnings); a line counts the rest. */
+    static final int MOST_ERRORS = 200;
+
+    /**
+     * Problems one per line, warnings first, then errors: how a compiler lists them. A spec with hundreds of
+     * problems prints the first {@value #MOST_ERRORS} errors (and a quarter as many warnings) and says how many
+     * more there are, as javac does.
+     */
     public static List<Message> problems(List<Problem> problems) {
         List<Message> messages = new ArrayList<>();
-        problems.stream().filter(p -> !p.isError()).forEach(p -> messages.add(warning(p.toString())));
-        problems.stream().filter(Problem::isError).forEach(p -> messages.add(error(p.toString())));
+        List<Problem> warnings = problems.stream().filter(p -> !p.isError()).toList();
+        List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+        int mostWarnings = MOST_ERRORS / 4;
+        warnings.stream().limit(mostWarnings).forEach(p -> messages.add(warning(p.toString())));
+        errors.stream().limit(MOST_ERRORS).forEach(p -> messages.add(error(p.toString())));
+        int moreWarnings = Math.max(0, warnings.size() - mostWarnings);
+        int moreErrors = Math.max(0, errors.size() - MOST_ERRORS);
+        if (moreWarnings + moreErrors > 0) {
+            messages.add(moreErrors > 0 ? error(more(moreErrors, moreWarnings)) : warning(more(moreErrors, moreWarnings)));
+        }
         return messages;
+    }
+
+    private static String more(int errors, int warnings) {
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(errors + " more error" + (errors == 1 ? "" : "s"));
+        }
+        if (warnings > 0) {
+            parts.add(warnings + " more warning" + (warnings == 1 ? "" : "s"));
+        }
+        return "... and " + String.join(" and ", parts) + " not shown; fix the first ones and run again";
     }
 
     /**
