@@ -4,8 +4,10 @@ import dev.spawn.monitoring.grafana.Dashboard;
 import dev.spawn.monitoring.grafana.DashboardCheck;
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.grafana.SpawnDashboards;
-import dev.spawn.monitoring.kubernetes.Kubernetes;
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.kubernetes.Kubernetes;
+import dev.spawn.monitoring.lint.Check;
+import dev.spawn.monitoring.lint.LintSettings;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
@@ -21,22 +23,22 @@ import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
-import dev.spawn.monitoring.model.prometheus.StorageConfig;
-import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.model.prometheus.StorageConfig;
+import dev.spawn.monitoring.model.prometheus.TracingConfig;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Category;
 import dev.spawn.monitoring.model.rules.RuleFile;
-import dev.spawn.monitoring.lint.Check;
-import dev.spawn.monitoring.lint.LintSettings;
 import dev.spawn.monitoring.rules.Coverage;
-import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.Mutation;
+import dev.spawn.monitoring.rules.RuleFileTests;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
+import dev.spawn.monitoring.rules.RuleTestCase;
 import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
@@ -48,6 +50,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -77,6 +81,7 @@ public final class SpawnMonitoring {
     private StorageConfig storage;
     private TracingConfig tracing;
     private final List<RuleFile> extraRuleFiles = new ArrayList<>();
+    private final Map<String, Map<String, List<RuleTestCase>>> extraRuleTests = new java.util.HashMap<>();
     private Mutation mutation = Mutation.WARN;
     private LintSettings lint = LintSettings.DEFAULTS;
     private final List<RoutingTest> routingTests = new ArrayList<>();
@@ -304,7 +309,16 @@ public final class SpawnMonitoring {
 
     /** An extra rule file of the user's own (recording rules, say), written as given. */
     public SpawnMonitoring ruleFile(RuleFile file) {
-        extraRuleFiles.add(file);
+        return ruleFile(file, Map.of());
+    }
+
+    /**
+     * An extra rule file of the user's own with promtool cases for its alerts, by alert name; they are written to
+     * {@code tests/<file>-test.yaml} and run, counted for coverage and mutated like the defaults' cases.
+     */
+    public SpawnMonitoring ruleFile(RuleFile file, Map<String, List<RuleTestCase>> tests) {
+        extraRuleFiles.add(Objects.requireNonNull(file, "file"));
+        extraRuleTests.put(file.path(), Map.copyOf(tests));
         return this;
     }
 
@@ -429,7 +443,22 @@ public final class SpawnMonitoring {
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
-        MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, rules.testFiles(), alertmanager,
+        SortedMap<String, byte[]> ruleTests = new TreeMap<>(rules.testFiles());
+        for (RuleFile extra : extraRuleFiles) {
+            RuleFileTests.of(extra, extraRuleTests.getOrDefault(extra.path(), Map.of()),
+                    global.evaluationInterval() == null ? Duration.ofMinutes(1) : global.evaluationInterval(), source)
+                    .ifPresent(t -> {
+                        if (ruleTests.containsKey(t.getKey())) {
+                            all.add(Problem.error("rule_files", "rule file '" + extra.path() + "' would have the test file "
+                                    + t.getKey() + " of another; expected another file name"));
+                        }
+                        ruleTests.put(t.getKey(), t.getValue());
+                    });
+        }
+        if (all.stream().anyMatch(Problem::isError)) {
+            throw new ValidationException(all);
+        }
+        MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager,
                 alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests, lint);
         if (kubernetes != null) {
             all.addAll(bundle.operatorResources().warnings());

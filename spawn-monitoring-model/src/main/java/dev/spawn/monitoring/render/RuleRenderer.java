@@ -28,6 +28,9 @@ public final class RuleRenderer {
             ObjectNode g = groups.addObject();
             g.put("name", group.name());
             put(g, "interval", group.interval());
+            if (group.limit() != null && group.limit() > 0) {
+                g.put("limit", group.limit());
+            }
             ArrayNode rules = g.putArray("rules");
             group.rules().forEach(rule -> rules.add(rule(rule)));
         }

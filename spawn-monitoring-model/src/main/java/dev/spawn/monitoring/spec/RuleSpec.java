@@ -1,10 +1,17 @@
 package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.SpawnMonitoring;
+import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.RecordingRule;
+import dev.spawn.monitoring.model.rules.Rule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
 import dev.spawn.monitoring.model.rules.Severity;
 import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleTestCase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +76,91 @@ final class RuleSpec {
                     c.severity() == null ? Severity.WARNING : c.severity(), c.labels(), c.annotations(), tests));
         } catch (IllegalArgumentException e) {
             problems.error(node, e.getMessage());
+        }
+    }
+
+    /** The file {@code rules.groups} is written to. */
+    static final String GROUPS_FILE = "alerts/groups.yaml";
+
+    /**
+     * {@code rules.groups}: rule groups as Prometheus writes them, into {@value #GROUPS_FILE}, with their alerts'
+     * promtool cases. Each rule is an alert or a record, never both; a record has no for, keep_firing_for,
+     * annotations or tests; group names are unique. Every problem is placed at its node.
+     */
+    static void groups(SpawnMonitoring monitoring, List<Map.Entry<SpecDocument.RuleGroupSpec, Node>> groups, boolean complete,
+            SectionReader reader, SpecProblems problems) {
+        List<RuleGroup> built = new ArrayList<>();
+        Map<String, List<RuleTestCase>> tests = new LinkedHashMap<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        boolean failed = !complete;
+        for (Map.Entry<SpecDocument.RuleGroupSpec, Node> item : groups) {
+            SpecDocument.RuleGroupSpec g = item.getKey();
+            Node groupNode = item.getValue();
+            Map<String, NodeTuple> entries = reader.entries(groupNode, "");
+            if (!names.add(g.name())) {
+                problems.error(entries.get("name").getValueNode(), "duplicate rule group name '" + g.name()
+                        + "' in rules.groups; expected each group to have its own name");
+                failed = true;
+            }
+            List<Node> ruleNodes = ((org.yaml.snakeyaml.nodes.SequenceNode) entries.get("rules").getValueNode()).getValue();
+            List<Rule> rules = new ArrayList<>();
+            for (int j = 0; j < g.rules().size(); j++) {
+                SpecDocument.GroupRuleSpec r = g.rules().get(j);
+                Node ruleNode = ruleNodes.get(j);
+                Map<String, NodeTuple> keys = reader.entries(ruleNode, "");
+                Optional<Rule> rule = rule(r, ruleNode, keys, "rules.groups[" + g.name() + "].rules[" + j + "]", problems);
+                if (rule.isEmpty()) {
+                    failed = true;
+                    continue;
+                }
+                rules.add(rule.get());
+                if (rule.get() instanceof AlertingRule a) {
+                    Node nameNode = keys.get("alert").getValueNode();
+                    problems.element("rules." + a.alert(), nameNode);
+                    problems.element("custom rule " + a.alert(), nameNode);
+                    problems.element("custom rule " + a.alert() + ".expr", keys.get("expr").getValueNode());
+                    if (r.tests() != null) {
+                        tests.computeIfAbsent(a.alert(), k -> new ArrayList<>())
+                                .addAll(r.tests().stream().map(RuleSpec::testCase).toList());
+                    }
+                }
+            }
+            try {
+                built.add(new RuleGroup(g.name(), g.interval(), g.limit(), rules));
+            } catch (IllegalArgumentException e) {
+                problems.error(groupNode, e.getMessage());
+                failed = true;
+            }
+        }
+        if (!failed) {
+            monitoring.ruleFile(new RuleFile(GROUPS_FILE, built), tests);
+        }
+    }
+
+    private static Optional<Rule> rule(SpecDocument.GroupRuleSpec r, Node node, Map<String, NodeTuple> keys, String where,
+            SpecProblems problems) {
+        if ((r.alert() == null) == (r.record() == null)) {
+            problems.error(node, (r.alert() == null ? "neither alert nor record" : "both alert and record") + " in " + where
+                    + "; expected one: alert for an alerting rule, record for a recording rule");
+            return Optional.empty();
+        }
+        try {
+            if (r.alert() != null) {
+                return Optional.of(new AlertingRule(r.alert(), r.expr(), r.forDuration(), r.keepFiringFor(), r.labels(),
+                        r.annotations()));
+            }
+            boolean ok = true;
+            for (String key : List.of("for", "keep_firing_for", "annotations", "tests")) {
+                if (keys.containsKey(key)) {
+                    problems.error(keys.get(key).getKeyNode(), "'" + key + "' in recording rule " + r.record() + " (" + where
+                            + "); expected it on alerting rules only");
+                    ok = false;
+                }
+            }
+            return ok ? Optional.of(new RecordingRule(r.record(), r.expr(), r.labels())) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            problems.error(node, e.getMessage());
+            return Optional.empty();
         }
     }
 

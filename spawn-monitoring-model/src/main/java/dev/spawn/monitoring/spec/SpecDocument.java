@@ -153,6 +153,9 @@ record SpecDocument(
                     byDefault = "warn")
             dev.spawn.monitoring.rules.Mutation mutation,
             @Key(value = "custom", doc = "Alerts of your own, each proven by its tests.") List<CustomRuleSpec> custom,
+            @Key(value = "groups", doc = "Rule groups of your own as Prometheus writes them (recording rules too), written"
+                    + " to alerts/groups.yaml; an alert may carry promtool cases under tests:.")
+            List<RuleGroupSpec> groups,
             @Key(value = "<rule name>", doc = "Changes to the default rule of that name.", rest = true)
             Map<String, RuleOverrideSpec> overrides) {
     }
@@ -179,6 +182,32 @@ record SpecDocument(
             @Key(value = "labels", doc = "Labels of the alert.", labelNames = true) Map<String, String> labels,
             @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
             @Key(value = "tests", doc = "promtool cases that prove the rule: one that fires, one that stays silent.")
+            List<RuleTestSpec> tests) {
+    }
+
+    /** {@code rules.groups[]}: a rule group as Prometheus' rule files write it. */
+    record RuleGroupSpec(
+            @Key(value = "name", doc = "The group name, unique in the bundle.", required = true) String name,
+            @Key(value = "interval", doc = "How often the group's rules are evaluated.",
+                    byDefault = "global.evaluation_interval") Duration interval,
+            @Key(value = "limit", doc = "At most this many alerts (or series) a rule may produce; 0 is no limit.",
+                    byDefault = "0", min = 0) Integer limit,
+            @Key(value = "rules", doc = "The group's alerting and recording rules.", required = true)
+            List<GroupRuleSpec> rules) {
+    }
+
+    /** {@code rules.groups[].rules[]}: an alerting rule ({@code alert}) or a recording rule ({@code record}). */
+    record GroupRuleSpec(
+            @Key(value = "alert", doc = "The alert's name (alerting rule).") String alert,
+            @Key(value = "record", doc = "The series' name (recording rule).") String record,
+            @Key(value = "expr", doc = "The PromQL expression.", required = true) String expr,
+            @Key(value = "for", doc = "How long the condition must hold before the alert fires.", byDefault = "0s")
+            Duration forDuration,
+            @Key(value = "keep_firing_for", doc = "How long the alert keeps firing after the condition cleared.",
+                    byDefault = "0s") Duration keepFiringFor,
+            @Key(value = "labels", doc = "Labels added or overwritten.", labelNames = true) Map<String, String> labels,
+            @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
+            @Key(value = "tests", doc = "promtool cases of the alert (spawn's addition): one that fires, one that stays silent.")
             List<RuleTestSpec> tests) {
     }
 

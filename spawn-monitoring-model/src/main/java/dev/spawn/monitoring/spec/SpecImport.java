@@ -70,6 +70,8 @@ public final class SpecImport {
 
     private final Path dir;
     private final RuleCatalog catalog = RuleCatalog.defaults();
+    /** The recording rules read, by group name: rules.groups keeps them with their group's interval and limit. */
+    private final Map<String, Map<String, Object>> recordingGroups = new java.util.LinkedHashMap<>();
     /** The problems of each file read, in reading order. */
     private final List<SpecProblems> files = new ArrayList<>();
 
@@ -435,24 +437,40 @@ public final class SpecImport {
         for (UpstreamGroup group : file.map(UpstreamRuleFile::groups).orElse(List.of())) {
             Node groupNode = reader.origin(group).orElse(root.get());
             Duration interval = group.interval() != null ? group.interval() : evaluation;
-            if (!interval.equals(SPAWN_GROUP_INTERVAL)) {
+            boolean alerts0 = Optional.ofNullable(group.rules()).orElse(List.of()).stream().anyMatch(r -> r.alert() != null);
+            if (alerts0 && !interval.equals(SPAWN_GROUP_INTERVAL)) {
                 problems.warning(groupNode, "rule group '" + group.name() + "' is evaluated every " + interval
                         + (group.interval() != null ? " (its interval)" : " (global evaluation_interval)")
-                        + "; the spec cannot carry a group's interval yet: its alerts are evaluated in spawn's groups every "
-                        + SPAWN_GROUP_INTERVAL);
+                        + "; the spec cannot carry a group's interval for alerts yet: its alerts are evaluated in spawn's"
+                        + " groups every " + SPAWN_GROUP_INTERVAL + " (its recording rules keep it under rules.groups)");
             }
-            if (group.limit() != null && group.limit() != 0) {
+            if (alerts0 && group.limit() != null && group.limit() != 0) {
                 problems.warning(groupNode, "rule group '" + group.name() + "' has limit " + group.limit()
-                        + "; the spec cannot carry a group's limit yet: the imported alerts have none");
+                        + "; the spec cannot carry a group's limit for alerts yet: the imported alerts have none (its"
+                        + " recording rules keep it under rules.groups)");
             }
             for (UpstreamRule rule : Optional.ofNullable(group.rules()).orElse(List.of())) {
                 Node node = reader.origin(rule).orElse(groupNode);
                 if ((rule.record() == null) == (rule.alert() == null)) {
                     problems.error(node, "a rule needs exactly one of 'alert' and 'record'");
                 } else if (rule.record() != null) {
-                    problems.warning(node, "recording rule '" + rule.record() + "' cannot be carried by the spec yet"
-                            + " (rules.custom holds alerts): left out; keep it in a rule file of your own"
-                            + " (SpawnMonitoring.ruleFile in the Java API)");
+                    // recording rules keep their group, interval and limit under rules.groups
+                    Map<String, Object> r = new java.util.LinkedHashMap<>();
+                    r.put("record", rule.record());
+                    r.put("expr", rule.expr());
+                    r.put("labels", rule.labels() == null || rule.labels().isEmpty() ? null : new TreeMap<>(rule.labels()));
+                    recordingGroups.computeIfAbsent(group.name(), k -> new java.util.LinkedHashMap<>(Map.of(
+                            "name", group.name(), "rules", new ArrayList<SpecDocument.GroupRuleSpec>())));
+                    Map<String, Object> g = recordingGroups.get(group.name());
+                    if (group.interval() != null) {
+                        g.put("interval", group.interval());
+                    }
+                    if (group.limit() != null && group.limit() != 0) {
+                        g.put("limit", group.limit());
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<SpecDocument.GroupRuleSpec> rules = (List<SpecDocument.GroupRuleSpec>) g.get("rules");
+                    rules.add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
                 } else {
                     if (rule.keepFiringFor() != null) {
                         problems.warning(node, "keep_firing_for of alert '" + rule.alert() + "' cannot be carried by the"
@@ -631,12 +649,15 @@ public final class SpecImport {
                     + (disabledCategories.isEmpty() ? "" : ", or the whole category in rules.disabled_categories") + "): "
                     + String.join(", ", switchedOff));
         }
-        if (ordered.isEmpty() && custom.isEmpty() && disabledCategories.isEmpty()) {
+        List<SpecDocument.RuleGroupSpec> groups = recordingGroups.values().stream()
+                .map(g -> Section.of(SpecDocument.RuleGroupSpec.class).<SpecDocument.RuleGroupSpec>construct(g)).toList();
+        if (ordered.isEmpty() && custom.isEmpty() && disabledCategories.isEmpty() && groups.isEmpty()) {
             return null;
         }
         Map<String, Object> keys = new java.util.LinkedHashMap<>();
         keys.put("disabled_categories", disabledCategories.isEmpty() ? null : disabledCategories);
         keys.put("custom", custom.isEmpty() ? null : custom);
+        keys.put("groups", groups.isEmpty() ? null : groups);
         keys.put("<rule name>", ordered);
         return Section.of(SpecDocument.RulesSpec.class).construct(keys);
     }

@@ -30,15 +30,18 @@ final class SpecProblems {
     }
 
     void error(Node node, String message) {
-        problems.add(Problem.error(at(node.getStartMark()), message));
+        add(Problem.error(at(node.getStartMark()), message));
     }
 
     void warning(Node node, String message) {
-        problems.add(Problem.warning(at(node.getStartMark()), message));
+        add(Problem.warning(at(node.getStartMark()), message));
     }
 
+    /** Adds a problem once: a part read twice (as a whole, then item by item) reports its problems once. */
     void add(Problem problem) {
-        problems.add(problem);
+        if (!problems.contains(problem)) {
+            problems.add(problem);
+        }
     }
 
     /** Remembers where the model element {@code path} came from. */

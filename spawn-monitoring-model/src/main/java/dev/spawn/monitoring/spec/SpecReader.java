@@ -445,6 +445,14 @@ public final class SpecReader {
             Node item = ((SequenceNode) entries.get("custom").getValueNode()).getValue().get(i);
             RuleSpec.custom(monitoring, custom.get(i), item, i, problems);
         }
+        if (entries.containsKey("groups") && !SectionReader.isNull(entries.get("groups").getValueNode())) {
+            // item by item, so that a mistake in one group does not hide the others'
+            Node groups = entries.get("groups").getValueNode();
+            List<Map.Entry<SpecDocument.RuleGroupSpec, Node>> read = new ArrayList<>();
+            list(groups, "rules.groups", SpecDocument.RuleGroupSpec.class, (g, at) -> read.add(Map.entry(g, at)));
+            boolean complete = groups instanceof SequenceNode seq && seq.getValue().size() == read.size();
+            RuleSpec.groups(monitoring, read, complete, reader, problems);
+        }
     }
 
     /** The deprecated matcher maps of routes and inhibitions, and the key each is folded into. */

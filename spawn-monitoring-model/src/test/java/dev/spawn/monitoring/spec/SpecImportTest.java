@@ -329,13 +329,27 @@ class SpecImportTest {
                         keep_firing_for: 5m
                         labels: {severity: info}
                 """);
-        List<String> messages = messages(SpecImport.fromDirectory(dir));
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        List<String> messages = messages(result);
         String r = dir.resolve("r.yml").toString();
         assertThat(messages).anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' is evaluated every 15s (its"
-                        + " interval); the spec cannot carry a group's interval yet"))
+                        + " interval); the spec cannot carry a group's interval for alerts yet"))
                 .anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' has limit 10"))
-                .anyMatch(m -> m.startsWith(r + ":6:9: warning: recording rule 'job:up:sum' cannot be carried by the spec yet"))
+                .noneMatch(m -> m.contains("job:up:sum"))
                 .anyMatch(m -> m.startsWith(r + ":8:9: warning: keep_firing_for of alert 'Flapping' cannot be carried"));
+        // the recording rule keeps its group, interval and limit under rules.groups
+        assertThat(result.spec()).contains("""
+                  groups:
+                    - name: fast
+                      interval: 15s
+                      limit: 10
+                      rules:
+                        - record: job:up:sum
+                          expr: sum by (job) (up)
+                """);
+        String groups = new String(SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().files()
+                .get("alerts/groups.yaml"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(groups).contains("- record: job:up:sum", "interval: 15s", "limit: 10");
     }
 
     @Test

@@ -4,8 +4,15 @@ import dev.spawn.monitoring.model.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** A Prometheus rule group: a name, an optional evaluation interval and its rules in order. */
-public record RuleGroup(String name, Duration interval, List<Rule> rules) {
+/**
+ * A Prometheus rule group: a name, an optional evaluation interval, an optional limit (alerts or series a
+ * rule may produce; 0 or none: no limit) and its rules in order.
+ */
+public record RuleGroup(String name, Duration interval, Integer limit, List<Rule> rules) {
+
+    public RuleGroup(String name, Duration interval, List<Rule> rules) {
+        this(name, interval, null, rules);
+    }
 
     public RuleGroup {
         Objects.requireNonNull(name, "name");
@@ -13,5 +20,8 @@ public record RuleGroup(String name, Duration interval, List<Rule> rules) {
             throw new IllegalArgumentException("a rule group needs a name");
         }
         rules = List.copyOf(rules == null ? List.of() : rules);
+        if (limit != null && limit < 0) {
+            throw new IllegalArgumentException("rule group " + name + " has limit " + limit + "; expected 0 (no limit) or more");
+        }
     }
 }
