@@ -113,4 +113,21 @@ class RuleGroupsSpecTest {
         assertThat(Linting.of(bundle, spec, "").report().lines()).anySatisfy(l -> assertThat(l)
                 .startsWith("spawn-monitoring.yaml:14:17: error: metric/unknown: spawn_cpu_usage_percnt"));
     }
+
+    @Test
+    void anAlertWithoutCasesIsAWarningAtItsName() {
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
+                apiVersion: spawn.dev/v1
+                rules:
+                  groups:
+                    - name: mine
+                      rules:
+                        - alert: SporedDown
+                          expr: up == 0
+                """).build();
+        assertThat(bundle.warnings()).extracting(Object::toString).contains("spawn-monitoring.yaml:6:18: warning: alert"
+                + " SporedDown in rules.groups has no test cases, so nothing proves that it fires when it should; add a case"
+                + " that fires and one that stays silent under tests:");
+        assertThat(bundle.ruleTests()).doesNotContainKey("tests/groups-test.yaml");
+    }
 }
