@@ -16,10 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
@@ -98,47 +95,35 @@ public final class BundleCheck {
      * the dashboard queries, the Alertmanager configuration and its routes); the outcomes keep their order.
      */
     public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<Future<List<Outcome>>> parts = new ArrayList<>();
-            // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
-            // the machine that generates the bundle; the rule files, which it then skips, are checked next
-            for (String config : bundle.prometheusConfigFiles()) {
-                parts.add(pool.submit(() -> List.of(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
-                        "check", "config", "--syntax-only", config))));
-            }
-            parts.add(pool.submit(() -> rules(bundle, directory, missing, mutation)));
-            if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
-                // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
-                Path beside = directory.toAbsolutePath().getParent();
-                parts.add(pool.submit(() -> List.of(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing))));
-            }
-            parts.add(pool.submit(() -> {
-                List<Outcome> outcomes = new ArrayList<>();
-                Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
-                        "check-config", MonitoringBundle.ALERTMANAGER_FILE);
-                outcomes.add(config);
-                if (config.status() == Outcome.Status.PASSED) {
-                    outcomes.add(routing(bundle, directory));
-                }
-                return outcomes;
-            }));
+        List<Callable<List<Outcome>>> parts = new ArrayList<>();
+        // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
+        // the machine that generates the bundle; the rule files, which it then skips, are checked next
+        for (String config : bundle.prometheusConfigFiles()) {
+            parts.add(() -> List.of(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
+                    "check", "config", "--syntax-only", config)));
+        }
+        parts.add(() -> rules(bundle, directory, missing, mutation));
+        if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
+            // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
+            Path beside = directory.toAbsolutePath().getParent();
+            parts.add(() -> List.of(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing)));
+        }
+        parts.add(() -> {
             List<Outcome> outcomes = new ArrayList<>();
-            for (Future<List<Outcome>> part : parts) {
-                outcomes.addAll(part.get());
-            }
-            if (!bundle.routingTests().isEmpty()) {
-                outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
+            Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
+                    "check-config", MonitoringBundle.ALERTMANAGER_FILE);
+            outcomes.add(config);
+            if (config.status() == Outcome.Status.PASSED) {
+                outcomes.add(routing(bundle, directory));
             }
             return outcomes;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the tools", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        });
+        List<Outcome> outcomes = new ArrayList<>();
+        SideBySide.all(PARALLEL, parts, "the tools").forEach(outcomes::addAll);
+        if (!bundle.routingTests().isEmpty()) {
+            outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
         }
+        return outcomes;
     }
 
     /** Threads that wait for tool processes: the independent checks, or the amtool route probes. */
@@ -199,26 +184,11 @@ public final class BundleCheck {
     static Outcome routing(MonitoringBundle bundle, Path directory) {
         Collection<Map<String, String>> probes = probes(bundle);
         // amtool takes one label set a call: the calls run side by side, their findings in the probes' order
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            List<Future<String>> findings = new ArrayList<>();
-            for (Map<String, String> labels : probes) {
-                findings.add(pool.submit(() -> probe(bundle, directory, labels)));
-            }
-            StringBuilder report = new StringBuilder();
-            for (Future<String> finding : findings) {
-                report.append(finding.get());
-            }
-            return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
-                    report.isEmpty() ? Outcome.Status.PASSED : Outcome.Status.FAILED, report.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running amtool", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Callable<String>> calls = new ArrayList<>();
+        probes.forEach(labels -> calls.add(() -> probe(bundle, directory, labels)));
+        String report = String.join("", SideBySide.all(PARALLEL, calls, "amtool"));
+        return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
+                report.isEmpty() ? Outcome.Status.PASSED : Outcome.Status.FAILED, report);
     }
 
     /** One label set through {@code amtool config routes test}: empty when it reaches the receivers the model says. */

@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -205,37 +201,24 @@ public final class MutationCheck {
     private static Set<String> run(Map<String, byte[]> files, Map<String, Long> cost, Path bundleDirectory) {
         Path parent = bundleDirectory.toAbsolutePath().getParent();
         Path scratch = null;
-        ExecutorService pool = null;
         try {
             scratch = Files.createTempDirectory(parent, ".spawn-mutants-");
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(scratch.resolve(f.getKey()), f.getValue());
             }
-            List<List<String>> batches = batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())));
-            pool = Executors.newFixedThreadPool(batches.size());
-            List<Future<Tool.Result>> results = new ArrayList<>();
-            for (List<String> batch : batches) {
+            List<java.util.concurrent.Callable<Tool.Result>> processes = new ArrayList<>();
+            Path dir = scratch;
+            for (List<String> batch : batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())))) {
                 List<String> args = new ArrayList<>(List.of("test", "rules"));
                 args.addAll(batch);
-                Path dir = scratch;
-                results.add(pool.submit(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new))));
+                processes.add(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new)));
             }
             StringBuilder output = new StringBuilder();
-            for (Future<Tool.Result> r : results) {
-                output.append(r.get().output()).append('\n');
-            }
+            SideBySide.all(MAX_PROCESSES, processes, "the mutants").forEach(r -> output.append(r.output()).append('\n'));
             return killed(output.toString(), files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mutants beside " + bundleDirectory + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the mutants", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
             if (scratch != null) {
                 try {
                     BundleWriter.deleteRecursively(scratch);
