@@ -4,6 +4,7 @@ import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.BundleDrift;
 import dev.spawn.monitoring.check.RoutingSimulator;
 import dev.spawn.monitoring.check.ToolCache;
+import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,15 +41,16 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
             return new DriftCheck(bundle, directory, drift, List.of());
         }
         Optional<String> key = ToolCache.key("check mutation=" + bundle.mutation().id(), bundle.files());
-        if (!force && key.isPresent() && ToolCache.matches(directory, key.get())) {
-            List<BundleCheck.Outcome> checks = new ArrayList<>(List.of(ToolCache.skipped(directory)));
+        Optional<List<Problem>> warnings = force || key.isEmpty() ? Optional.empty() : ToolCache.matches(directory, key.get());
+        if (warnings.isPresent()) {
+            List<BundleCheck.Outcome> checks = new ArrayList<>(List.of(ToolCache.skipped(directory, warnings.get())));
             if (!bundle.routingTests().isEmpty()) {
                 checks.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
             }
             return new DriftCheck(bundle, directory, drift, checks);
         }
         List<BundleCheck.Outcome> checks = bundle.check(BundleCheck.MissingTool.FAIL);
-        key.ifPresent(k -> ToolCache.rememberIfClean(directory, k, checks));
+        key.ifPresent(k -> ToolCache.rememberIfPassed(directory, k, checks));
         return new DriftCheck(bundle, directory, drift, checks);
     }
 

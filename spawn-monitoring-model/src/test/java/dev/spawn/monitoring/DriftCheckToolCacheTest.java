@@ -37,7 +37,7 @@ class DriftCheckToolCacheTest {
         assertThat(first.checks()).extracting(BundleCheck.Outcome::name).anyMatch(n -> n.startsWith("mutation:"));
         Path cache = ToolCache.file(out);
         assertThat(cache).isEqualTo(dir.resolve(".monitoring.spawn-tools"));
-        assertThat(Files.readString(cache, StandardCharsets.UTF_8)).matches("check [0-9a-f]{64}\n");
+        assertThat(Files.readString(cache, StandardCharsets.UTF_8)).startsWith("check ").matches("(?s)check [0-9a-f]{64}\n.*");
         try (var inside = Files.list(out)) {
             assertThat(inside).as("the cache is no part of the bundle").noneMatch(p -> p.getFileName().toString().contains("spawn-tools"));
         }
@@ -59,6 +59,33 @@ class DriftCheckToolCacheTest {
 
         assertThat(afterChange.toolsCached()).as("another bundle is checked again").isFalse();
         assertThat(afterChange.drift()).isNotEmpty();
+    }
+
+    @Test
+    void aSkippedRunRepeatsTheWarningsOfTheRunItStandsFor(@TempDir Path dir) {
+        RealTools.require(Tool.PROMTOOL);
+        RealTools.require(Tool.AMTOOL);
+        Path out = dir.resolve("monitoring");
+        // a custom rule whose cases cannot tell 3 from 3.3: surviving mutants, which are warnings
+        MonitoringBundle bundle = SpawnMonitoring.defaults().disableCategory(Category.COST).disableCategory(Category.LIFECYCLE)
+                .disableCategory(Category.PERFORMANCE).disableCategory(Category.CAPACITY)
+                .customRule(dev.spawn.monitoring.rules.CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", dev.spawn.monitoring.model.Duration.ofMinutes(1),
+                        dev.spawn.monitoring.model.rules.Severity.INFO, "many users\ttab")
+                        .withTest(new dev.spawn.monitoring.rules.RuleTestCase("fires", "5m",
+                                java.util.List.of(dev.spawn.monitoring.rules.RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "40x10")),
+                                java.util.List.of(new dev.spawn.monitoring.rules.RuleTestCase.ExpectedAlert(java.util.Map.of("instance_id", "i-1"), null))))
+                        .withTest(new dev.spawn.monitoring.rules.RuleTestCase("silent", "5m",
+                                java.util.List.of(dev.spawn.monitoring.rules.RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "0x10")),
+                                java.util.List.of())))
+                .build();
+
+        DriftCheck first = DriftCheck.run(bundle, out, true, false);
+        DriftCheck second = DriftCheck.run(bundle, out, true, false);
+
+        java.util.List<String> warnings = first.checks().stream().flatMap(o -> o.problems().stream()).map(Object::toString).toList();
+        assertThat(warnings).hasSize(4).allMatch(w -> w.contains("custom rule ManyUsers: mutant survived"));
+        assertThat(second.toolsCached()).isTrue();
+        assertThat(second.checks().stream().flatMap(o -> o.problems().stream()).map(Object::toString).toList()).isEqualTo(warnings);
     }
 
     @Test

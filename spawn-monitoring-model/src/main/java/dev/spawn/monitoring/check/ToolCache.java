@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,9 @@ import java.util.concurrent.Callable;
 /**
  * What the tools said about a bundle, remembered beside its output folder ({@code .<folder>.spawn-tools}): for each
  * kind of run ({@code check}, {@code generate}), the SHA-256 of the bundle's files, the promtool and amtool versions
- * and the checks' settings of the last run in which every check passed without a warning. When they are all the same
- * again the tools would say the same, so the run skips them and says so; {@code -Dspawn.force} ({@code --force}) runs
- * them anyway. A cache only: a file that cannot be read or written means the tools run.
+ * and the checks' settings of the last run in which every check passed, with its warnings. When they are all the same
+ * again the tools would say the same, so the run skips them, says so and repeats the warnings; {@code -Dspawn.force}
+ * ({@code --force}) runs them anyway. A cache only: a file that cannot be read or written means the tools run.
  */
 public final class ToolCache {
 
@@ -63,20 +64,45 @@ public final class ToolCache {
         }
     }
 
-    /** Whether the last clean run of this key's kind had this key. */
-    public static boolean matches(Path directory, String key) {
-        return lines(directory).contains(key);
+    /**
+     * The warnings of the last passing run of this key's kind (surviving mutants, say) when it had this key: a
+     * skipped run repeats them; empty when the tools must run.
+     */
+    public static Optional<List<Problem>> matches(Path directory, String key) {
+        List<String> lines = lines(directory);
+        int at = lines.indexOf(key);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        List<Problem> warnings = new ArrayList<>();
+        for (int i = at + 1; i < lines.size() && lines.get(i).startsWith(WARNING); i++) {
+            String[] w = lines.get(i).substring(WARNING.length()).split("\t", 2);
+            if (w.length == 2) {
+                warnings.add(Problem.warning(unescape(w[0]), unescape(w[1])));
+            }
+        }
+        return Optional.of(List.copyOf(warnings));
     }
 
-    /** Remembers {@code key} when every outcome passed without a problem (a surviving mutant must show again). */
-    public static void rememberIfClean(Path directory, String key, List<BundleCheck.Outcome> outcomes) {
-        if (outcomes.isEmpty() || !outcomes.stream().allMatch(o -> o.status() == BundleCheck.Outcome.Status.PASSED && o.problems().isEmpty())) {
+    private static final String WARNING = "  warning ";
+
+    /** Remembers {@code key} and its warnings when every outcome passed without an error. */
+    public static void rememberIfPassed(Path directory, String key, List<BundleCheck.Outcome> outcomes) {
+        if (outcomes.isEmpty() || !outcomes.stream().allMatch(o -> o.status() == BundleCheck.Outcome.Status.PASSED
+                && o.problems().stream().noneMatch(Problem::isError))) {
             return;
         }
         String kind = key.substring(0, key.indexOf(' ') + 1);
-        List<String> kept = new ArrayList<>(lines(directory).stream().filter(l -> !l.startsWith(kind)).toList());
+        List<String> kept = new ArrayList<>();
+        boolean other = false;
+        for (String line : lines(directory)) {
+            other = line.startsWith(WARNING) ? other : !line.startsWith(kind);
+            if (other) {
+                kept.add(line);
+            }
+        }
         kept.add(key);
-        java.util.Collections.sort(kept);
+        outcomes.forEach(o -> o.problems().forEach(w -> kept.add(WARNING + escape(w.location()) + "\t" + escape(w.message()))));
         try {
             BundleWriter.writeAtomically(file(directory), (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
@@ -84,13 +110,31 @@ public final class ToolCache {
         }
     }
 
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char n = text.charAt(++i);
+                out.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static final String SKIPPED = "promtool and amtool not run: the bundle and the tool versions are those of the"
             + " last passing check (";
 
-    /** The outcome that stands for the checks a cache hit skipped. */
-    public static BundleCheck.Outcome skipped(Path directory) {
+    /** The outcome that stands for the checks a cache hit skipped, with the warnings they gave. */
+    public static BundleCheck.Outcome skipped(Path directory, List<Problem> warnings) {
         return new BundleCheck.Outcome(SKIPPED + file(directory).getFileName() + "); -Dspawn.force or --force runs them",
-                BundleCheck.Outcome.Status.PASSED, "");
+                BundleCheck.Outcome.Status.PASSED, "", warnings);
     }
 
     /** Whether {@code outcome} is {@link #skipped}'s. */
