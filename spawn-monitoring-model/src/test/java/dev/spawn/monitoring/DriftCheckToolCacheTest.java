@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.check.ToolCache;
+import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.model.rules.Severity;
+import dev.spawn.monitoring.rules.Coverage;
+import dev.spawn.monitoring.rules.CustomRule;
+import dev.spawn.monitoring.rules.RuleTestCase;
 import dev.spawn.monitoring.testing.RealTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +27,23 @@ class DriftCheckToolCacheTest {
         // one category keeps the real tool runs short
         return SpawnMonitoring.defaults().disableCategory(Category.COST).disableCategory(Category.LIFECYCLE)
                 .disableCategory(Category.PERFORMANCE).rule("HighFleetSize", r -> r.threshold(threshold)).build();
+    }
+
+    private static final String USERS = "spawn_logged_in_users{instance_id=\"i-1\"}";
+
+    /** Only a custom rule ManyUsers, with a case expecting it to fire on {@code values}, and {@code more} cases. */
+    private static MonitoringBundle withCustomRule(Coverage coverage, String values, List<RuleTestCase> more) {
+        CustomRule rule = CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", Duration.ofMinutes(1), Severity.INFO, "many users\ttab")
+                .withTest(new RuleTestCase("fires", "5m", List.of(RuleTestCase.InputSeries.of(USERS, values)),
+                        List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), null))));
+        for (RuleTestCase c : more) {
+            rule = rule.withTest(c);
+        }
+        SpawnMonitoring m = SpawnMonitoring.defaults().ruleCoverage(coverage).customRule(rule);
+        for (Category category : Category.values()) {
+            m.disableCategory(category);
+        }
+        return m.build();
     }
 
     @Test
@@ -67,22 +91,13 @@ class DriftCheckToolCacheTest {
         RealTools.require(Tool.AMTOOL);
         Path out = dir.resolve("monitoring");
         // a custom rule whose cases cannot tell 3 from 3.3: surviving mutants, which are warnings
-        MonitoringBundle bundle = SpawnMonitoring.defaults().disableCategory(Category.COST).disableCategory(Category.LIFECYCLE)
-                .disableCategory(Category.PERFORMANCE).disableCategory(Category.CAPACITY)
-                .customRule(dev.spawn.monitoring.rules.CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", dev.spawn.monitoring.model.Duration.ofMinutes(1),
-                        dev.spawn.monitoring.model.rules.Severity.INFO, "many users\ttab")
-                        .withTest(new dev.spawn.monitoring.rules.RuleTestCase("fires", "5m",
-                                java.util.List.of(dev.spawn.monitoring.rules.RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "40x10")),
-                                java.util.List.of(new dev.spawn.monitoring.rules.RuleTestCase.ExpectedAlert(java.util.Map.of("instance_id", "i-1"), null))))
-                        .withTest(new dev.spawn.monitoring.rules.RuleTestCase("silent", "5m",
-                                java.util.List.of(dev.spawn.monitoring.rules.RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "0x10")),
-                                java.util.List.of())))
-                .build();
+        MonitoringBundle bundle = withCustomRule(Coverage.FIRE_AND_SILENT, "40x10", List.of(new RuleTestCase("silent", "5m",
+                List.of(RuleTestCase.InputSeries.of(USERS, "0x10")), List.of())));
 
         DriftCheck first = DriftCheck.run(bundle, out, true, false);
         DriftCheck second = DriftCheck.run(bundle, out, true, false);
 
-        java.util.List<String> warnings = first.checks().stream().flatMap(o -> o.problems().stream()).map(Object::toString).toList();
+        List<String> warnings = first.checks().stream().flatMap(o -> o.problems().stream()).map(Object::toString).toList();
         assertThat(warnings).hasSize(4).allMatch(w -> w.contains("custom rule ManyUsers: mutant survived"));
         assertThat(second.toolsCached()).isTrue();
         assertThat(second.checks().stream().flatMap(o -> o.problems().stream()).map(Object::toString).toList()).isEqualTo(warnings);
@@ -94,14 +109,7 @@ class DriftCheckToolCacheTest {
         RealTools.require(Tool.AMTOOL);
         Path out = dir.resolve("monitoring");
         // cases that fail: a custom rule whose firing case expects an alert that never fires
-        MonitoringBundle bundle = SpawnMonitoring.defaults().disableCategory(Category.COST).disableCategory(Category.LIFECYCLE)
-                .disableCategory(Category.PERFORMANCE).disableCategory(Category.CAPACITY).ruleCoverage(dev.spawn.monitoring.rules.Coverage.FIRE)
-                .customRule(dev.spawn.monitoring.rules.CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", dev.spawn.monitoring.model.Duration.ofMinutes(1),
-                        dev.spawn.monitoring.model.rules.Severity.INFO, "many users")
-                        .withTest(new dev.spawn.monitoring.rules.RuleTestCase("fires", "5m",
-                                java.util.List.of(dev.spawn.monitoring.rules.RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "1x10")),
-                                java.util.List.of(new dev.spawn.monitoring.rules.RuleTestCase.ExpectedAlert(java.util.Map.of("instance_id", "i-1"), null)))))
-                .build();
+        MonitoringBundle bundle = withCustomRule(Coverage.FIRE, "1x10", List.of());
 
         DriftCheck first = DriftCheck.run(bundle, out, true, false);
         DriftCheck second = DriftCheck.run(bundle, out, true, false);
