@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A spec that is not UTF-8 or holds a character YAML forbids fails at the line and column of the first such byte. */
+/** Errors that had no position or no words for what is wrong: a spec not UTF-8, a forbidden character, a bad inline secret URL. */
 class PositionsOfUnreadableSpecsTest {
 
     private static final String SPEC = "apiVersion: spawn.dev/v1\nrules:\n  custom:\n    - name: X\n      expr: up == 0\n"
@@ -32,5 +32,17 @@ class PositionsOfUnreadableSpecsTest {
                 .hasMessageContaining("spawn-monitoring.yaml:6:34: character U+0000 is not allowed in YAML, not even quoted");
         assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", "apiVersion: spawn.dev/v1\n# \u0007 bell\n"))
                 .hasMessageContaining("spawn-monitoring.yaml:2:3: character U+0007 is not allowed in YAML");
+    }
+
+    @Test
+    void aBadInlineSecretUrlIsPlacedAtItsReceiverAndNamedWithoutItsValue() {
+        String spec = "apiVersion: spawn.dev/v1\nalertmanager:\n  receivers:\n    - name: slack\n      slack:\n"
+                + "        channel: '#a'\n        api_url: not-a-url-but-secret\n  routes:\n    - receiver: slack\n"
+                + "      matchers: ['severity=\"critical\"']\n";
+
+        assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", spec).build()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("spawn-monitoring.yaml:4:13: the inline api_url is not an absolute http(s) URL (value not shown:"
+                        + " it is a secret); expected https://host/path, or a file that holds it")
+                .hasMessageNotContaining("not-a-url-but-secret");
     }
 }
