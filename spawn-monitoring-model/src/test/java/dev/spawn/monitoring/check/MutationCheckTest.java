@@ -7,6 +7,9 @@ import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.Category;
+import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.rules.RuleDefinition;
 import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.testing.Golden;
 import dev.spawn.monitoring.testing.RealTools;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Mutation testing with the real promtool: what the defaults' cases kill, and a vacuous case found and placed. */
@@ -72,6 +77,43 @@ class MutationCheckTest {
         try (var left = Files.list(dir)) {
             assertThat(left).as("the scratch folder is deleted").extracting(p -> p.getFileName().toString()).containsExactly("bundle");
         }
+    }
+
+    /**
+     * The defaults' cases follow every legal override, so no mutant survives at the bounds either: every parameter
+     * at its minimum, at its maximum, every {@code for} at its minimum, every group evaluated every 2m. (Every
+     * {@code for} at its 6h maximum and a 15s interval also leave none; they take 45 s and 17 s, so they are not
+     * run here.)
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"parameters at their minimum", "parameters at their maximum", "for at its minimum", "evaluated every 2m"})
+    void noMutantOfTheDefaultsSurvivesAtTheBoundsOfTheOverrides(String bound, @TempDir Path dir) {
+        RealTools.require(Tool.PROMTOOL);
+        SpawnMonitoring m = SpawnMonitoring.defaults();
+        for (RuleDefinition d : RuleCatalog.defaults().rules()) {
+            switch (bound) {
+                case "for at its minimum" -> m.rule(d.name(), r -> r.forDuration(d.forMinimum()));
+                case "evaluated every 2m" -> { }
+                default -> d.parameters().forEach(p -> {
+                    String value = bound.contains("minimum") ? p.minimum() : p.maximum();
+                    if (value != null) {
+                        m.rule(d.name(), r -> r.parameter(p.name(), value));
+                    }
+                });
+            }
+        }
+        if (bound.equals("evaluated every 2m")) {
+            for (Category category : Category.values()) {
+                m.ruleEvaluationInterval(category, Duration.ofMinutes(2));
+            }
+        }
+        MonitoringBundle bundle = m.build();
+        bundle.writeTo(dir.resolve("bundle"));
+
+        List<MutationCheck.Verdict> verdicts = MutationCheck.verdicts(bundle, dir.resolve("bundle"));
+
+        assertThat(verdicts).hasSizeGreaterThan(100);
+        assertThat(verdicts).filteredOn(v -> !v.killed()).extracting(MutationCheck.Verdict::describe).isEmpty();
     }
 
     @Test
