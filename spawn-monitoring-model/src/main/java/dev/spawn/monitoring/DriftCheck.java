@@ -2,16 +2,20 @@ package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.BundleDrift;
+import dev.spawn.monitoring.check.RoutingSimulator;
+import dev.spawn.monitoring.check.ToolCache;
+import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code spawn:check} and {@code spawn-monitoring check}, the CI gate: the committed bundle in
  * {@code directory} compared with what the spec renders (drift: generated files edited by hand, or a
  * spec changed without regenerating), and promtool/amtool run on the rendered bundle (a missing tool
- * fails). Writes nothing.
+ * fails). Writes nothing but the {@link ToolCache} beside the output folder.
  */
 public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDrift.Change> drift,
         List<BundleCheck.Outcome> checks) {
@@ -23,8 +27,36 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
 
     /** Compares and checks; {@code runTools} false leaves promtool and amtool out. */
     public static DriftCheck run(MonitoringBundle bundle, Path directory, boolean runTools) {
-        return new DriftCheck(bundle, directory, BundleDrift.compare(bundle.files(), directory),
-                runTools ? bundle.check(BundleCheck.MissingTool.FAIL) : List.of());
+        return run(bundle, directory, runTools, false);
+    }
+
+    /**
+     * Compares and checks; the tools are skipped (with an outcome that says so) when the rendered bundle and the
+     * tool versions are those of the last passing check ({@link ToolCache}), unless {@code force}. The routing
+     * tests of the spec run in the JVM either way.
+     */
+    public static DriftCheck run(MonitoringBundle bundle, Path directory, boolean runTools, boolean force) {
+        List<BundleDrift.Change> drift = BundleDrift.compare(bundle.files(), directory);
+        if (!runTools) {
+            return new DriftCheck(bundle, directory, drift, List.of());
+        }
+        Optional<String> key = ToolCache.key("check mutation=" + bundle.mutation().id(), bundle.files());
+        Optional<List<Problem>> warnings = force || key.isEmpty() ? Optional.empty() : ToolCache.matches(directory, key.get());
+        if (warnings.isPresent()) {
+            List<BundleCheck.Outcome> checks = new ArrayList<>(List.of(ToolCache.skipped(directory, warnings.get())));
+            if (!bundle.routingTests().isEmpty()) {
+                checks.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
+            }
+            return new DriftCheck(bundle, directory, drift, checks);
+        }
+        List<BundleCheck.Outcome> checks = bundle.check(BundleCheck.MissingTool.FAIL);
+        key.ifPresent(k -> ToolCache.rememberIfPassed(directory, k, checks));
+        return new DriftCheck(bundle, directory, drift, checks);
+    }
+
+    /** Whether the tools were skipped because nothing changed since the last passing check. */
+    public boolean toolsCached() {
+        return checks.stream().anyMatch(ToolCache::isSkipped);
     }
 
     public long failedChecks() {

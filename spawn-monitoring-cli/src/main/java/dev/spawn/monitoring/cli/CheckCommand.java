@@ -1,11 +1,11 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.MonitoringBundle;
-
 import dev.spawn.monitoring.DriftCheck;
+import dev.spawn.monitoring.MonitoringBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code spawn-monitoring check}: what {@code mvn spawn:check} does ({@link DriftCheck}). */
@@ -19,13 +19,16 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     private BundleOptions options;
 
+    @Option(names = "--force", description = "Runs promtool and amtool even when the bundle and the tool versions are those of the last passing check.")
+    private boolean force;
+
     @Override
     public Integer call() {
         Terminal terminal = cli.terminal();
         SpecOptions spec = options.spec;
         MonitoringBundle bundle = spec.build(terminal);
         boolean lintFailed = options.lint(bundle, terminal);
-        DriftCheck check = DriftCheck.run(bundle, options.output, options.runTools(terminal));
+        DriftCheck check = DriftCheck.run(bundle, options.output, options.runTools(terminal), force);
         terminal.print(check.messages(spec.file().name(), spec.read()));
         if (!check.passed()) {
             terminal.err("check: " + check.failure(spec.file().name(), "spawn-monitoring generate"));

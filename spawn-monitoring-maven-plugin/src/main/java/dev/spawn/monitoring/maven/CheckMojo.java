@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The CI gate ({@link DriftCheck}): renders the spec in memory, fails when the committed
@@ -17,6 +18,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = true)
 public class CheckMojo extends AbstractSpawnMojo {
 
+    /** Runs promtool and amtool even when the bundle and the tool versions are those of the last passing check. */
+    @Parameter(property = "spawn.force", defaultValue = "false")
+    protected boolean force;
+
     @Override
     protected void process() throws MojoFailureException {
         long start = System.nanoTime();
@@ -25,9 +30,10 @@ public class CheckMojo extends AbstractSpawnMojo {
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true)");
         }
-        DriftCheck check = DriftCheck.run(bundle, outputPath(), !skipToolChecks);
+        DriftCheck check = DriftCheck.run(bundle, outputPath(), !skipToolChecks, force);
         log(check.messages(specFile().name(), specRead()));
-        if (!skipToolChecks) {
+        if (!skipToolChecks && !check.toolsCached()) {
+            // a skipped run keeps the reports of the run it stands for
             writeReports(bundle, check.checks());
         }
         getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 /**
@@ -89,16 +90,48 @@ public final class BundleCheck {
 
     /**
      * {@link #run(MonitoringBundle, Path, MissingTool)}, and with {@code mutation} also {@link MutationCheck} once the
-     * rule tests pass ({@code spawn:check}; {@code spawn:generate} leaves it out, it takes seconds).
+     * rule tests pass ({@code spawn:check}; {@code spawn:generate} leaves it out, it takes seconds). The tools that
+     * do not wait for each other run at the same time (the Prometheus configurations, the rules and their tests,
+     * the dashboard queries, the Alertmanager configuration and its routes); the outcomes keep their order.
      */
     public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
-        List<Outcome> outcomes = new ArrayList<>();
+        List<Callable<List<Outcome>>> parts = new ArrayList<>();
         // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
         // the machine that generates the bundle; the rule files, which it then skips, are checked next
         for (String config : bundle.prometheusConfigFiles()) {
-            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
-                    "check", "config", "--syntax-only", config));
+            parts.add(() -> List.of(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
+                    "check", "config", "--syntax-only", config)));
         }
+        parts.add(() -> rules(bundle, directory, missing, mutation));
+        if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
+            // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
+            Path beside = directory.toAbsolutePath().getParent();
+            parts.add(() -> List.of(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing)));
+        }
+        parts.add(() -> {
+            List<Outcome> outcomes = new ArrayList<>();
+            Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
+                    "check-config", MonitoringBundle.ALERTMANAGER_FILE);
+            outcomes.add(config);
+            if (config.status() == Outcome.Status.PASSED) {
+                outcomes.add(routing(bundle, directory));
+            }
+            return outcomes;
+        });
+        List<Outcome> outcomes = new ArrayList<>();
+        SideBySide.all(PARALLEL, parts, "the tools").forEach(outcomes::addAll);
+        if (!bundle.routingTests().isEmpty()) {
+            outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
+        }
+        return outcomes;
+    }
+
+    /** Threads that wait for tool processes: the independent checks, or the amtool route probes. */
+    private static final int PARALLEL = 4;
+
+    /** {@code promtool check rules}, then {@code test rules} if the rules load, then the mutants if the tests pass. */
+    private static List<Outcome> rules(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
+        List<Outcome> outcomes = new ArrayList<>();
         if (!bundle.ruleFiles().isEmpty()) {
             List<String> args = new ArrayList<>(List.of("check", "rules"));
             bundle.ruleFiles().forEach(f -> args.add(f.path()));
@@ -121,20 +154,6 @@ public final class BundleCheck {
                     outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation()));
                 }
             }
-        }
-        if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
-            // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
-            Path beside = directory.toAbsolutePath().getParent();
-            outcomes.add(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing));
-        }
-        Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
-                "check-config", MonitoringBundle.ALERTMANAGER_FILE);
-        outcomes.add(config);
-        if (config.status() == Outcome.Status.PASSED) {
-            outcomes.add(routing(bundle, directory));
-        }
-        if (!bundle.routingTests().isEmpty()) {
-            outcomes.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
         }
         return outcomes;
     }
@@ -164,23 +183,26 @@ public final class BundleCheck {
      */
     static Outcome routing(MonitoringBundle bundle, Path directory) {
         Collection<Map<String, String>> probes = probes(bundle);
-        StringBuilder report = new StringBuilder();
-        boolean ok = true;
-        for (Map<String, String> labels : probes) {
-            List<String> expected = bundle.alertmanager().route().receiversFor(labels);
-            List<String> args = new ArrayList<>(List.of("config", "routes", "test",
-                    "--config.file=" + MonitoringBundle.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
-            labels.forEach((k, v) -> args.add(matcher(k, v)));
-            Tool.Result result = Tool.AMTOOL.run(directory, TIMEOUT_SECONDS, args.toArray(String[]::new));
-            if (!result.ok()) {
-                ok = false;
-                report.append(labels).append(": expected ").append(expected).append(", amtool: ")
-                        .append(result.output().lines().filter(l -> !l.startsWith("Warning: --config.file"))
-                                .reduce((a, b) -> a + " " + b).orElse("").strip()).append('\n');
-            }
-        }
+        // amtool takes one label set a call: the calls run side by side, their findings in the probes' order
+        List<Callable<String>> calls = new ArrayList<>();
+        probes.forEach(labels -> calls.add(() -> probe(bundle, directory, labels)));
+        String report = String.join("", SideBySide.all(PARALLEL, calls, "amtool"));
         return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
-                ok ? Outcome.Status.PASSED : Outcome.Status.FAILED, report.toString());
+                report.isEmpty() ? Outcome.Status.PASSED : Outcome.Status.FAILED, report);
+    }
+
+    /** One label set through {@code amtool config routes test}: empty when it reaches the receivers the model says. */
+    private static String probe(MonitoringBundle bundle, Path directory, Map<String, String> labels) {
+        List<String> expected = bundle.alertmanager().route().receiversFor(labels);
+        List<String> args = new ArrayList<>(List.of("config", "routes", "test",
+                "--config.file=" + MonitoringBundle.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
+        labels.forEach((k, v) -> args.add(matcher(k, v)));
+        Tool.Result result = Tool.AMTOOL.run(directory, TIMEOUT_SECONDS, args.toArray(String[]::new));
+        if (result.ok()) {
+            return "";
+        }
+        return labels + ": expected " + expected + ", amtool: " + result.output().lines().filter(l -> !l.startsWith("Warning: --config.file"))
+                .reduce((a, b) -> a + " " + b).orElse("").strip() + "\n";
     }
 
     /**

@@ -20,8 +20,9 @@ import java.util.function.Function;
  * {@code >} to {@code >=} (and back, and {@code <} with {@code <=}), the comparison flipped
  * ({@code >} to {@code <}, {@code ==} to {@code !=}), a label matcher dropped, {@code for} halved and
  * doubled. Built on the parsed expression, printed back with the PromQL printer. Mutants that cannot
- * differ from the rule are left out: a threshold of 0, and a {@code for} change that fires at the same
- * evaluation (Prometheus checks {@code for} only at evaluations, one interval apart).
+ * differ from the rule are left out: a threshold of 0, a boundary change where a {@code count} meets a constant
+ * no count can equal ({@code count(x) > 0}), and a {@code for} change that fires at the same evaluation
+ * (Prometheus checks {@code for} only at evaluations, one interval apart).
  */
 public final class Mutants {
 
@@ -149,7 +150,9 @@ public final class Mutants {
                 boolean sides = comparison || (operand && !b.op().isSetOperator());
                 List<Variant> out = new ArrayList<>();
                 if (comparison) {
-                    boundary(b.op()).ifPresent(op -> out.add(new Variant(withOp(b, op), b.op().text() + " -> " + op.text())));
+                    if (!countAgainstNonCount(b)) {
+                        boundary(b.op()).ifPresent(op -> out.add(new Variant(withOp(b, op), b.op().text() + " -> " + op.text())));
+                    }
                     Expr.BinaryOp flipped = flipped(b.op());
                     out.add(new Variant(withOp(b, flipped), "comparison flipped: " + b.op().text() + " -> " + flipped.text()));
                 }
@@ -180,6 +183,44 @@ public final class Mutants {
         double value = new BigDecimal(n.value() * factor).round(new MathContext(12)).doubleValue();
         Expr.NumberLiteral changed = new Expr.NumberLiteral(value, n.span());
         return new Variant(changed, "threshold " + was + " -> " + changed.print() + " (" + how + ")");
+    }
+
+    /**
+     * Whether {@code b} compares a {@code count} with a constant that no count can equal, so that the comparison
+     * gives the same answer with or without its boundary ({@code count(x) > 0} and {@code count(x) >= 0} agree
+     * everywhere): {@code count} yields a whole number of at least 1 or no sample at all, never 0 or a fraction.
+     * The constant is a number literal, or {@code 0 *} a count (which is 0: a count is finite).
+     */
+    private static boolean countAgainstNonCount(Expr.Binary b) {
+        Optional<Double> constant = isCount(b.lhs()) ? constant(b.rhs()) : isCount(b.rhs()) ? constant(b.lhs()) : Optional.empty();
+        return constant.filter(c -> c < 1 || c != Math.rint(c)).isPresent();
+    }
+
+    private static boolean isCount(Expr e) {
+        return unwrapped(e) instanceof Expr.Aggregate a && a.op() == Expr.AggregateOp.COUNT;
+    }
+
+    private static Optional<Double> constant(Expr e) {
+        Expr x = unwrapped(e);
+        if (x instanceof Expr.NumberLiteral n) {
+            return Optional.of(n.value());
+        }
+        if (x instanceof Expr.Unary u) {
+            return constant(u.expr()).map(v -> u.negative() ? -v : v);
+        }
+        if (x instanceof Expr.Binary m && m.op() == Expr.BinaryOp.MUL
+                && (isZero(m.lhs()) && isCount(m.rhs()) || isCount(m.lhs()) && isZero(m.rhs()))) {
+            return Optional.of(0.0);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isZero(Expr e) {
+        return unwrapped(e) instanceof Expr.NumberLiteral n && n.value() == 0;
+    }
+
+    private static Expr unwrapped(Expr e) {
+        return e instanceof Expr.Paren p ? unwrapped(p.expr()) : e;
     }
 
     private static Expr.Binary withOp(Expr.Binary b, Expr.BinaryOp op) {

@@ -27,16 +27,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Mutation testing of the rule tests: every {@link Mutants mutant} of every alert that has cases runs
- * against that alert's own generated cases, batched into one {@code promtool test rules} process per
+ * against that alert's own generated cases (in rounds, each case against the mutants earlier ones left), batched into one {@code promtool test rules} process per
  * processor (promtool takes many test files at once). A
  * mutant is killed when one of its cases fails; one whose cases all pass survives, a sign that the cases
  * would pass for a wrong rule too. Each mutant gets a rule file (its group with only the alert's rules,
@@ -88,11 +84,16 @@ public final class MutationCheck {
         return "mutation: " + killed + " killed, " + (verdicts.size() - killed) + " survived";
     }
 
-    /** Every mutant of the bundle's tested alerts, run against the alerts' cases. */
+    /**
+     * Every mutant of the bundle's tested alerts, run against the alerts' cases, in rounds: each round runs the next
+     * case of every alert (its short cases first) against the mutants no earlier case killed, all in one batch of
+     * processes. A mutant costs promtool about the same at every evaluation and most die in a rule's first cases, so
+     * the long ones (the cost rules step through a day) run against a few survivors; when little is left, one last
+     * round runs it all, sparing a process start per case.
+     */
     public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        Map<String, Long> cost = new LinkedHashMap<>();
+        List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
         for (RuleFile file : bundle.ruleFiles()) {
             TestFile testFile = tests.get(file.path());
@@ -105,45 +106,86 @@ public final class MutationCheck {
                     if (!(r instanceof AlertingRule rule) || testFile.cases(rule.alert()).isEmpty()) {
                         continue;
                     }
-                    // all mutants of one rule in one rule file, each under its own name, so that every case
-                    // loads its series and steps through time once for all of them
                     List<Mutants.Mutant> mutants = Mutants.of(rule, testFile.interval());
                     if (mutants.isEmpty()) {
                         continue;
                     }
-                    String stem = String.format(Locale.ROOT, "r%03d", files.size() / 2 + 1);
-                    List<Rule> renamed = new ArrayList<>();
-                    Map<String, String> names = new LinkedHashMap<>();
+                    Map<String, AlertingRule> named = new LinkedHashMap<>();
                     for (Mutants.Mutant mutant : mutants) {
                         String name = mutantName(pending.size());
                         AlertingRule m = mutant.rule();
-                        renamed.add(new AlertingRule(name, m.expr(), m.forDuration(), m.keepFiringFor(), m.labels(), m.annotations()));
-                        names.put(name, rule.alert());
+                        named.put(name, new AlertingRule(name, m.expr(), m.forDuration(), m.keepFiringFor(), m.labels(), m.annotations()));
                         pending.add(new Verdict(rule.alert(), custom, mutant.change(), m.expr()
                                 + (m.forDuration().equals(rule.forDuration()) ? "" : " for " + m.forDuration()), true));
                     }
-                    files.put(stem + "-rules.yaml", RuleRenderer.toBytes(new RuleFile(stem + "-rules.yaml",
-                            List.of(new RuleGroup(group.name(), group.interval(), renamed))), "mutation testing"));
-                    // one test file per case, so that a rule with long cases can spread over several processes
-                    List<JsonNode> cases = testFile.cases(rule.alert());
-                    for (int c = 0; c < cases.size(); c++) {
-                        String test = String.format(Locale.ROOT, "%s-c%02d-test.yaml", stem, c + 1);
-                        files.put(test, testFile.forMutants(rule, cases.get(c), names.keySet(), stem + "-rules.yaml"));
-                        cost.put(test, mutants.size() * TestFile.evaluations(cases.get(c), testFile.interval()));
-                    }
+                    List<JsonNode> cases = new ArrayList<>(testFile.cases(rule.alert()));
+                    // stable: the cases keep their order among equally long ones
+                    cases.sort(java.util.Comparator.comparingLong(c -> TestFile.evaluations(c, testFile.interval())));
+                    tested.add(new Tested(rule, group, testFile, named, cases));
                 }
             }
         }
-        if (pending.isEmpty()) {
-            return List.of();
+        Set<String> killed = new HashSet<>();
+        for (int round = 0; ; round++) {
+            long left = 0;
+            for (Tested rule : tested) {
+                left += rule.alive(killed).size() * rule.evaluations(round, rule.cases().size());
+            }
+            boolean last = left <= LAST_ROUND;
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            Map<String, Long> cost = new LinkedHashMap<>();
+            for (int t = 0; t < tested.size(); t++) {
+                Tested rule = tested.get(t);
+                List<JsonNode> cases = rule.cases().subList(Math.min(round, rule.cases().size()),
+                        Math.min(last ? rule.cases().size() : round + 1, rule.cases().size()));
+                List<AlertingRule> alive = rule.alive(killed);
+                if (cases.isEmpty() || alive.isEmpty()) {
+                    continue;
+                }
+                // all live mutants of one rule in one rule file, each under its own name, so that every case
+                // loads its series and steps through time once for all of them
+                String stem = String.format(Locale.ROOT, "r%03d-%d", t + 1, round + 1);
+                files.put(stem + "-rules.yaml", RuleRenderer.toBytes(new RuleFile(stem + "-rules.yaml",
+                        List.of(new RuleGroup(rule.group().name(), rule.group().interval(), List.<Rule>copyOf(alive)))), NAME));
+                // one test file per case, so that the cases of one round spread over the processes
+                for (int c = 0; c < cases.size(); c++) {
+                    String test = String.format(Locale.ROOT, "%s-c%02d-test.yaml", stem, c + 1);
+                    files.put(test, rule.testFile().forMutants(rule.rule(), cases.get(c),
+                            alive.stream().map(AlertingRule::alert).toList(), stem + "-rules.yaml"));
+                    cost.put(test, alive.size() * TestFile.evaluations(cases.get(c), rule.testFile().interval()));
+                }
+            }
+            if (files.isEmpty()) {
+                break;
+            }
+            killed.addAll(run(files, cost, bundleDirectory));
         }
-        Set<String> killed = run(files, cost, bundleDirectory);
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Verdict v = pending.get(i);
             verdicts.add(new Verdict(v.rule(), v.custom(), v.change(), v.expr(), killed.contains(mutantName(i))));
         }
         return List.copyOf(verdicts);
+    }
+
+    /** Mutant evaluations left below which the next round is the last and runs every case left. */
+    static final long LAST_ROUND = 2_000;
+
+    /** An alert with cases: its mutants by name, and its cases, shortest first. */
+    private record Tested(AlertingRule rule, RuleGroup group, TestFile testFile, Map<String, AlertingRule> mutants,
+            List<JsonNode> cases) {
+        List<AlertingRule> alive(Set<String> killed) {
+            return mutants.entrySet().stream().filter(e -> !killed.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        }
+
+        /** The evaluations of the cases {@code from} (inclusive) to {@code to} (exclusive). */
+        long evaluations(int from, int to) {
+            long sum = 0;
+            for (int c = from; c < to; c++) {
+                sum += TestFile.evaluations(cases.get(c), testFile.interval());
+            }
+            return sum;
+        }
     }
 
     private static String mutantName(int index) {
@@ -159,37 +201,24 @@ public final class MutationCheck {
     private static Set<String> run(Map<String, byte[]> files, Map<String, Long> cost, Path bundleDirectory) {
         Path parent = bundleDirectory.toAbsolutePath().getParent();
         Path scratch = null;
-        ExecutorService pool = null;
         try {
             scratch = Files.createTempDirectory(parent, ".spawn-mutants-");
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Files.write(scratch.resolve(f.getKey()), f.getValue());
             }
-            List<List<String>> batches = batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())));
-            pool = Executors.newFixedThreadPool(batches.size());
-            List<Future<Tool.Result>> results = new ArrayList<>();
-            for (List<String> batch : batches) {
+            List<java.util.concurrent.Callable<Tool.Result>> processes = new ArrayList<>();
+            Path dir = scratch;
+            for (List<String> batch : batches(cost, Math.max(1, Math.min(MAX_PROCESSES, Runtime.getRuntime().availableProcessors())))) {
                 List<String> args = new ArrayList<>(List.of("test", "rules"));
                 args.addAll(batch);
-                Path dir = scratch;
-                results.add(pool.submit(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new))));
+                processes.add(() -> Tool.PROMTOOL.run(dir, TIMEOUT_SECONDS, args.toArray(String[]::new)));
             }
             StringBuilder output = new StringBuilder();
-            for (Future<Tool.Result> r : results) {
-                output.append(r.get().output()).append('\n');
-            }
+            SideBySide.all(MAX_PROCESSES, processes, "the mutants").forEach(r -> output.append(r.output()).append('\n'));
             return killed(output.toString(), files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mutants beside " + bundleDirectory + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running the mutants", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
             if (scratch != null) {
                 try {
                     BundleWriter.deleteRecursively(scratch);

@@ -50,14 +50,14 @@ public final class RuleSet {
     private final Map<String, RuleOverride> overrides;
     private final Set<String> disabled;
     private final Set<Category> disabledCategories;
-    private final List<CustomRule> custom;
+    private final CustomRules custom;
     private final Map<Category, Duration> intervals;
     private final String runbookBase;
     /** The coverage the user asked for, or null for the default ({@link Coverage#FIRE_AND_SILENT}, lenient on untested custom rules). */
     private final Coverage coverage;
 
     private RuleSet(RuleCatalog catalog, Map<String, RuleOverride> overrides, Set<String> disabled,
-            Set<Category> disabledCategories, List<CustomRule> custom, Map<Category, Duration> intervals, String runbookBase,
+            Set<Category> disabledCategories, CustomRules custom, Map<Category, Duration> intervals, String runbookBase,
             Coverage coverage) {
         this.catalog = catalog;
         this.overrides = overrides;
@@ -76,7 +76,7 @@ public final class RuleSet {
 
     /** The rules of any catalog (tests use fixtures), unchanged. */
     public static RuleSet of(RuleCatalog catalog) {
-        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), List.of(), Map.of(), RuleCatalog.RUNBOOK_BASE, null);
+        return new RuleSet(catalog, Map.of(), Set.of(), Set.of(), CustomRules.none(), Map.of(), RuleCatalog.RUNBOOK_BASE, null);
     }
 
     public RuleCatalog catalog() {
@@ -119,16 +119,14 @@ public final class RuleSet {
         // a default that is switched off leaves its name free (spawn:import keeps a user's own version of it)
         boolean taken = catalog.rule(rule.name()).filter(d -> d.severity() == rule.severity()
                         && !disabled.contains(d.name()) && !disabledCategories.contains(d.category())).isPresent()
-                || custom.stream().anyMatch(c -> c.name().equals(rule.name()) && c.severity() == rule.severity());
+                || custom.contains(rule.name(), rule.severity());
         if (taken) {
             throw new ValidationException(List.of(Problem.error("custom rule " + rule.name(),
                     "an alert named " + rule.name() + " with severity " + rule.severity().id()
                             + " already exists; change the default with rule(\"" + rule.name()
                             + "\", ...), pick another severity for a tier, or pick another name")));
         }
-        List<CustomRule> copy = new ArrayList<>(custom);
-        copy.add(rule);
-        return new RuleSet(catalog, overrides, disabled, disabledCategories, List.copyOf(copy), intervals, runbookBase, coverage);
+        return new RuleSet(catalog, overrides, disabled, disabledCategories, custom.with(rule), intervals, runbookBase, coverage);
     }
 
     /**
@@ -186,7 +184,7 @@ public final class RuleSet {
     public List<String> ruleNames() {
         List<String> names = new ArrayList<>();
         enabledGroups().forEach(g -> enabled(g).forEach(d -> names.add(d.name())));
-        custom.forEach(c -> names.add(c.name()));
+        custom.rules().forEach(c -> names.add(c.name()));
         return names;
     }
 
@@ -251,7 +249,7 @@ public final class RuleSet {
             }
         }
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
-        for (CustomRule rule : custom) {
+        for (CustomRule rule : custom.rules()) {
             try {
                 if (rule.tests().isEmpty() && (coverage == null || coverage == Coverage.NONE)) {
                     customTested.add(checked(effective(rule)));

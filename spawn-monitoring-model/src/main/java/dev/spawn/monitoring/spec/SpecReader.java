@@ -107,11 +107,21 @@ public final class SpecReader {
         } catch (NoSuchFileException e) {
             // no source: the headers must not name a spec file that does not exist
             return new Spec(SpawnMonitoring.defaults(), new SpecProblems(name), false);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ValidationException(List.of(YamlLimits.notUtf8(name, readBytes(file))));
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ValidationException(List.of(Problem.error(file.toString(),
                     "cannot read the spec file: " + e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
         return parse(name, text);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ValidationException(List.of(Problem.error(file.toString(), "cannot read the spec file: " + e.getMessage())));
+        }
     }
 
     /**

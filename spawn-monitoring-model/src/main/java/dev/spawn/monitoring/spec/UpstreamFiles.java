@@ -58,7 +58,8 @@ public final class UpstreamFiles {
                     "YAML syntax error: " + what.strip() + context));
             return null;
         } catch (YAMLException e) {
-            problems.add(Problem.error(problems.fileName(), "YAML syntax error: " + e.getMessage()));
+            Problem forbidden = YamlLimits.forbiddenCharacter(problems.fileName(), text);
+            problems.add(forbidden != null ? forbidden : Problem.error(problems.fileName(), "YAML syntax error: " + e.getMessage()));
             return null;
         }
     }

@@ -48,6 +48,51 @@ final class YamlLimits {
     }
 
     /**
+     * The problem of a file that is not UTF-8, at the line and column of its first byte that is not: {@code
+     * spec.yaml:3:12: byte 0xE9 is not UTF-8; expected a UTF-8 file (saved as Latin-1?)}.
+     */
+    static Problem notUtf8(String fileName, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        String before = out.flip().toString();
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int column = before.length() - before.lastIndexOf('\n');
+        String at = in.position() < bytes.length ? String.format(Locale.ROOT, "byte 0x%02X", bytes[in.position()] & 0xff) : "the end";
+        return Problem.error(fileName + ":" + line + ":" + column, at + " is not UTF-8; expected a UTF-8 file"
+                + " (an editor that saved it as Latin-1 or Windows-1252 writes accented letters so)");
+    }
+
+    /**
+     * The problem of a character YAML does not allow anywhere (a C0 control such as NUL, say), at its line and
+     * column, or null when the text has none: SnakeYAML names it without a position.
+     */
+    static Problem forbiddenCharacter(String fileName, String text) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean printable = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
+                    || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF)
+                    || (c == 0xFEFF && i == 0);
+            if (!printable) {
+                return Problem.error(fileName + ":" + line + ":" + (text.codePointCount(lineStart, i) + 1), String.format(Locale.ROOT,
+                        "character U+%04X is not allowed in YAML, not even quoted; expected printable text (write it as"
+                                + " \\u%04X in a double-quoted string)", c, c));
+            }
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+            i += Character.charCount(c);
+        }
+        return null;
+    }
+
+    /**
      * Whether {@code text} keeps every limit; when not, adds the problem and returns false. YAML syntax
      * errors are thrown as SnakeYAML's exceptions, for the caller to report as it does when composing.
      */

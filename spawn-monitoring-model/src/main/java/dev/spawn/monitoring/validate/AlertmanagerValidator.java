@@ -229,7 +229,8 @@ public final class AlertmanagerValidator {
         if (secret instanceof Secret.Inline inline) {
             // the value is a secret: name the element, never print it
             if (problemWithUrl(inline.value(), HTTP) != null) {
-                error(at, "the inline value is not an absolute http(s) URL (value not shown: it is a secret)");
+                error(at, "the inline " + at.substring(at.lastIndexOf('.') + 1) + " is not an absolute http(s) URL (value not shown:"
+                        + " it is a secret); expected https://host/path, or a file that holds it");
             }
         }
     }

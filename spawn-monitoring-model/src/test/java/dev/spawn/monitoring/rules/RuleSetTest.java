@@ -227,4 +227,28 @@ class RuleSetTest {
         return rules.ruleFiles().stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
                 .filter(r -> r.name().equals(name)).map(AlertingRule.class::cast).findFirst().orElseThrow();
     }
+
+    private static CustomRule users(String name, Severity severity) {
+        return CustomRule.of(name, "spawn_logged_in_users > 3", Duration.ZERO, severity, "many users");
+    }
+
+    /** Rule sets share their custom rules' storage to add in constant time; each still sees only its own. */
+    @Test
+    void ruleSetsThatExtendOneRuleSetKeepTheirCustomRulesApart() {
+        RuleSet base = RuleSet.defaults().custom(users("A", Severity.INFO));
+        RuleSet left = base.custom(users("B", Severity.INFO)).custom(users("C", Severity.INFO));
+        RuleSet right = base.custom(users("C", Severity.WARNING));
+        RuleSet leftAgain = left.custom(users("D", Severity.INFO));
+
+        assertThat(base.ruleNames()).endsWith("A").doesNotContain("B", "C");
+        assertThat(left.ruleNames()).endsWith("A", "B", "C").doesNotContain("D");
+        assertThat(right.ruleNames()).endsWith("A", "C").doesNotContain("B");
+        assertThat(leftAgain.ruleNames()).endsWith("A", "B", "C", "D");
+        // taken is judged on each rule set's own rules: B is free on the right, taken on the left
+        assertThat(right.custom(users("B", Severity.INFO)).ruleNames()).endsWith("A", "C", "B");
+        assertThatThrownBy(() -> left.custom(users("B", Severity.INFO))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("an alert named B with severity info already exists");
+        assertThatThrownBy(() -> right.custom(users("C", Severity.WARNING))).isInstanceOf(ValidationException.class);
+        assertThat(base.custom(users("C", Severity.WARNING)).ruleNames()).endsWith("A", "C");
+    }
 }
