@@ -49,23 +49,37 @@ public final class SystemdUnits {
 
     private static String prometheus(String configFile, String replica) {
         String config = BUNDLE_DIRECTORY + "/" + configFile;
-        return server("Prometheus for the spawn fleet" + replica, "https://prometheus.io/docs/prometheus/latest/",
-                "/usr/bin/prometheus --config.file=" + config, "prometheus.flags",
-                "promtool check config " + config);
+        return server("Prometheus for the spawn fleet" + replica, PROMETHEUS_DOCS, "/usr/bin/prometheus --config.file=" + config,
+                BUNDLE_DIRECTORY, "prometheus.flags", "promtool check config " + config);
     }
 
     private static String alertmanager() {
         String config = BUNDLE_DIRECTORY + "/alertmanager.yaml";
         return server("Alertmanager for the spawn fleet", "https://prometheus.io/docs/alerting/latest/alertmanager/",
-                "/usr/bin/prometheus-alertmanager --config.file=" + config, "alertmanager.flags",
+                "/usr/bin/prometheus-alertmanager --config.file=" + config, BUNDLE_DIRECTORY, "alertmanager.flags",
                 "amtool check-config " + config);
     }
 
+    public static final String PROMETHEUS_DOCS = "https://prometheus.io/docs/prometheus/latest/";
+
     /**
-     * A server started with its flags file (one flag a line without spaces, so the shell makes them
-     * arguments), reloaded only after {@code check} accepted the files: SIGHUP is what {@code POST /-/reload} does.
+     * The unit of one process of a scaled-out bundle ({@code shard-0/}, {@code global/}, ...): started in its
+     * folder of the bundle on the server with {@code binary $(cat flagsFile)}, the flags naming everything
+     * else relative to that folder; reloaded after {@code check} (run in the folder) accepted its files.
      */
-    private static String server(String description, String documentation, String command, String flagsFile, String check) {
+    public static byte[] process(String source, String description, String documentation, String folder, String binary,
+            String flagsFile, String check) {
+        return bytes(YamlOutput.header(source) + server(description, documentation, "/usr/bin/" + binary,
+                BUNDLE_DIRECTORY + "/" + folder, flagsFile, check));
+    }
+
+    /**
+     * A server started in {@code workDir} with its flags file there (one flag a line without spaces, so the shell
+     * makes them arguments), reloaded only after {@code check} accepted the files: SIGHUP is what
+     * {@code POST /-/reload} does.
+     */
+    private static String server(String description, String documentation, String command, String workDir, String flagsFile,
+            String check) {
         return """
                 [Unit]
                 Description=%s
@@ -85,7 +99,7 @@ public final class SystemdUnits {
 
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(description, documentation, BUNDLE_DIRECTORY, flagsFile, command, BUNDLE_DIRECTORY, flagsFile,
+                """.formatted(description, documentation, workDir, flagsFile, command, workDir, flagsFile,
                 check.substring(0, check.indexOf(' ')), check);
     }
 

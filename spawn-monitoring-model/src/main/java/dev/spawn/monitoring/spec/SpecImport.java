@@ -112,7 +112,7 @@ public final class SpecImport {
         SpecDocument document = new SpecDocument(SpecReader.API_VERSION, null, null, null, null,
                 scrapeJobs(config.scrapeConfigs(), reader, problems), alerting(config.alerting()), config.remoteWrite(),
                 config.remoteRead(), config.storage().equals(StorageConfig.NONE) ? null : config.storage(),
-                config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, rules,
+                config.tracing().equals(TracingConfig.NONE) ? null : config.tracing(), flags.spec(), null, null, null, rules,
                 amConfig == null ? null : am.spec(amConfig, amRoot.get()), null, null);
         ObjectNode tree = SectionRenderer.render(document);
         if (amConfig != null && AlertmanagerImport.dropsEveryInhibition(amConfig)) {
@@ -585,7 +585,7 @@ public final class SpecImport {
                         ordered.put(d.name(), overrides.get(d.name()));
                     }
                 } else {
-                    ordered.put(d.name(), new SpecDocument.RuleOverrideSpec(null, null, null, null, null, null, null, false));
+                    ordered.put(d.name(), new SpecDocument.RuleOverrideSpec(null, null, null, null, null, null, null, false, null));
                     if (!shadowed.contains(d.name())) {
                         switchedOff.add(d.name());
                     }
@@ -674,7 +674,7 @@ public final class SpecImport {
         return new SpecDocument.RuleOverrideSpec(threshold, parameters.isEmpty() ? null : parameters,
                 forDuration.equals(definition.forDuration()) ? null : forDuration,
                 severity == definition.severity() ? null : severity, labels.isEmpty() ? null : labels,
-                annotations.isEmpty() ? null : annotations, runbook, null);
+                annotations.isEmpty() ? null : annotations, runbook, null, null);
     }
 
     /** A user's alert of its own, or one whose expression is not a default's at any values. */
@@ -716,7 +716,7 @@ public final class SpecImport {
                 + "; it has no test cases: add a case that fires and one that stays silent under tests:");
         return Optional.of(new SpecDocument.CustomRuleSpec(alert.name(), rule.expr(), rule.forDuration(), severity,
                 labels.isEmpty() ? null : labels, rule.annotations() == null || rule.annotations().isEmpty() ? null
-                        : new TreeMap<>(rule.annotations()), null));
+                        : new TreeMap<>(rule.annotations()), null, null));
     }
 
     /** What a default rule does, in the words of its definition: its meaning, or its summary template. */

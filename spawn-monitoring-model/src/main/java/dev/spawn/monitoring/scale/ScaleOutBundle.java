@@ -1,0 +1,196 @@
+package dev.spawn.monitoring.scale;
+
+import dev.spawn.monitoring.deploy.SystemdUnits;
+import dev.spawn.monitoring.model.ScaleOut;
+import dev.spawn.monitoring.model.ScaleOut.Tier;
+import dev.spawn.monitoring.model.prometheus.Discovery;
+import dev.spawn.monitoring.model.prometheus.FileSdConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.model.prometheus.StaticConfig;
+import dev.spawn.monitoring.model.rules.Rule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
+import dev.spawn.monitoring.render.PrometheusRenderer;
+import dev.spawn.monitoring.render.RuleRenderer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The processes of a scaled-out bundle, one folder each, every folder complete on its own: its configuration,
+ * the rule files of its tier, a flags file that names the configuration, a data path inside the folder and the
+ * listen address of the spec (so {@code cd shard-0 && prometheus $(cat prometheus.flags)} starts it), and a
+ * systemd unit that does the same on a server.
+ *
+ * <pre>
+ * shard-&lt;i&gt;/prometheus.yaml      every job keeps the targets whose address hashes to i (hashmod, modulus N);
+ *                               external label shard="i"; remote write to the global tier; the shard rules
+ * global/prometheus.yaml        receives the shards' samples (--web.enable-remote-write-receiver); the fleet-wide rules
+ * </pre>
+ *
+ * Each process scrapes itself at its own address (the {@value SpawnPrometheusDefaults#SELF_JOB} job is not
+ * sharded); relative file-discovery paths point one folder up, to the bundle's {@code targets/}, which
+ * {@code spawn-targets.timer} keeps; the spec's own {@code remote_write} endpoints are the global tier's.
+ */
+public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> shardRules, List<RuleFile> globalRules) {
+
+    /** The external label that names a shard (on its alerts too). */
+    public static final String SHARD_LABEL = "shard";
+    public static final String GLOBAL = "global";
+    /** Each process's TSDB, relative to its folder. */
+    public static final String DATA = "data";
+
+    public ScaleOutBundle {
+        shardRules = List.copyOf(shardRules);
+        globalRules = List.copyOf(globalRules);
+    }
+
+    /** The split of {@code ruleFiles} into the rule files of the shards and of the global tier. */
+    public static ScaleOutBundle of(ScaleOut scaleOut, RuleSplit split, List<RuleFile> ruleFiles) {
+        return new ScaleOutBundle(scaleOut, split, tier(ruleFiles, split, Tier.SHARD), tier(ruleFiles, split, Tier.GLOBAL));
+    }
+
+    /** The folder of shard {@code index}. */
+    public static String shardFolder(int index) {
+        return "shard-" + index;
+    }
+
+    /** Every process folder: the shards, then the global tier. */
+    public List<String> folders() {
+        List<String> folders = new ArrayList<>();
+        for (int i = 0; i < scaleOut.shards().size(); i++) {
+            folders.add(shardFolder(i));
+        }
+        folders.add(GLOBAL);
+        return folders;
+    }
+
+    /** The Prometheus configuration files, by bundle path. */
+    public List<String> configFiles() {
+        return folders().stream().map(f -> f + "/prometheus.yaml").toList();
+    }
+
+    /** Every rule file the processes load, by bundle path. */
+    public List<String> ruleFilePaths() {
+        List<String> paths = new ArrayList<>();
+        for (String folder : folders()) {
+            (folder.equals(GLOBAL) ? globalRules : shardRules).forEach(f -> paths.add(folder + "/" + f.path()));
+        }
+        return paths;
+    }
+
+    /** Every file of the processes' folders, by bundle path. */
+    public SortedMap<String, byte[]> files(PrometheusConfig base, PrometheusFlags flags, String source) {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        int n = scaleOut.shards().size();
+        for (int i = 0; i < n; i++) {
+            String address = scaleOut.shards().get(i).address();
+            process(files, shardFolder(i), shardConfig(base, i), flags, address, false, shardRules, source,
+                    "Prometheus shard " + i + " of " + n + " of the spawn fleet");
+        }
+        process(files, GLOBAL, globalConfig(base), flags, scaleOut.global().address(), true, globalRules, source,
+                "Prometheus global tier of the spawn fleet");
+        return files;
+    }
+
+    private static void process(SortedMap<String, byte[]> files, String folder, PrometheusConfig config, PrometheusFlags flags,
+            String address, boolean receiver, List<RuleFile> rules, String source, String description) {
+        files.put(folder + "/prometheus.yaml", PrometheusRenderer.toBytes(config, source));
+        rules.forEach(r -> files.put(folder + "/" + r.path(), RuleRenderer.toBytes(r, source)));
+        List<String> lines = new ArrayList<>();
+        lines.add("--config.file=prometheus.yaml");
+        PrometheusFlags own = new PrometheusFlags(DATA, flags.retentionTime(), flags.retentionSize(), address,
+                flags.enableLifecycle(), flags.extra());
+        lines.addAll((receiver ? own.withExtra("--web.enable-remote-write-receiver") : own).lines());
+        files.put(folder + "/prometheus.flags", lines(lines));
+        files.put(folder + "/spawn-prometheus-" + folder + ".service", SystemdUnits.process(source, description,
+                SystemdUnits.PROMETHEUS_DOCS, folder, "prometheus", "prometheus.flags", "promtool check config prometheus.yaml"));
+    }
+
+    /**
+     * Shard {@code index}: every job keeps the targets whose final address hashes to the index, the shard's
+     * external label, its own rule files, and a remote write of everything to the global tier.
+     */
+    PrometheusConfig shardConfig(PrometheusConfig base, int index) {
+        String address = scaleOut.shards().get(index).address();
+        int n = scaleOut.shards().size();
+        List<ScrapeConfig> jobs = new ArrayList<>();
+        for (ScrapeConfig job : base.scrapeConfigs()) {
+            if (job.jobName().equals(SpawnPrometheusDefaults.SELF_JOB)) {
+                jobs.add(self(job, address));
+                continue;
+            }
+            ScrapeConfig.Builder b = job.toBuilder().replaceDiscovery(job.discovery().stream().map(ScaleOutBundle::oneUp).toList());
+            // after the job's own relabelling, which may set the address (spawn-ec2: private_ip:9090)
+            b.relabel(new RelabelConfig(List.of("__address__"), null, "__tmp_hash", null, n, null, RelabelConfig.Action.HASHMOD));
+            b.relabel(RelabelConfig.keep(List.of("__tmp_hash"), String.valueOf(index)));
+            jobs.add(b.build());
+        }
+        List<RemoteWrite> remote = List.of(RemoteWrite.builder("http://" + scaleOut.global().address() + "/api/v1/write")
+                .name(GLOBAL).build());
+        return new PrometheusConfig(base.global().withExternalLabel(SHARD_LABEL, String.valueOf(index)), paths(shardRules), jobs,
+                base.alerting(), remote, base.remoteRead(), base.storage(), base.tracing());
+    }
+
+    /** The global tier: scrapes only itself, receives the shards' samples, evaluates the fleet-wide rules. */
+    PrometheusConfig globalConfig(PrometheusConfig base) {
+        List<ScrapeConfig> jobs = base.scrapeConfigs().stream().filter(j -> j.jobName().equals(SpawnPrometheusDefaults.SELF_JOB))
+                .map(j -> self(j, scaleOut.global().address())).toList();
+        return new PrometheusConfig(base.global(), paths(globalRules), jobs, base.alerting(), base.remoteWrite(),
+                base.remoteRead(), base.storage(), base.tracing());
+    }
+
+    /** The self-scrape job of one process: its own address, not sharded. */
+    private static ScrapeConfig self(ScrapeConfig job, String address) {
+        return job.toBuilder().replaceDiscovery(List.of(StaticConfig.of(address))).build();
+    }
+
+    /** Relative discovery files are the bundle's, one folder up from the process's. */
+    private static Discovery oneUp(Discovery d) {
+        if (d instanceof FileSdConfig f) {
+            return new FileSdConfig(f.files().stream().map(p -> p.startsWith("/") ? p : "../" + p).toList(), f.refreshInterval());
+        }
+        return d;
+    }
+
+    private static List<String> paths(List<RuleFile> files) {
+        return files.stream().map(RuleFile::path).toList();
+    }
+
+    /** The rule files with only the rules of {@code tier}; groups and files left empty are left out. */
+    private static List<RuleFile> tier(List<RuleFile> files, RuleSplit split, Tier tier) {
+        List<RuleFile> out = new ArrayList<>();
+        for (RuleFile file : files) {
+            List<RuleGroup> groups = new ArrayList<>();
+            for (RuleGroup group : file.groups()) {
+                List<Rule> rules = group.rules().stream().filter(r -> split.tierOf(file.path(), r.name()) == tier).toList();
+                if (!rules.isEmpty()) {
+                    groups.add(new RuleGroup(group.name(), group.interval(), rules));
+                }
+            }
+            if (!groups.isEmpty()) {
+                out.add(new RuleFile(file.path(), groups));
+            }
+        }
+        return out;
+    }
+
+    /** One line for the log: the processes and the split. */
+    public String summary() {
+        return "scale-out (" + scaleOut.engine().id() + "): " + scaleOut.shards().size() + " shards + global in "
+                + String.join(", ", folders().stream().map(f -> f + "/").toList()) + "; " + split.summary();
+    }
+
+    private static byte[] lines(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        lines.forEach(line -> out.append(line).append('\n'));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
