@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.scale;
 
 import dev.spawn.monitoring.deploy.SystemdUnits;
+import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ScaleOut.Tier;
 import dev.spawn.monitoring.model.prometheus.Discovery;
@@ -25,8 +26,8 @@ import java.util.TreeMap;
 
 /**
  * The processes of a scaled-out bundle, one folder each, every folder complete on its own: its configuration,
- * the rule files of its tier, a flags file that names the configuration, a data path inside the folder and the
- * listen address of the spec (so {@code cd shard-0 && prometheus $(cat prometheus.flags)} starts it), and a
+ * the rule files of its tier, a flags file that names the configuration, its data path and the listen address
+ * of the spec (so {@code cd shard-0 && prometheus $(cat prometheus.flags)} starts it), and a
  * systemd unit that does the same on a server.
  *
  * <pre>
@@ -36,16 +37,17 @@ import java.util.TreeMap;
  * </pre>
  *
  * Each process scrapes itself at its own address (the {@value SpawnPrometheusDefaults#SELF_JOB} job is not
- * sharded); relative file-discovery paths point one folder up, to the bundle's {@code targets/}, which
- * {@code spawn-targets.timer} keeps; the spec's own {@code remote_write} endpoints are the global tier's.
+ * sharded); the spec's own {@code remote_write} endpoints are the global tier's. Paths that must outlive a
+ * generation are not inside the folder, which is a link into the current generation (the next one replaces
+ * it): relative file-discovery paths and a relative storage path are the bundle root's, reached with
+ * {@link BundleWriter#FOLDER_TO_ROOT} (so {@code targets/}, which {@code spawn-targets.timer} keeps, serves every
+ * shard), and each process keeps its TSDB in {@code <storage path>/<folder>}.
  */
 public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> shardRules, List<RuleFile> globalRules) {
 
     /** The external label that names a shard (on its alerts too). */
     public static final String SHARD_LABEL = "shard";
     public static final String GLOBAL = "global";
-    /** Each process's TSDB, relative to its folder. */
-    public static final String DATA = "data";
 
     public ScaleOutBundle {
         shardRules = List.copyOf(shardRules);
@@ -106,7 +108,8 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         rules.forEach(r -> files.put(folder + "/" + r.path(), RuleRenderer.toBytes(r, source)));
         List<String> lines = new ArrayList<>();
         lines.add("--config.file=prometheus.yaml");
-        PrometheusFlags own = new PrometheusFlags(DATA, flags.retentionTime(), flags.retentionSize(), address,
+        String storage = flags.storagePath() == null ? PrometheusFlags.STORAGE_PATH : flags.storagePath();
+        PrometheusFlags own = new PrometheusFlags(fromFolder(storage) + "/" + folder, flags.retentionTime(), flags.retentionSize(), address,
                 flags.enableLifecycle(), flags.extra());
         lines.addAll((receiver ? own.withExtra("--web.enable-remote-write-receiver") : own).lines());
         files.put(folder + "/prometheus.flags", lines(lines));
@@ -127,7 +130,7 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
                 jobs.add(self(job, address));
                 continue;
             }
-            ScrapeConfig.Builder b = job.toBuilder().replaceDiscovery(job.discovery().stream().map(ScaleOutBundle::oneUp).toList());
+            ScrapeConfig.Builder b = job.toBuilder().replaceDiscovery(job.discovery().stream().map(ScaleOutBundle::fromFolder).toList());
             // after the job's own relabelling, which may set the address (spawn-ec2: private_ip:9090)
             b.relabel(new RelabelConfig(List.of("__address__"), null, "__tmp_hash", null, n, null, RelabelConfig.Action.HASHMOD));
             b.relabel(RelabelConfig.keep(List.of("__tmp_hash"), String.valueOf(index)));
@@ -152,12 +155,17 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return job.toBuilder().replaceDiscovery(List.of(StaticConfig.of(address))).build();
     }
 
-    /** Relative discovery files are the bundle's, one folder up from the process's. */
-    private static Discovery oneUp(Discovery d) {
+    /** Relative discovery files are the bundle root's. */
+    private static Discovery fromFolder(Discovery d) {
         if (d instanceof FileSdConfig f) {
-            return new FileSdConfig(f.files().stream().map(p -> p.startsWith("/") ? p : "../" + p).toList(), f.refreshInterval());
+            return new FileSdConfig(f.files().stream().map(ScaleOutBundle::fromFolder).toList(), f.refreshInterval());
         }
         return d;
+    }
+
+    /** A path of the bundle root as a process in one of its folders reaches it. */
+    private static String fromFolder(String path) {
+        return path.startsWith("/") ? path : BundleWriter.FOLDER_TO_ROOT + path;
     }
 
     private static List<String> paths(List<RuleFile> files) {

@@ -10,6 +10,7 @@ import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.testing.RealTools;
@@ -36,7 +37,7 @@ class ScaleOutBundleTest {
         MonitoringBundle bundle = SpawnMonitoring.defaults().scaleOut(TWO_SHARDS).build();
         assertThat(text(bundle, "shard-0/prometheus.flags")).isEqualTo("""
                 --config.file=prometheus.yaml
-                --storage.tsdb.path=data
+                --storage.tsdb.path=/var/lib/prometheus/metrics2/shard-0
                 --storage.tsdb.retention.time=30d
                 --storage.tsdb.retention.size=50GB
                 --web.listen-address=prom-0.internal:9090
@@ -50,6 +51,14 @@ class ScaleOutBundleTest {
                         "ExecReload=/usr/bin/promtool check config prometheus.yaml\n");
         assertThat(bundle.files()).containsKeys("global/spawn-prometheus-global.service", "alertmanager.yaml",
                 "alerts/capacity-alerts.yaml", "systemd/prometheus-alertmanager.service");
+    }
+
+    @Test
+    void aRelativeStoragePathIsTheBundleRootsAndOutlivesTheGeneration() {
+        MonitoringBundle bundle = SpawnMonitoring.defaults().scaleOut(TWO_SHARDS)
+                .prometheusFlags(f -> new PrometheusFlags("data", f.retentionTime(), f.retentionSize(), f.webListenAddress(),
+                        f.enableLifecycle(), f.extra())).build();
+        assertThat(text(bundle, "global/prometheus.flags")).contains("--storage.tsdb.path=../../../data/global\n");
     }
 
     @Test
@@ -72,7 +81,8 @@ class ScaleOutBundleTest {
                 assertThat(relabel.get(relabel.size() - 1)).isEqualTo(RelabelConfig.keep(List.of("__tmp_hash"), String.valueOf(i)));
             }
         }
-        assertThat(text(bundle, "shard-0/prometheus.yaml")).contains("- ../targets/*.json");
+        // the folder is a link into the current generation: the targets are the bundle root's
+        assertThat(text(bundle, "shard-0/prometheus.yaml")).contains("- ../../../targets/*.json");
         PrometheusConfig global = bundle.scaleOut().globalConfig(bundle.prometheus());
         assertThat(global.scrapeConfigs()).extracting(ScrapeConfig::jobName).containsExactly("prometheus");
         assertThat(global.alerting()).isEqualTo(bundle.prometheus().alerting());

@@ -39,6 +39,18 @@ public final class PrometheusServer extends LoopbackServer {
         return server;
     }
 
+    /**
+     * Starts Prometheus exactly as {@code cd folder && prometheus $(cat prometheus.flags)} does: the generated
+     * flags unchanged (the spec gave them loopback addresses; {@code port} is the one of its listen address), its
+     * log beside them; returns once it is ready.
+     */
+    public static PrometheusServer inFolder(String name, Path binary, Path folder, int port) {
+        PrometheusServer server = new PrometheusServer(
+                ManagedProcess.start(name, folder, command(binary, folder.resolve("prometheus.flags"), List.of())), port);
+        server.awaitReady();
+        return server;
+    }
+
     /** {@code POST /-/reload}: Prometheus re-reads its configuration and rule files. */
     public HttpResponse<String> reload() {
         return api.post("/-/reload");
