@@ -428,7 +428,7 @@ public final class SpawnMonitoring {
                     });
         }
         Grafana dashboards = grafana ? grafana(all, ruleFiles) : null;
-        ScaleOutBundle scaled = scaleOut(all, ruleFiles);
+        ScaleOutBundle scaled = scaleOut(all, ruleFiles, prometheus);
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
@@ -442,7 +442,7 @@ public final class SpawnMonitoring {
     }
 
     /** The processes of {@code scale_out} with each rule on its tier (null without); what cannot be split is a problem. */
-    private ScaleOutBundle scaleOut(List<Problem> all, List<RuleFile> ruleFiles) {
+    private ScaleOutBundle scaleOut(List<Problem> all, List<RuleFile> ruleFiles, PrometheusConfig prometheus) {
         Set<String> names = new TreeSet<>();
         ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream()).forEach(r -> names.add(r.name()));
         ruleTiers.keySet().stream().filter(name -> !names.contains(name)).forEach(name -> all.add(Problem.error("rules." + name,
@@ -454,10 +454,7 @@ public final class SpawnMonitoring {
             all.add(Problem.error("scale_out", "scale_out together with high_availability replicas is not supported yet;"
                     + " expected one of them"));
         }
-        if (scaleOut.engine() != ScaleOut.Engine.PROMETHEUS) {
-            all.add(Problem.error("scale_out", "scale_out engine " + scaleOut.engine().id() + " is not supported yet;"
-                    + " expected engine prometheus"));
-        }
+        ScaleOutBundle.problems(scaleOut, prometheus).forEach(p -> all.add(Problem.error("scale_out", p)));
         RuleSplit split = RuleSplit.of(ruleFiles, rules.catalog().metrics().labelFlow(), ruleTiers);
         return ScaleOutBundle.of(scaleOut, split, ruleFiles);
     }

@@ -1,11 +1,17 @@
 package dev.spawn.monitoring.e2e;
 
-import static dev.spawn.monitoring.e2e.LoopbackBundle.seconds;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.COST;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.FLEET;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.IDLE;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.JOB;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.SHARDS;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.addresses;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.healthy;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.spawn.monitoring.MonitoringBundle;
-import dev.spawn.monitoring.e2e.harness.AlertmanagerServer;
+import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.e2e.harness.FakeSpored;
 import dev.spawn.monitoring.e2e.harness.FileSdTargets;
 import dev.spawn.monitoring.e2e.harness.Loopback;
@@ -16,8 +22,6 @@ import dev.spawn.monitoring.e2e.harness.PrometheusServer;
 import dev.spawn.monitoring.e2e.harness.WebhookSink;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
-import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
-import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,21 +47,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LoopbackStackExtension.class)
 class ScaleOutTest {
 
-    private static final String FLEET = "HighFleetSize";
-    private static final String COST = "HighCostInstance";
-    private static final String IDLE = "InstanceHighIdleTime";
-    private static final String JOB = SpawnPrometheusDefaults.FLEET_JOB;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Longer than remote write's batch deadline (5s) plus a rule evaluation and Alertmanager's 1s group interval. */
     private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final int SHARDS = 2;
     private static final int PER_SHARD = 3;
 
     @Test
     void twoShardsAndAGlobalTierSplitTheFleetAndItsRules(LoopbackStack stack) {
         List<List<FakeSpored>> byShard = targets(stack);
         List<FakeSpored> all = byShard.stream().flatMap(List::stream).toList();
-        all.forEach(s -> s.set("spawn_instance_uptime_seconds", 3600).set("spawn_cost_per_hour_dollars", 1));
+        all.forEach(ScaleOutFleet::running);
         WebhookSink webhook = stack.webhook(SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER);
         int alertmanagerPort = Loopback.freePort();
         int[] shardPorts = {Loopback.freePort(), Loopback.freePort()};
@@ -67,16 +65,7 @@ class ScaleOutTest {
                 Arrays.stream(shardPorts).mapToObj(p -> new ScaleOut.Shard(Loopback.address(p))).toList(),
                 new ScaleOut.Global(Loopback.address(globalPort), null));
 
-        MonitoringBundle bundle = LoopbackBundle.defaults(Loopback.address(shardPorts[0]), Loopback.address(alertmanagerPort))
-                .webhookUrl(webhook.url())
-                .scaleOut(scaleOut)
-                // relative: the bundle root's data/, reached from each process folder (data/shard-0, ...)
-                .prometheusFlags(f -> new PrometheusFlags("data", f.retentionTime(), f.retentionSize(), f.webListenAddress(),
-                        f.enableLifecycle(), f.extra()))
-                .rule(FLEET, r -> r.threshold(4).forDuration(seconds(1)))
-                .rule(COST, r -> r.threshold(10).forDuration(seconds(1)))
-                .rule(IDLE, r -> r.threshold(60).forDuration(seconds(1)))
-                .build();
+        MonitoringBundle bundle = ScaleOutFleet.bundle(scaleOut, webhook.url(), Loopback.address(alertmanagerPort));
         assertThat(bundle.scaleOut().split().rules(ScaleOut.Tier.GLOBAL)).contains(FLEET).doesNotContain(COST, IDLE);
         Path dir = stack.dir("bundle");
         bundle.writeTo(dir);
@@ -84,10 +73,10 @@ class ScaleOutTest {
                 .map(s -> FileSdTargets.group(s, "us-east-1", "t3.medium", false)).toList());
 
         stack.alertmanager("alertmanager", dir, alertmanagerPort, 0);
-        PrometheusServer global = stack.prometheusInFolder("global", dir.resolve("global"), globalPort);
+        PrometheusServer global = stack.inFolder(Tool.PROMETHEUS, "global", dir.resolve("global"), globalPort);
         List<PrometheusServer> shards = new ArrayList<>();
         for (int i = 0; i < SHARDS; i++) {
-            shards.add(stack.prometheusInFolder("shard-" + i, dir.resolve("shard-" + i), shardPorts[i]));
+            shards.add(stack.inFolder(Tool.PROMETHEUS, "shard-" + i, dir.resolve("shard-" + i), shardPorts[i]));
         }
 
         // every target in exactly one shard: the one its address hashes to
@@ -178,23 +167,5 @@ class ScaleOutTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Set<String> addresses(List<FakeSpored> agents) {
-        return agents.stream().map(FakeSpored::address).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Set<String> healthy(PrometheusServer shard) {
-        return shard.activeTargets(JOB).stream().filter(t -> t.path("health").asText().equals("up"))
-                .map(t -> t.path("labels").path("instance").asText()).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** The single value of an instant query, NaN when it has none. */
-    private static double value(PrometheusServer server, String promql) {
-        List<JsonNode> result = server.query(promql);
-        if (result.isEmpty()) {
-            return Double.NaN;
-        }
-        return Double.parseDouble(result.get(0).path("value").get(1).asText());
     }
 }

@@ -113,6 +113,10 @@ public final class BundleCheck {
                     + bundle.scaleOut().ruleFilePaths().size() + " files in " + bundle.scaleOut().folders().size() + " folders)",
                     args.toArray(String[]::new)));
         }
+        if (bundle.scaleOut() != null) {
+            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(c.tool(), directory.resolve(c.folder()), missing,
+                    c.name(), c.args().toArray(String[]::new))).toList());
+        }
         if (!bundle.ruleTests().isEmpty()) {
             String name = "promtool test rules (" + bundle.ruleTests().size() + " files)";
             if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {

@@ -65,7 +65,8 @@ public final class SystemdUnits {
     /**
      * The unit of one process of a scaled-out bundle ({@code shard-0/}, {@code global/}, ...): started in its
      * folder of the bundle on the server with {@code binary $(cat flagsFile)}, the flags naming everything
-     * else relative to that folder; reloaded after {@code check} (run in the folder) accepted its files.
+     * else relative to that folder; reloaded after {@code check} (run in the folder) accepted its files ({@code check}
+     * null: a server configured by flags alone, with nothing to reload).
      */
     public static byte[] process(String source, String description, String documentation, String folder, String binary,
             String flagsFile, String check) {
@@ -92,15 +93,23 @@ public final class SystemdUnits {
                 WorkingDirectory=%s
                 # %s holds one flag a line without spaces: the shell makes them arguments
                 ExecStart=/bin/sh -c 'exec %s $$(cat %s/%s)'
-                # reload only what %s accepts; SIGHUP is what POST /-/reload does
-                ExecReload=/usr/bin/%s
-                ExecReload=/bin/kill -HUP $MAINPID
-                Restart=on-failure
+                %sRestart=on-failure
 
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(description, documentation, workDir, flagsFile, command, workDir, flagsFile,
-                check.substring(0, check.indexOf(' ')), check);
+                """.formatted(description, documentation, workDir, flagsFile, command, workDir, flagsFile, reload(check));
+    }
+
+    /** The reload lines: {@code check} first, then SIGHUP; none for a server with nothing to reload ({@code check} null). */
+    private static String reload(String check) {
+        if (check == null) {
+            return "";
+        }
+        return """
+                # reload only what %s accepts; SIGHUP is what POST /-/reload does
+                ExecReload=/usr/bin/%s
+                ExecReload=/bin/kill -HUP $MAINPID
+                """.formatted(check.substring(0, check.indexOf(' ')), check);
     }
 
     private static String targetsService(List<String> ec2Regions) {

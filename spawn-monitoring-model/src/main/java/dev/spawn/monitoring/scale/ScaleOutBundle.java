@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.scale;
 
+import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.ScaleOut;
@@ -54,8 +55,16 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         globalRules = List.copyOf(globalRules);
     }
 
-    /** The split of {@code ruleFiles} into the rule files of the shards and of the global tier. */
+    /**
+     * The split of {@code ruleFiles} into the rule files of the shards and of the global tier. With victoriametrics
+     * there is nothing to split: vmalert evaluates every rule against victoria-metrics, which holds every sample.
+     */
     public static ScaleOutBundle of(ScaleOut scaleOut, RuleSplit split, List<RuleFile> ruleFiles) {
+        if (scaleOut.engine() == ScaleOut.Engine.VICTORIAMETRICS) {
+            RuleSplit all = new RuleSplit(split.decisions().stream().map(d -> new RuleSplit.Decision(d.file(), d.rule(),
+                    Tier.GLOBAL, false, "vmalert evaluates every rule against victoria-metrics")).toList());
+            return new ScaleOutBundle(scaleOut, all, List.of(), ruleFiles);
+        }
         return new ScaleOutBundle(scaleOut, split, tier(ruleFiles, split, Tier.SHARD), tier(ruleFiles, split, Tier.GLOBAL));
     }
 
@@ -64,33 +73,79 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return "shard-" + index;
     }
 
-    /** Every process folder: the shards, then the global tier. */
+    private boolean victoria() {
+        return scaleOut.engine() == ScaleOut.Engine.VICTORIAMETRICS;
+    }
+
+    /** Every process folder: the shards, the global tier, and vmalert's ({@code ruler/}) with victoriametrics. */
     public List<String> folders() {
         List<String> folders = new ArrayList<>();
         for (int i = 0; i < scaleOut.shards().size(); i++) {
             folders.add(shardFolder(i));
         }
         folders.add(GLOBAL);
+        if (victoria()) {
+            folders.add(VictoriaMetricsProcesses.RULER);
+        }
         return folders;
     }
 
-    /** The Prometheus configuration files, by bundle path. */
+    /** The configuration files in Prometheus' format (vmagent reads its subset), by bundle path. */
     public List<String> configFiles() {
-        return folders().stream().map(f -> f + "/prometheus.yaml").toList();
+        return folders().stream().filter(f -> !victoria() || f.startsWith("shard-")).map(f -> f + "/prometheus.yaml").toList();
     }
 
     /** Every rule file the processes load, by bundle path. */
     public List<String> ruleFilePaths() {
         List<String> paths = new ArrayList<>();
         for (String folder : folders()) {
-            (folder.equals(GLOBAL) ? globalRules : shardRules).forEach(f -> paths.add(folder + "/" + f.path()));
+            if (victoria()) {
+                if (folder.equals(VictoriaMetricsProcesses.RULER)) {
+                    globalRules.forEach(f -> paths.add(folder + "/" + f.path()));
+                }
+            } else {
+                (folder.equals(GLOBAL) ? globalRules : shardRules).forEach(f -> paths.add(folder + "/" + f.path()));
+            }
         }
         return paths;
+    }
+
+    /** A check of the engine's own tool, run in one process folder. */
+    public record EngineCheck(String name, Tool tool, String folder, List<String> args) {
+    }
+
+    /**
+     * The engine's own checks beside promtool's: with victoriametrics, vmagent's strict parse of each shard's scrape
+     * configuration and {@code vmalert -dryRun} over the rule files (MetricsQL and vmalert's templates).
+     */
+    public List<EngineCheck> engineChecks() {
+        if (!victoria()) {
+            return List.of();
+        }
+        List<EngineCheck> checks = new ArrayList<>();
+        for (int i = 0; i < scaleOut.shards().size(); i++) {
+            checks.add(new EngineCheck("vmagent -promscrape.config.dryRun " + shardFolder(i) + "/prometheus.yaml", Tool.VMAGENT,
+                    shardFolder(i), List.of("-promscrape.config=prometheus.yaml", "-promscrape.config.dryRun", "-loggerLevel=ERROR")));
+        }
+        List<String> args = new ArrayList<>(List.of("-dryRun", "-loggerLevel=ERROR"));
+        globalRules.forEach(r -> args.add("-rule=" + r.path()));
+        checks.add(new EngineCheck("vmalert -dryRun (" + globalRules.size() + " files in " + VictoriaMetricsProcesses.RULER + "/)",
+                Tool.VMALERT, VictoriaMetricsProcesses.RULER, args));
+        return checks;
+    }
+
+    /** What the engine cannot express of this bundle, as messages about {@code scale_out}. */
+    public static List<String> problems(ScaleOut scaleOut, PrometheusConfig base) {
+        return scaleOut.engine() == ScaleOut.Engine.VICTORIAMETRICS ? VictoriaMetricsProcesses.problems(base) : List.of();
     }
 
     /** Every file of the processes' folders, by bundle path. */
     public SortedMap<String, byte[]> files(PrometheusConfig base, PrometheusFlags flags, String source) {
         SortedMap<String, byte[]> files = new TreeMap<>();
+        if (victoria()) {
+            VictoriaMetricsProcesses.files(files, scaleOut, globalRules, base, flags, source);
+            return files;
+        }
         int n = scaleOut.shards().size();
         for (int i = 0; i < n; i++) {
             String address = scaleOut.shards().get(i).address();
@@ -164,7 +219,7 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     }
 
     /** A path of the bundle root as a process in one of its folders reaches it. */
-    private static String fromFolder(String path) {
+    static String fromFolder(String path) {
         return path.startsWith("/") ? path : BundleWriter.FOLDER_TO_ROOT + path;
     }
 
@@ -193,10 +248,12 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     /** One line for the log: the processes and the split. */
     public String summary() {
         return "scale-out (" + scaleOut.engine().id() + "): " + scaleOut.shards().size() + " shards + global in "
-                + String.join(", ", folders().stream().map(f -> f + "/").toList()) + "; " + split.summary();
+                + String.join(", ", folders().stream().map(f -> f + "/").toList()) + "; " + (victoria()
+                ? "all " + split.rules(Tier.GLOBAL).size() + " rules in vmalert (ruler/) against victoria-metrics"
+                : split.summary());
     }
 
-    private static byte[] lines(List<String> lines) {
+    static byte[] lines(List<String> lines) {
         StringBuilder out = new StringBuilder();
         lines.forEach(line -> out.append(line).append('\n'));
         return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -80,9 +80,9 @@ public final class LoopbackStack implements AutoCloseable {
         return server;
     }
 
-    /** Starts Prometheus in a process folder of a scaled-out bundle with its generated flags, unchanged. */
-    public PrometheusServer prometheusInFolder(String name, Path folder, int port) {
-        PrometheusServer server = own(PrometheusServer.inFolder(name, RealTools.require(Tool.PROMETHEUS), folder, port));
+    /** Starts {@code tool} in a process folder of a scaled-out bundle with its generated flags, unchanged. */
+    public PrometheusServer inFolder(Tool tool, String name, Path folder, int port) {
+        PrometheusServer server = own(PrometheusServer.inFolder(name, RealTools.require(tool), folder, tool.command() + ".flags", port));
         reports.add(() -> server.process().describe());
         return server;
     }
