@@ -35,7 +35,9 @@ import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.Mutation;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
+import dev.spawn.monitoring.scale.Capacity;
 import dev.spawn.monitoring.scale.RuleSplit;
+import dev.spawn.monitoring.scale.ScaleOutDocs;
 import dev.spawn.monitoring.scale.ScaleOutBundle;
 import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
@@ -456,7 +458,11 @@ public final class SpawnMonitoring {
         }
         ScaleOutBundle.problems(scaleOut, prometheus).forEach(p -> all.add(Problem.error("scale_out", p)));
         RuleSplit split = RuleSplit.of(ruleFiles, rules.catalog().metrics().labelFlow(), ruleTiers);
-        return ScaleOutBundle.of(scaleOut, split, ruleFiles);
+        Duration scrape = prometheus.global().scrapeInterval() == null ? Duration.ofSeconds(60) // Prometheus' default
+                : prometheus.global().scrapeInterval();
+        List<Capacity.Plan> capacity = ScaleOutDocs.FLEETS.stream().map(n -> Capacity.cpuInstance()
+                .plan(rules.catalog().metrics(), n, scrape, scaleOut.engine())).toList();
+        return ScaleOutBundle.of(scaleOut, split, ruleFiles, capacity);
     }
 
     /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */

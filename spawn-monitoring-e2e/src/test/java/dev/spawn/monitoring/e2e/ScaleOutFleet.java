@@ -9,6 +9,12 @@ import dev.spawn.monitoring.e2e.harness.PrometheusServer;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.rules.MetricCatalog;
+import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.scale.Capacity;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,9 +53,40 @@ final class ScaleOutFleet {
                 .build();
     }
 
-    /** An agent that runs (uptime) at $1/h, under every watched threshold. */
+    /** The metrics every fake agent serves: the whole catalogue, with the label values of {@link #PROFILE}. */
+    static final MetricCatalog CATALOG = RuleCatalog.defaults().metrics();
+    static final Capacity PROFILE = Capacity.cpuInstance();
+
+    /**
+     * An agent serving every catalogue metric with each value combination of {@link #PROFILE} (what the capacity
+     * plan counts), running for an hour at $1/h with a terminal open: under every threshold the scenarios watch.
+     */
     static FakeSpored running(FakeSpored spored) {
-        return spored.set("spawn_instance_uptime_seconds", 3600).set("spawn_cost_per_hour_dollars", 1);
+        for (MetricCatalog.Metric m : CATALOG.metrics()) {
+            List<Map<String, String>> combinations = List.of(Map.of());
+            for (String label : m.labels()) {
+                if (label.equals("instance_id")) {
+                    continue; // the fake's own
+                }
+                List<Map<String, String>> more = new ArrayList<>();
+                for (Map<String, String> c : combinations) {
+                    for (String v : PROFILE.values(label)) {
+                        Map<String, String> with = new TreeMap<>(c);
+                        with.put(label, v);
+                        more.add(with);
+                    }
+                }
+                combinations = more;
+            }
+            combinations.forEach(labels -> spored.set(m.name(), labels, 0));
+        }
+        return spored.set("spawn_instance_uptime_seconds", Map.of("region", "us-east-1", "provider", "ec2"), 3600)
+                .set("spawn_cost_per_hour_dollars", 1).set("spawn_active_terminals", 1);
+    }
+
+    /** The series of one agent that {@code server} holds (its alerts' ALERTS series aside). */
+    static double seriesOf(PrometheusServer server, FakeSpored agent) {
+        return value(server, "count({instance=\"" + agent.address() + "\", __name__!~\"ALERTS.*\"})");
     }
 
     static Set<String> addresses(List<FakeSpored> agents) {

@@ -94,6 +94,10 @@ class ScaleOutTest {
         Poll.until("the global tier to hold up for all " + all.size() + " targets", TIMEOUT,
                 () -> value(global, "count(count by (instance) (up{job=\"" + JOB + "\"} == 1))") == all.size());
         assertThat(global.query("count by (shard) (up{job=\"" + JOB + "\"})")).hasSize(SHARDS);
+        // capacity on paper, measured: the series of each agent on the global tier are the plan's series per instance
+        long planned = ScaleOutFleet.PROFILE.seriesPerInstance(ScaleOutFleet.CATALOG);
+        Poll.until("the global tier to hold " + planned + " series of each agent", TIMEOUT,
+                () -> all.stream().allMatch(s -> ScaleOutFleet.seriesOf(global, s) == planned));
 
         // the fleet-wide alert: 6 > 4 only where the whole fleet is seen, sent once, by the global tier
         Poll.until("a firing " + FLEET + " notification", TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
@@ -133,6 +137,7 @@ class ScaleOutTest {
         stack.report(() -> "targets per shard: " + byShard.stream().map(s -> addresses(s).toString())
                 .collect(Collectors.joining(" | ")) + "; " + stack.notificationSummary());
         System.out.println("scale-out e2e (prometheus): targets per shard " + byShard.stream().map(List::size).toList()
+                + "; series per agent on the global tier " + planned
                 + "; " + stack.notificationSummary());
     }
 

@@ -91,6 +91,10 @@ class ScaleOutVictoriaMetricsTest {
                     == byShard.get(shard).size());
         }
 
+        // the same agents on victoria-metrics: the catalogue's series plus the ones vmagent adds to every target
+        long planned = ScaleOutFleet.PROFILE.seriesPerInstance(ScaleOutFleet.CATALOG, ScaleOut.Engine.VICTORIAMETRICS);
+        Poll.until("victoria-metrics to hold " + planned + " series of each agent", TIMEOUT,
+                () -> all.stream().allMatch(s -> ScaleOutFleet.seriesOf(storage, s) == planned));
         Poll.until("a firing " + FLEET + " notification", TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
         Poll.holdsFor("no second " + FLEET + " notification", WINDOW, () -> webhook.about(FLEET).size() == 1);
         assertThat(webhook.about(FLEET).get(0).alerts()).singleElement()
@@ -127,6 +131,7 @@ class ScaleOutVictoriaMetricsTest {
                 .isEqualTo(dead.size());
         assertThat(webhook.about(FLEET, "firing")).as("the fleet-wide alert is not sent again").hasSize(1);
         System.out.println("scale-out e2e (victoriametrics): targets per shard " + byShard.stream().map(List::size).toList()
+                + "; series per agent in victoria-metrics " + planned
                 + "; HighFleetSize after the kill: " + webhook.about(FLEET).size() + " notification(s), "
                 + webhook.about(FLEET, "resolved").size() + " resolved; " + stack.notificationSummary());
     }

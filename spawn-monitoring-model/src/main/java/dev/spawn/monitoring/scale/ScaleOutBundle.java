@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * {@link BundleWriter#FOLDER_TO_ROOT} (so {@code targets/}, which {@code spawn-targets.timer} keeps, serves every
  * shard), and each process keeps its TSDB in {@code <storage path>/<folder>}.
  */
-public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> shardRules, List<RuleFile> globalRules) {
+public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> shardRules, List<RuleFile> globalRules,
+        List<Capacity.Plan> capacity) {
 
     /** The external label that names a shard (on its alerts too). */
     public static final String SHARD_LABEL = "shard";
@@ -53,19 +54,21 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     public ScaleOutBundle {
         shardRules = List.copyOf(shardRules);
         globalRules = List.copyOf(globalRules);
+        capacity = List.copyOf(capacity);
     }
 
     /**
      * The split of {@code ruleFiles} into the rule files of the shards and of the global tier. With victoriametrics
      * there is nothing to split: vmalert evaluates every rule against victoria-metrics, which holds every sample.
      */
-    public static ScaleOutBundle of(ScaleOut scaleOut, RuleSplit split, List<RuleFile> ruleFiles) {
+    public static ScaleOutBundle of(ScaleOut scaleOut, RuleSplit split, List<RuleFile> ruleFiles, List<Capacity.Plan> capacity) {
         if (scaleOut.engine() == ScaleOut.Engine.VICTORIAMETRICS) {
             RuleSplit all = new RuleSplit(split.decisions().stream().map(d -> new RuleSplit.Decision(d.file(), d.rule(),
                     Tier.GLOBAL, false, "vmalert evaluates every rule against victoria-metrics")).toList());
-            return new ScaleOutBundle(scaleOut, all, List.of(), ruleFiles);
+            return new ScaleOutBundle(scaleOut, all, List.of(), ruleFiles, capacity);
         }
-        return new ScaleOutBundle(scaleOut, split, tier(ruleFiles, split, Tier.SHARD), tier(ruleFiles, split, Tier.GLOBAL));
+        return new ScaleOutBundle(scaleOut, split, tier(ruleFiles, split, Tier.SHARD), tier(ruleFiles, split, Tier.GLOBAL),
+                capacity);
     }
 
     /** The folder of shard {@code index}. */
@@ -250,7 +253,17 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return "scale-out (" + scaleOut.engine().id() + "): " + scaleOut.shards().size() + " shards + global in "
                 + String.join(", ", folders().stream().map(f -> f + "/").toList()) + "; " + (victoria()
                 ? "all " + split.rules(Tier.GLOBAL).size() + " rules in vmalert (ruler/) against victoria-metrics"
-                : split.summary());
+                : split.summary()) + capacitySummary();
+    }
+
+    /** "; capacity (CPU instances, ...): 1,000 -> 26,000 series, 433 samples/s, 1 shard; ..." */
+    private String capacitySummary() {
+        if (capacity.isEmpty()) {
+            return "";
+        }
+        return "; capacity on paper (docs/scale-out.md): " + String.join("; ", capacity.stream().map(p -> String.format(
+                java.util.Locale.ROOT, "%,d instances -> %,d series, %,.0f samples/s, %d scraping shard%s", p.instances(),
+                p.series(), p.samplesPerSecond(), p.shards(), p.shards() == 1 ? "" : "s")).toList());
     }
 
     static byte[] lines(List<String> lines) {
