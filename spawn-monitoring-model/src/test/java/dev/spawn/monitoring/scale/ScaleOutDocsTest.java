@@ -6,9 +6,8 @@ import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.RuleCatalog;
-import java.io.IOException;
+import dev.spawn.monitoring.testing.Golden;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +18,8 @@ class ScaleOutDocsTest {
     private static final MetricCatalog CATALOG = RuleCatalog.defaults().metrics();
 
     @Test
-    void checkedInScaleOutDocMatchesTheCode() throws IOException {
-        String rendered = ScaleOutDocs.render();
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(DOC, rendered, StandardCharsets.UTF_8);
-        }
-        assertThat(DOC).as("docs/scale-out.md is missing; run the model tests with -Dgolden.update=true").exists();
-        assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-                .as("docs/scale-out.md is stale; run the model tests with -Dgolden.update=true and commit the diff")
-                .isEqualTo(rendered);
+    void checkedInScaleOutDocMatchesTheCode() {
+        Golden.assertFileMatches(DOC, ScaleOutDocs.render().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The arithmetic, by hand: 16 catalogue metrics of one series, network and disk two each, GPUs none; 5 scrape series. */
