@@ -92,14 +92,16 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
             }
         }
         if (scaleOut == null) {
-            files.put(PROMETHEUS_FLAGS, lines(prometheusFlags.lines()));
+            files.put(PROMETHEUS_FLAGS, lines(prometheusFlagLines()));
         }
         for (RuleFile ruleFile : ruleFiles) {
             files.put(ruleFile.path(), RuleRenderer.toBytes(ruleFile, source));
         }
         files.putAll(ruleTests);
         files.put(ALERTMANAGER_FILE, AlertmanagerRenderer.toBytes(alertmanager, source));
-        files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
+        List<String> alertmanagerLines = new ArrayList<>(List.of("--config.file=" + ALERTMANAGER_FILE));
+        alertmanagerLines.addAll(alertmanagerFlags.lines());
+        files.put(ALERTMANAGER_FLAGS, lines(alertmanagerLines));
         files.putAll(SystemdUnits.files(source, highAvailability == null ? List.of() : highAvailability.replicas(),
                 SpawnPrometheusDefaults.ec2Regions(prometheus)));
         if (scaleOut != null) {
@@ -112,6 +114,19 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
             files.putAll(operatorResources().files());
         }
         return files;
+    }
+
+    /**
+     * {@code prometheus.flags}: every argument, so that {@code prometheus $(cat prometheus.flags)} in the bundle starts
+     * it, the configuration file first; HA replicas share the file and each unit names its replica's configuration.
+     */
+    private List<String> prometheusFlagLines() {
+        List<String> lines = new ArrayList<>();
+        if (highAvailability == null || highAvailability.replicas().isEmpty()) {
+            lines.add("--config.file=" + PROMETHEUS_FILE);
+        }
+        lines.addAll(prometheusFlags.lines());
+        return lines;
     }
 
     /**

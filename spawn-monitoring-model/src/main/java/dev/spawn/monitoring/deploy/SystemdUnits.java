@@ -37,7 +37,10 @@ public final class SystemdUnits {
         SortedMap<String, byte[]> files = new TreeMap<>();
         String header = YamlOutput.header(source);
         if (haReplicas.isEmpty()) {
-            files.put(FOLDER + "prometheus.service", bytes(header + prometheus("prometheus.yaml", "")));
+            // prometheus.flags names prometheus.yaml itself (relative to the working directory, the bundle)
+            files.put(FOLDER + "prometheus.service", bytes(header + server("Prometheus for the spawn fleet", PROMETHEUS_DOCS,
+                    "/usr/bin/prometheus", BUNDLE_DIRECTORY, "prometheus.flags",
+                    "promtool check config " + BUNDLE_DIRECTORY + "/prometheus.yaml")));
         } else {
             files.put(FOLDER + "prometheus@.service", bytes(header + prometheus("prometheus-%i.yaml", " (replica %i)")));
         }
@@ -55,9 +58,9 @@ public final class SystemdUnits {
 
     private static String alertmanager() {
         String config = BUNDLE_DIRECTORY + "/alertmanager.yaml";
+        // alertmanager.flags names alertmanager.yaml itself (relative to the working directory, the bundle)
         return server("Alertmanager for the spawn fleet", "https://prometheus.io/docs/alerting/latest/alertmanager/",
-                "/usr/bin/prometheus-alertmanager --config.file=" + config, BUNDLE_DIRECTORY, "alertmanager.flags",
-                "amtool check-config " + config);
+                "/usr/bin/prometheus-alertmanager", BUNDLE_DIRECTORY, "alertmanager.flags", "amtool check-config " + config);
     }
 
     public static final String PROMETHEUS_DOCS = "https://prometheus.io/docs/prometheus/latest/";
