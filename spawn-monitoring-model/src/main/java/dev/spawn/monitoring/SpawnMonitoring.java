@@ -473,7 +473,9 @@ public final class SpawnMonitoring {
         ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
                 .filter(r -> r instanceof AlertingRule).forEach(r -> alertLabels.addAll(((AlertingRule) r).labels().keySet()));
         all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics(), alertLabels));
-        return new Grafana(dashboards, Grafana.prometheusUrl(prometheusFlags.webListenAddress()), dashboardsPath);
+        // scaled out, the global tier holds every shard's series and answers PromQL (victoria-metrics too)
+        String datasource = scaleOut != null ? scaleOut.global().address() : prometheusFlags.webListenAddress();
+        return new Grafana(dashboards, Grafana.prometheusUrl(datasource), dashboardsPath);
     }
 
     private SpawnMonitoring attempt(String where, Runnable change) {

@@ -49,6 +49,8 @@ class ScaleOutBundleTest {
                 .contains("WorkingDirectory=/etc/spawn-monitoring/shard-1\n",
                         "ExecStart=/bin/sh -c 'exec /usr/bin/prometheus $$(cat /etc/spawn-monitoring/shard-1/prometheus.flags)'\n",
                         "ExecReload=/usr/bin/promtool check config prometheus.yaml\n");
+        // Grafana asks the global tier, which holds every shard's series
+        assertThat(text(bundle, "grafana/provisioning/datasources/spawn.yaml")).contains("url: http://prom-global.internal:9090");
         assertThat(bundle.files()).containsKeys("global/spawn-prometheus-global.service", "alertmanager.yaml",
                 "alerts/capacity-alerts.yaml", "systemd/prometheus-alertmanager.service");
     }
