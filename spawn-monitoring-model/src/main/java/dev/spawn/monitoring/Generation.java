@@ -52,6 +52,9 @@ public record Generation(MonitoringBundle bundle, Path directory, boolean upToDa
                 + written.removed().size() + " removed; generation " + written.generation() + "); " + bundle.alertCount()
                 + " alert rules, " + bundle.alertmanager().receivers().size() + " receivers, " + bundle.dashboardCount()
                 + " dashboards"));
+        if (bundle.scaleOut() != null) {
+            messages.add(Message.info(bundle.scaleOut().summary()));
+        }
         messages.addAll(Message.checks(checks, spec));
         return messages;
     }

@@ -27,6 +27,7 @@ import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
 import dev.spawn.monitoring.rules.Mutation;
 import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.scale.ScaleOutBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,12 +53,13 @@ import java.util.TreeMap;
  * grafana/dashboards/&lt;name&gt;.json            (unless Grafana is turned off: {@code grafana} null)
  * grafana/provisioning/{datasources,dashboards}/spawn.yaml
  * kubernetes/{prometheus-rules,alertmanager-config,scrape-config}.yaml   (with {@code kubernetes} set)
+ * shard-&lt;i&gt;/, global/    one folder per process instead of prometheus.yaml (with {@code scaleOut} set; see {@link ScaleOutBundle})
  * </pre>
  */
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
         HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings,
-        Mutation mutation, List<RoutingTest> routingTests, LintSettings lint) {
+        Mutation mutation, List<RoutingTest> routingTests, LintSettings lint, ScaleOutBundle scaleOut) {
 
     public static final String PROMETHEUS_FILE = "prometheus.yaml";
     public static final String PROMETHEUS_FLAGS = "prometheus.flags";
@@ -79,28 +81,37 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
     /** The same bundle with other warnings (a spec reader places them in the spec). */
     public MonitoringBundle withWarnings(List<Problem> placed) {
         return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
-                highAvailability, grafana, kubernetes, source, placed, mutation, routingTests, lint);
+                highAvailability, grafana, kubernetes, source, placed, mutation, routingTests, lint, scaleOut);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
     public SortedMap<String, byte[]> files() {
         SortedMap<String, byte[]> files = new TreeMap<>();
-        if (highAvailability == null || highAvailability.replicas().isEmpty()) {
+        if (scaleOut != null) {
+            files.putAll(scaleOut.files(prometheus, prometheusFlags, source));
+        } else if (highAvailability == null || highAvailability.replicas().isEmpty()) {
             files.put(PROMETHEUS_FILE, PrometheusRenderer.toBytes(prometheus, source));
         } else {
             for (String replica : highAvailability.replicas()) {
                 files.put(HighAvailability.configFile(replica), PrometheusRenderer.toBytes(replicaConfig(replica), source));
             }
         }
-        files.put(PROMETHEUS_FLAGS, lines(prometheusFlags.lines()));
+        if (scaleOut == null) {
+            files.put(PROMETHEUS_FLAGS, lines(prometheusFlagLines()));
+        }
         for (RuleFile ruleFile : ruleFiles) {
             files.put(ruleFile.path(), RuleRenderer.toBytes(ruleFile, source));
         }
         files.putAll(ruleTests);
         files.put(ALERTMANAGER_FILE, AlertmanagerRenderer.toBytes(alertmanager, source));
-        files.put(ALERTMANAGER_FLAGS, lines(alertmanagerFlags.lines()));
+        List<String> alertmanagerLines = new ArrayList<>(List.of("--config.file=" + ALERTMANAGER_FILE));
+        alertmanagerLines.addAll(alertmanagerFlags.lines());
+        files.put(ALERTMANAGER_FLAGS, lines(alertmanagerLines));
         files.putAll(SystemdUnits.files(source, highAvailability == null ? List.of() : highAvailability.replicas(),
                 SpawnPrometheusDefaults.ec2Regions(prometheus)));
+        if (scaleOut != null) {
+            files.remove(SystemdUnits.FOLDER + "prometheus.service"); // each process folder has its own unit
+        }
         if (grafana != null) {
             files.putAll(grafana.files(source));
         }
@@ -108,6 +119,19 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
             files.putAll(operatorResources().files());
         }
         return files;
+    }
+
+    /**
+     * {@code prometheus.flags}: every argument, so that {@code prometheus $(cat prometheus.flags)} in the bundle starts
+     * it, the configuration file first; HA replicas share the file and each unit names its replica's configuration.
+     */
+    private List<String> prometheusFlagLines() {
+        List<String> lines = new ArrayList<>();
+        if (highAvailability == null || highAvailability.replicas().isEmpty()) {
+            lines.add("--config.file=" + PROMETHEUS_FILE);
+        }
+        lines.addAll(prometheusFlags.lines());
+        return lines;
     }
 
     /**
@@ -122,8 +146,11 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
                 prometheus.scrapeConfigs(), prometheus.remoteWrite(), prometheus.remoteRead());
     }
 
-    /** The Prometheus configuration files of this bundle (one, or one per HA replica). */
+    /** The Prometheus configuration files of this bundle (one, one per HA replica, or one per scale-out process). */
     public List<String> prometheusConfigFiles() {
+        if (scaleOut != null) {
+            return scaleOut.configFiles();
+        }
         if (highAvailability == null || highAvailability.replicas().isEmpty()) {
             return List.of(PROMETHEUS_FILE);
         }

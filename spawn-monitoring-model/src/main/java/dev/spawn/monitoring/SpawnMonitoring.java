@@ -11,6 +11,7 @@ import dev.spawn.monitoring.lint.LintSettings;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
@@ -39,6 +40,10 @@ import dev.spawn.monitoring.rules.RuleFileTests;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.rules.RuleTestCase;
+import dev.spawn.monitoring.scale.Capacity;
+import dev.spawn.monitoring.scale.RuleSplit;
+import dev.spawn.monitoring.scale.ScaleOutDocs;
+import dev.spawn.monitoring.scale.ScaleOutBundle;
 import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
@@ -94,6 +99,8 @@ public final class SpawnMonitoring {
     private String dashboardsPath = Grafana.DEFAULT_DASHBOARDS_PATH;
     private final List<Dashboard> extraDashboards = new ArrayList<>();
     private Kubernetes kubernetes;
+    private ScaleOut scaleOut;
+    private final Map<String, ScaleOut.Tier> ruleTiers = new java.util.TreeMap<>();
     private String source = "";
     private final List<Problem> problems = new ArrayList<>();
 
@@ -387,6 +394,22 @@ public final class SpawnMonitoring {
         return attempt("kubernetes", () -> kubernetes = new Kubernetes(namespace, labels));
     }
 
+    /**
+     * Sharded scraping with a global rule tier ({@code scale_out:}): the bundle gets one folder per process
+     * instead of {@code prometheus.yaml}, and each rule goes to the tier its expression needs; see
+     * {@link ScaleOutBundle} and {@link RuleSplit}.
+     */
+    public SpawnMonitoring scaleOut(ScaleOut value) {
+        this.scaleOut = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /** Evaluates the rule {@code name} (a default or a custom one) on {@code tier}, whatever its expression says. */
+    public SpawnMonitoring ruleTier(String name, ScaleOut.Tier tier) {
+        ruleTiers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(tier, "tier"));
+        return this;
+    }
+
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);
@@ -440,6 +463,7 @@ public final class SpawnMonitoring {
                     });
         }
         Grafana dashboards = grafana ? grafana(all, ruleFiles) : null;
+        ScaleOutBundle scaled = scaleOut(all, ruleFiles, prometheus);
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
@@ -459,12 +483,34 @@ public final class SpawnMonitoring {
             throw new ValidationException(all);
         }
         MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager,
-                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests, lint);
+                alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests, lint, scaled);
         if (kubernetes != null) {
             all.addAll(bundle.operatorResources().warnings());
             return bundle.withWarnings(all);
         }
         return bundle;
+    }
+
+    /** The processes of {@code scale_out} with each rule on its tier (null without); what cannot be split is a problem. */
+    private ScaleOutBundle scaleOut(List<Problem> all, List<RuleFile> ruleFiles, PrometheusConfig prometheus) {
+        Set<String> names = new TreeSet<>();
+        ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream()).forEach(r -> names.add(r.name()));
+        ruleTiers.keySet().stream().filter(name -> !names.contains(name)).forEach(name -> all.add(Problem.error("rules." + name,
+                "tier set for rule '" + name + "', which the bundle does not have; expected one of " + String.join(", ", names))));
+        if (scaleOut == null) {
+            return null; // a tier says where a rule runs once the bundle is scaled out; without scale_out it changes nothing
+        }
+        if (highAvailability != null && !highAvailability.replicas().isEmpty()) {
+            all.add(Problem.error("scale_out", "scale_out together with high_availability replicas is not supported yet;"
+                    + " expected one of them"));
+        }
+        ScaleOutBundle.problems(scaleOut, prometheus).forEach(p -> all.add(Problem.error("scale_out", p)));
+        RuleSplit split = RuleSplit.of(ruleFiles, rules.catalog().metrics().labelFlow(), ruleTiers);
+        Duration scrape = prometheus.global().scrapeInterval() == null ? Duration.ofSeconds(60) // Prometheus' default
+                : prometheus.global().scrapeInterval();
+        List<Capacity.Plan> capacity = ScaleOutDocs.FLEETS.stream().map(n -> Capacity.cpuInstance()
+                .plan(rules.catalog().metrics(), n, scrape, scaleOut.engine())).toList();
+        return ScaleOutBundle.of(scaleOut, split, ruleFiles, capacity);
     }
 
     /** The spawn dashboards with the rules' thresholds and the user's own, checked against the metric catalogue. */
@@ -475,7 +521,9 @@ public final class SpawnMonitoring {
         ruleFiles.stream().flatMap(f -> f.groups().stream()).flatMap(g -> g.rules().stream())
                 .filter(r -> r instanceof AlertingRule).forEach(r -> alertLabels.addAll(((AlertingRule) r).labels().keySet()));
         all.addAll(DashboardCheck.check(dashboards, rules.catalog().metrics(), alertLabels));
-        return new Grafana(dashboards, Grafana.prometheusUrl(prometheusFlags.webListenAddress()), dashboardsPath);
+        // scaled out, the global tier holds every shard's series and answers PromQL (victoria-metrics too)
+        String datasource = scaleOut != null ? scaleOut.global().address() : prometheusFlags.webListenAddress();
+        return new Grafana(dashboards, Grafana.prometheusUrl(datasource), dashboardsPath);
     }
 
     private SpawnMonitoring attempt(String where, Runnable change) {

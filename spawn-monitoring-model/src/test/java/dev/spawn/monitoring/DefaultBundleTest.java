@@ -88,7 +88,9 @@ class DefaultBundleTest {
     @Test
     void flagsFilesHoldWhatIsNotAConfigKey() {
         String flags = new String(defaults().files().get("prometheus.flags"), StandardCharsets.UTF_8);
-        assertThat(flags.lines().toList()).containsExactly("--storage.tsdb.path=/var/lib/prometheus/metrics2",
+        // complete: prometheus $(cat prometheus.flags) in the bundle starts it
+        assertThat(flags.lines().toList()).containsExactly("--config.file=prometheus.yaml",
+                "--storage.tsdb.path=/var/lib/prometheus/metrics2",
                 "--storage.tsdb.retention.time=30d", "--storage.tsdb.retention.size=50GB", "--web.listen-address=:9090",
                 "--web.enable-lifecycle");
         String prometheus = new String(defaults().files().get("prometheus.yaml"), StandardCharsets.UTF_8);

@@ -138,6 +138,18 @@ public final class BundleCheck {
             outcomes.add(traced(bundle, run(Tool.PROMTOOL, directory, missing, "promtool check rules ("
                     + bundle.ruleFiles().size() + " files)", args.toArray(String[]::new))));
         }
+        if (bundle.scaleOut() != null && !bundle.scaleOut().ruleFilePaths().isEmpty()) {
+            // the rule files each process of a scaled-out bundle loads: its tier's share of the files above
+            List<String> args = new ArrayList<>(List.of("check", "rules"));
+            args.addAll(bundle.scaleOut().ruleFilePaths());
+            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check rules (scale-out: "
+                    + bundle.scaleOut().ruleFilePaths().size() + " files in " + bundle.scaleOut().folders().size() + " folders)",
+                    args.toArray(String[]::new)));
+        }
+        if (bundle.scaleOut() != null) {
+            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(c.tool(), directory.resolve(c.folder()), missing,
+                    c.name(), c.args().toArray(String[]::new))).toList());
+        }
         if (!bundle.ruleTests().isEmpty()) {
             String name = "promtool test rules (" + bundle.ruleTests().size() + " files)";
             if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {

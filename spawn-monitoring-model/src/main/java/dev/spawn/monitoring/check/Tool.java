@@ -13,14 +13,18 @@ import java.util.stream.Stream;
 
 /**
  * One of the real Prometheus tools, found on {@code PATH} or through an environment variable
- * ({@code SPAWN_PROMTOOL}, {@code SPAWN_AMTOOL}, {@code SPAWN_PROMETHEUS}, {@code SPAWN_ALERTMANAGER}).
+ * ({@code SPAWN_PROMTOOL}, {@code SPAWN_AMTOOL}, {@code SPAWN_PROMETHEUS}, {@code SPAWN_ALERTMANAGER}, {@code SPAWN_VMAGENT},
+ * {@code SPAWN_VMALERT}, {@code SPAWN_VICTORIA_METRICS}).
  * Debian ships the Alertmanager server as {@code prometheus-alertmanager}, so that name is tried too.
  */
 public enum Tool {
     PROMTOOL("promtool", "prometheus"),
     AMTOOL("amtool", "prometheus-alertmanager"),
     PROMETHEUS("prometheus", "prometheus"),
-    ALERTMANAGER("alertmanager", "prometheus-alertmanager", "prometheus-alertmanager");
+    ALERTMANAGER("alertmanager", "prometheus-alertmanager", "prometheus-alertmanager"),
+    VMAGENT("vmagent", "victoria-metrics"),
+    VMALERT("vmalert", "victoria-metrics"),
+    VICTORIA_METRICS("victoria-metrics", "victoria-metrics");
 
     private final String command;
     private final String debianPackage;
@@ -43,7 +47,8 @@ public enum Tool {
 
     /** How to install the tool, for error messages. */
     public String installHint() {
-        String brew = this == AMTOOL || this == ALERTMANAGER ? "alertmanager" : "prometheus";
+        String brew = this == AMTOOL || this == ALERTMANAGER ? "alertmanager"
+                : debianPackage.equals("victoria-metrics") ? "victoriametrics" : "prometheus";
         return "install it with 'apt-get install " + debianPackage + "' (Debian/Ubuntu) or 'brew install " + brew
                 + "' (macOS), or set " + environmentVariable() + " to the binary";
     }

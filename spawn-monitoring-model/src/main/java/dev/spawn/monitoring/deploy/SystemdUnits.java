@@ -37,7 +37,10 @@ public final class SystemdUnits {
         SortedMap<String, byte[]> files = new TreeMap<>();
         String header = YamlOutput.header(source);
         if (haReplicas.isEmpty()) {
-            files.put(FOLDER + "prometheus.service", bytes(header + prometheus("prometheus.yaml", "")));
+            // prometheus.flags names prometheus.yaml itself (relative to the working directory, the bundle)
+            files.put(FOLDER + "prometheus.service", bytes(header + server("Prometheus for the spawn fleet", PROMETHEUS_DOCS,
+                    "/usr/bin/prometheus", BUNDLE_DIRECTORY, "prometheus.flags",
+                    "promtool check config " + BUNDLE_DIRECTORY + "/prometheus.yaml")));
         } else {
             files.put(FOLDER + "prometheus@.service", bytes(header + prometheus("prometheus-%i.yaml", " (replica %i)")));
         }
@@ -49,23 +52,38 @@ public final class SystemdUnits {
 
     private static String prometheus(String configFile, String replica) {
         String config = BUNDLE_DIRECTORY + "/" + configFile;
-        return server("Prometheus for the spawn fleet" + replica, "https://prometheus.io/docs/prometheus/latest/",
-                "/usr/bin/prometheus --config.file=" + config, "prometheus.flags",
-                "promtool check config " + config);
+        return server("Prometheus for the spawn fleet" + replica, PROMETHEUS_DOCS, "/usr/bin/prometheus --config.file=" + config,
+                BUNDLE_DIRECTORY, "prometheus.flags", "promtool check config " + config);
     }
 
     private static String alertmanager() {
         String config = BUNDLE_DIRECTORY + "/alertmanager.yaml";
+        // alertmanager.flags names alertmanager.yaml itself (relative to the working directory, the bundle)
         return server("Alertmanager for the spawn fleet", "https://prometheus.io/docs/alerting/latest/alertmanager/",
-                "/usr/bin/prometheus-alertmanager --config.file=" + config, "alertmanager.flags",
-                "amtool check-config " + config);
+                "/usr/bin/prometheus-alertmanager", BUNDLE_DIRECTORY, "alertmanager.flags", "amtool check-config " + config);
+    }
+
+    public static final String PROMETHEUS_DOCS = "https://prometheus.io/docs/prometheus/latest/";
+
+    /**
+     * The unit of one process of a scaled-out bundle ({@code shard-0/}, {@code global/}, ...): started in its
+     * folder of the bundle on the server with {@code binary $(cat flagsFile)}, the flags naming everything
+     * else relative to that folder; reloaded after {@code check} (run in the folder) accepted its files ({@code check}
+     * null: a server configured by flags alone, with nothing to reload).
+     */
+    public static byte[] process(String source, String description, String documentation, String folder, String binary,
+            String flagsFile, String check) {
+        return bytes(YamlOutput.header(source) + server(description, documentation, "/usr/bin/" + binary,
+                BUNDLE_DIRECTORY + "/" + folder, flagsFile, check));
     }
 
     /**
-     * A server started with its flags file (one flag a line without spaces, so the shell makes them
-     * arguments), reloaded only after {@code check} accepted the files: SIGHUP is what {@code POST /-/reload} does.
+     * A server started in {@code workDir} with its flags file there (one flag a line without spaces, so the shell
+     * makes them arguments), reloaded only after {@code check} accepted the files: SIGHUP is what
+     * {@code POST /-/reload} does.
      */
-    private static String server(String description, String documentation, String command, String flagsFile, String check) {
+    private static String server(String description, String documentation, String command, String workDir, String flagsFile,
+            String check) {
         return """
                 [Unit]
                 Description=%s
@@ -78,15 +96,23 @@ public final class SystemdUnits {
                 WorkingDirectory=%s
                 # %s holds one flag a line without spaces: the shell makes them arguments
                 ExecStart=/bin/sh -c 'exec %s $$(cat %s/%s)'
-                # reload only what %s accepts; SIGHUP is what POST /-/reload does
-                ExecReload=/usr/bin/%s
-                ExecReload=/bin/kill -HUP $MAINPID
-                Restart=on-failure
+                %sRestart=on-failure
 
                 [Install]
                 WantedBy=multi-user.target
-                """.formatted(description, documentation, BUNDLE_DIRECTORY, flagsFile, command, BUNDLE_DIRECTORY, flagsFile,
-                check.substring(0, check.indexOf(' ')), check);
+                """.formatted(description, documentation, workDir, flagsFile, command, workDir, flagsFile, reload(check));
+    }
+
+    /** The reload lines: {@code check} first, then SIGHUP; none for a server with nothing to reload ({@code check} null). */
+    private static String reload(String check) {
+        if (check == null) {
+            return "";
+        }
+        return """
+                # reload only what %s accepts; SIGHUP is what POST /-/reload does
+                ExecReload=/usr/bin/%s
+                ExecReload=/bin/kill -HUP $MAINPID
+                """.formatted(check.substring(0, check.indexOf(' ')), check);
     }
 
     private static String targetsService(List<String> ec2Regions) {

@@ -59,6 +59,12 @@ public final class BundleWriter {
     public static final String DATA = "..data";
     /** The folder holding the generations. */
     public static final String GENERATIONS = ".generations";
+    /**
+     * The way from inside a top-level folder of the bundle up to the bundle's root, as the operating system
+     * resolves it: the folder is a link into {@code .generations/<hash>/}, so a process started in it (whose
+     * working directory is the real folder) reaches the root's {@code targets/} as {@code ../../../targets}.
+     */
+    public static final String FOLDER_TO_ROOT = "../../../";
     /** The suffix of every temporary file or link the writer makes; a name ending so is a leftover after a run. */
     public static final String TEMP_SUFFIX = ".spawn-tmp";
     /** Top-level names the writer keeps for itself; no bundle file may use them (nor any name starting with {@code ..}). */

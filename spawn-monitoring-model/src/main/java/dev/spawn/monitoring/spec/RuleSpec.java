@@ -24,7 +24,7 @@ final class RuleSpec {
     private RuleSpec() {
     }
 
-    /** {@code rules.<name>}: threshold, parameters, for, severity, labels, annotations, runbook_url, enabled. */
+    /** {@code rules.<name>}: threshold, parameters, for, severity, labels, annotations, runbook_url, enabled, tier. */
     static void apply(SpawnMonitoring monitoring, String name, SpecDocument.RuleOverrideSpec r, Node node, SpecProblems problems) {
         problems.element("rule " + name, node);
         if (Boolean.FALSE.equals(r.enabled())) {
@@ -43,6 +43,7 @@ final class RuleSpec {
                 return;
             }
         }
+        Optional.ofNullable(r.tier()).ifPresent(t -> monitoring.ruleTier(name, t));
         monitoring.rule(name, o -> {
             Optional.ofNullable(r.threshold()).ifPresent(o::threshold);
             if (r.parameters() != null) {
@@ -74,6 +75,7 @@ final class RuleSpec {
         try {
             monitoring.customRule(new CustomRule(c.name(), c.expr(), c.forDuration(),
                     c.severity() == null ? Severity.WARNING : c.severity(), c.labels(), c.annotations(), tests));
+            Optional.ofNullable(c.tier()).ifPresent(t -> monitoring.ruleTier(c.name(), t));
         } catch (IllegalArgumentException e) {
             problems.error(node, e.getMessage());
         }

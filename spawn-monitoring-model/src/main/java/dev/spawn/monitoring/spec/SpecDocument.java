@@ -2,6 +2,7 @@ package dev.spawn.monitoring.spec;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
+import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerGlobal;
 import dev.spawn.monitoring.model.alertmanager.InhibitRule;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
@@ -52,6 +53,9 @@ record SpecDocument(
         AlertmanagerFlagsSpec alertmanagerFlags,
         @Key(value = "high_availability", doc = "Prometheus replicas and an Alertmanager cluster.")
         HighAvailability highAvailability,
+        @Key(value = "scale_out", doc = "Sharded scraping with a global rule tier: one folder per process (shard-<i>/,"
+                + " global/) instead of prometheus.yaml, each rule on the tier its expression needs.")
+        ScaleOut scaleOut,
         @Key(value = "rules", doc = "Changes to the default alert rules, and rules of your own.") RulesSpec rules,
         @Key(value = "alertmanager", doc = "Changes to alertmanager.yml.") AlertmanagerSpec alertmanager,
         @Key(value = "grafana", doc = "Grafana dashboards and provisioning files in the bundle.") GrafanaSpec grafana,
@@ -69,6 +73,8 @@ record SpecDocument(
                     + " error, warning or off.")
             Map<String, String> checks) {
     }
+
+    static final String TIER_DOC = "With scale_out: shard or global evaluates the rule, whatever its expression's label flow says.";
 
     /** {@code grafana:}: the dashboards are part of the bundle unless switched off. */
     record GrafanaSpec(
@@ -170,7 +176,8 @@ record SpecDocument(
             @Key(value = "labels", doc = "Extra labels.", labelNames = true) Map<String, String> labels,
             @Key(value = "annotations", doc = "Extra or replaced annotations.") Map<String, String> annotations,
             @Key(value = "runbook_url", doc = "The runbook_url annotation.") String runbookUrl,
-            @Key(value = "enabled", doc = "false leaves the rule out.", byDefault = "true") Boolean enabled) {
+            @Key(value = "enabled", doc = "false leaves the rule out.", byDefault = "true") Boolean enabled,
+            @Key(value = "tier", doc = TIER_DOC) ScaleOut.Tier tier) {
     }
 
     /** {@code rules.custom[]}: an alert of the user's own. */
@@ -182,7 +189,8 @@ record SpecDocument(
             @Key(value = "labels", doc = "Labels of the alert.", labelNames = true) Map<String, String> labels,
             @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
             @Key(value = "tests", doc = "promtool cases that prove the rule: one that fires, one that stays silent.")
-            List<RuleTestSpec> tests) {
+            List<RuleTestSpec> tests,
+            @Key(value = "tier", doc = TIER_DOC) ScaleOut.Tier tier) {
     }
 
     /** {@code rules.groups[]}: a rule group as Prometheus' rule files write it. */

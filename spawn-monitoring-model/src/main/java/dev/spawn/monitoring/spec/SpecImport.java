@@ -731,7 +731,7 @@ public final class SpecImport {
         return new SpecDocument.RuleOverrideSpec(threshold, parameters.isEmpty() ? null : parameters,
                 forDuration.equals(definition.forDuration()) ? null : forDuration,
                 severity == definition.severity() ? null : severity, labels.isEmpty() ? null : labels,
-                annotations.isEmpty() ? null : annotations, runbook, null);
+                annotations.isEmpty() ? null : annotations, runbook, null, null);
     }
 
     /** A user's alert of its own, or one whose expression is not a default's at any values. */
@@ -773,7 +773,7 @@ public final class SpecImport {
                 + "; it has no test cases: add a case that fires and one that stays silent under tests:");
         return Optional.of(new SpecDocument.CustomRuleSpec(alert.name(), rule.expr(), rule.forDuration(), severity,
                 labels.isEmpty() ? null : labels, rule.annotations() == null || rule.annotations().isEmpty() ? null
-                        : new TreeMap<>(rule.annotations()), null));
+                        : new TreeMap<>(rule.annotations()), null, null));
     }
 
     /** What a default rule does, in the words of its definition: its meaning, or its summary template. */

@@ -225,6 +225,7 @@ public final class SpecReader {
             problems.element("high_availability", n);
             reader.read(HighAvailability.class, n, "high_availability").ifPresent(monitoring::highAvailability);
         });
+        section(entries, "scale_out", n -> ScaleOutSpec.read(monitoring, n, reader, problems));
         section(entries, "rules", n -> reader.readEach(SpecDocument.RulesSpec.class, knownRules(n), "rules")
                 .ifPresent(r -> readRules(r, n)));
         section(entries, "grafana", n -> reader.read(SpecDocument.GrafanaSpec.class, n, "grafana")

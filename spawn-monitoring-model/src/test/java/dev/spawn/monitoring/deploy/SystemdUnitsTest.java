@@ -27,18 +27,20 @@ class SystemdUnitsTest {
         assertThat(files).containsKeys("systemd/prometheus.service", "systemd/prometheus-alertmanager.service",
                 "systemd/spawn-targets.service", "systemd/spawn-targets.timer");
         assertThat(text(files, "systemd/prometheus.service"))
-                .contains("ExecStart=/bin/sh -c 'exec /usr/bin/prometheus --config.file=/etc/spawn-monitoring/prometheus.yaml"
-                        + " $$(cat /etc/spawn-monitoring/prometheus.flags)'")
+                // the flags file names the configuration, relative to the working directory (the bundle)
+                .contains("WorkingDirectory=/etc/spawn-monitoring\n")
+                .contains("ExecStart=/bin/sh -c 'exec /usr/bin/prometheus $$(cat /etc/spawn-monitoring/prometheus.flags)'")
                 // the check runs first: a configuration promtool rejects is never sent the reload signal
                 .contains("ExecReload=/usr/bin/promtool check config /etc/spawn-monitoring/prometheus.yaml\n"
                         + "ExecReload=/bin/kill -HUP $MAINPID\n");
         assertThat(text(files, "systemd/prometheus-alertmanager.service"))
-                .contains("exec /usr/bin/prometheus-alertmanager --config.file=/etc/spawn-monitoring/alertmanager.yaml"
-                        + " $$(cat /etc/spawn-monitoring/alertmanager.flags)'")
+                .contains("exec /usr/bin/prometheus-alertmanager $$(cat /etc/spawn-monitoring/alertmanager.flags)'")
                 .contains("ExecReload=/usr/bin/amtool check-config /etc/spawn-monitoring/alertmanager.yaml\n"
                         + "ExecReload=/bin/kill -HUP $MAINPID\n");
-        assertThat(text(files, "prometheus.flags")).startsWith("--storage.tsdb.path=/var/lib/prometheus/metrics2\n");
-        assertThat(text(files, "alertmanager.flags")).startsWith("--storage.path=/var/lib/prometheus/alertmanager\n");
+        assertThat(text(files, "prometheus.flags")).startsWith("--config.file=prometheus.yaml\n"
+                + "--storage.tsdb.path=/var/lib/prometheus/metrics2\n");
+        assertThat(text(files, "alertmanager.flags")).startsWith("--config.file=alertmanager.yaml\n"
+                + "--storage.path=/var/lib/prometheus/alertmanager\n");
     }
 
     @Test
@@ -63,6 +65,8 @@ class SystemdUnitsTest {
         assertThat(text(files, "systemd/prometheus@.service"))
                 .contains("--config.file=/etc/spawn-monitoring/prometheus-%i.yaml")
                 .contains("ExecReload=/usr/bin/promtool check config /etc/spawn-monitoring/prometheus-%i.yaml");
+        // the replicas share the flags file; a second --config.file would stop Prometheus (kingpin refuses repeats)
+        assertThat(text(files, "prometheus.flags")).doesNotContain("--config.file");
     }
 
     /** systemd-analyze (Debian package systemd) where the machine has it; it needs the binaries the units name. */

@@ -80,6 +80,13 @@ public final class LoopbackStack implements AutoCloseable {
         return server;
     }
 
+    /** Starts {@code tool} in a process folder of a scaled-out bundle with its generated flags, unchanged. */
+    public PrometheusServer inFolder(Tool tool, String name, Path folder, int port) {
+        PrometheusServer server = own(PrometheusServer.inFolder(name, RealTools.require(tool), folder, tool.command() + ".flags", port));
+        reports.add(() -> server.process().describe());
+        return server;
+    }
+
     /** Starts Alertmanager with {@code bundleDir/alertmanager.yaml} and {@code alertmanager.flags}. */
     public AlertmanagerServer alertmanager(String name, Path bundleDir, int port, int clusterPort, String... extraFlags) {
         Path binary = RealTools.require(Tool.ALERTMANAGER);

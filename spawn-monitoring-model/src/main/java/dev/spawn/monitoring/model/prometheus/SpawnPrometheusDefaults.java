@@ -16,6 +16,8 @@ public final class SpawnPrometheusDefaults {
     public static final String FLEET_JOB = "spawn-fleet";
     public static final String EC2_JOB = "spawn-ec2";
     public static final String TARGETS_GLOB = "targets/*.json";
+    /** The job of Prometheus scraping itself. */
+    public static final String SELF_JOB = "prometheus";
 
     private SpawnPrometheusDefaults() {
     }
@@ -35,7 +37,7 @@ public final class SpawnPrometheusDefaults {
 
     /** Prometheus scraping itself. */
     public static ScrapeConfig self() {
-        return ScrapeConfig.builder("prometheus").discovery(StaticConfig.of("localhost:9090")).build();
+        return ScrapeConfig.builder(SELF_JOB).discovery(StaticConfig.of("localhost:9090")).build();
     }
 
     /** spored agents listed in file-discovery target files, as {@code spawn:targets} writes them. */

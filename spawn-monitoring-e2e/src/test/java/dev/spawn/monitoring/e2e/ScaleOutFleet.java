@@ -1,0 +1,110 @@
+package dev.spawn.monitoring.e2e;
+
+import static dev.spawn.monitoring.e2e.LoopbackBundle.seconds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.e2e.harness.FakeSpored;
+import dev.spawn.monitoring.e2e.harness.PrometheusServer;
+import dev.spawn.monitoring.model.ScaleOut;
+import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
+import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.rules.MetricCatalog;
+import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.scale.Capacity;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What the scale-out scenarios share: the alerts they watch, the loopback bundle scaled out with fast rules, and
+ * the queries that tell which shard scrapes which agent.
+ */
+final class ScaleOutFleet {
+
+    /** Fleet-wide: fires when more than 4 instances run, which no shard of 3 sees alone. */
+    static final String FLEET = "HighFleetSize";
+    static final String COST = "HighCostInstance";
+    static final String IDLE = "InstanceHighIdleTime";
+    static final String JOB = SpawnPrometheusDefaults.FLEET_JOB;
+    static final int SHARDS = 2;
+
+    private ScaleOutFleet() {
+    }
+
+    /**
+     * The loopback defaults scaled out as {@code scaleOut} says, sending to {@code alertmanager} and the webhook,
+     * with a relative storage path (the bundle root's {@code data/}, reached from each process folder) and the three
+     * watched alerts after 1s: HighFleetSize over 4, HighCostInstance over $10/h, InstanceHighIdleTime over 60s.
+     */
+    static MonitoringBundle bundle(ScaleOut scaleOut, String webhookUrl, String alertmanager) {
+        return LoopbackBundle.defaults(scaleOut.shards().get(0).address(), alertmanager)
+                .webhookUrl(webhookUrl)
+                .scaleOut(scaleOut)
+                .prometheusFlags(f -> new PrometheusFlags("data", f.retentionTime(), f.retentionSize(), f.webListenAddress(),
+                        f.enableLifecycle(), f.extra()))
+                .rule(FLEET, r -> r.threshold(4).forDuration(seconds(1)))
+                .rule(COST, r -> r.threshold(10).forDuration(seconds(1)))
+                .rule(IDLE, r -> r.threshold(60).forDuration(seconds(1)))
+                .build();
+    }
+
+    /** The metrics every fake agent serves: the whole catalogue, with the label values of {@link #PROFILE}. */
+    static final MetricCatalog CATALOG = RuleCatalog.defaults().metrics();
+    static final Capacity PROFILE = Capacity.cpuInstance();
+
+    /**
+     * An agent serving every catalogue metric with each value combination of {@link #PROFILE} (what the capacity
+     * plan counts), running for an hour at $1/h with a terminal open: under every threshold the scenarios watch.
+     */
+    static FakeSpored running(FakeSpored spored) {
+        for (MetricCatalog.Metric m : CATALOG.metrics()) {
+            List<Map<String, String>> combinations = List.of(Map.of());
+            for (String label : m.labels()) {
+                if (label.equals("instance_id")) {
+                    continue; // the fake's own
+                }
+                List<Map<String, String>> more = new ArrayList<>();
+                for (Map<String, String> c : combinations) {
+                    for (String v : PROFILE.values(label)) {
+                        Map<String, String> with = new TreeMap<>(c);
+                        with.put(label, v);
+                        more.add(with);
+                    }
+                }
+                combinations = more;
+            }
+            combinations.forEach(labels -> spored.set(m.name(), labels, 0));
+        }
+        return spored.set("spawn_instance_uptime_seconds", Map.of("region", "us-east-1", "provider", "ec2"), 3600)
+                .set("spawn_cost_per_hour_dollars", 1).set("spawn_active_terminals", 1);
+    }
+
+    /** The series of one agent that {@code server} holds (its alerts' ALERTS series aside). */
+    static double seriesOf(PrometheusServer server, FakeSpored agent) {
+        return value(server, "count({instance=\"" + agent.address() + "\", __name__!~\"ALERTS.*\"})");
+    }
+
+    static Set<String> addresses(List<FakeSpored> agents) {
+        return agents.stream().map(FakeSpored::address).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The addresses of the fleet job's targets that {@code shard} scrapes successfully. */
+    static Set<String> healthy(PrometheusServer shard) {
+        return shard.activeTargets(JOB).stream().filter(t -> t.path("health").asText().equals("up"))
+                .map(t -> t.path("labels").path("instance").asText()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The single value of an instant query, NaN when it has none. */
+    static double value(PrometheusServer server, String promql) {
+        List<JsonNode> result = server.query(promql);
+        if (result.isEmpty()) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(result.get(0).path("value").get(1).asText());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.spawn.monitoring.spec;
+
+import static dev.spawn.monitoring.spec.SpecReaderTest.FILE;
+import static dev.spawn.monitoring.spec.SpecReaderTest.problems;
+import static dev.spawn.monitoring.spec.SpecReaderTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.model.ScaleOut;
+import org.junit.jupiter.api.Test;
+
+class ScaleOutSpecTest {
+
+    private static final String TWO_SHARDS = """
+            apiVersion: spawn.dev/v1
+            scale_out:
+              engine: prometheus
+              shards:
+                - address: prom-0.internal:9090
+                - address: prom-1.internal:9090
+              global:
+                address: prom-global.internal:9090
+            """;
+
+    @Test
+    void readsTheSectionAsTheIssueSpellsIt() {
+        MonitoringBundle bundle = SpecReader.parse(FILE, TWO_SHARDS).build();
+        assertThat(bundle.scaleOut().scaleOut()).isEqualTo(new ScaleOut(ScaleOut.Engine.PROMETHEUS,
+                java.util.List.of(new ScaleOut.Shard("prom-0.internal:9090"), new ScaleOut.Shard("prom-1.internal:9090")),
+                new ScaleOut.Global("prom-global.internal:9090", null)));
+        assertThat(bundle.prometheusConfigFiles()).containsExactly("shard-0/prometheus.yaml", "shard-1/prometheus.yaml",
+                "global/prometheus.yaml");
+        assertThat(bundle.files()).doesNotContainKeys("prometheus.yaml", "prometheus.flags", "systemd/prometheus.service");
+        assertThat(text(bundle, "shard-1/prometheus.flags")).contains("--web.listen-address=prom-1.internal:9090\n");
+    }
+
+    @Test
+    void engineDefaultsToPrometheus() {
+        MonitoringBundle bundle = SpecReader.parse(FILE, TWO_SHARDS.replace("  engine: prometheus\n", "")).build();
+        assertThat(bundle.scaleOut().scaleOut().engine()).isEqualTo(ScaleOut.Engine.PROMETHEUS);
+    }
+
+    @Test
+    void reportsEveryProblemAtItsKey() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  shards:
+                    - address: prom-0.internal
+                    - address: http://prom-1:9090
+                  global:
+                    address: prom-global.internal:9090
+                    ruler: vmalert.internal:8880
+                """)).containsExactly(
+                FILE + ":4:16: bad value 'prom-0.internal' for scale_out.shards[0].address; expected host:port, such as"
+                        + " prom-0.internal:9090",
+                FILE + ":5:16: bad value 'http://prom-1:9090' for scale_out.shards[1].address; expected host:port, such as"
+                        + " prom-0.internal:9090",
+                FILE + ":8:5: " + ScaleOut.RULER_ONLY_WITH_VM);
+    }
+
+    @Test
+    void needsAShardAndARulerForVictoriaMetrics() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  engine: victoriametrics
+                  shards: []
+                  global:
+                    address: vm.internal:8428
+                """)).containsExactly(FILE + ":4:11: " + ScaleOut.NO_SHARDS, FILE + ":5:3: " + ScaleOut.VM_NEEDS_RULER);
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  engine: victoria
+                  shards: [{address: a:1}]
+                """)).containsExactly(
+                FILE + ":3:3: missing field 'global' in scale_out",
+                FILE + ":3:11: unknown value 'victoria' for scale_out.engine; expected one of prometheus, victoriametrics");
+    }
+
+    @Test
+    void aRuleTierIsReadUnderTheRule() {
+        MonitoringBundle bundle = SpecReader.parse(FILE, TWO_SHARDS + """
+                rules:
+                  HighCostInstance: {tier: global}
+                """).build();
+        assertThat(bundle.scaleOut().split().rules(ScaleOut.Tier.GLOBAL)).contains("HighCostInstance");
+        assertThat(problems(TWO_SHARDS + """
+                rules:
+                  HighCostInstance: {tier: everywhere}
+                """)).singleElement().asString().isEqualTo(FILE + ":10:28: unknown value 'everywhere' for rules.HighCostInstance.tier; expected one of shard, global");
+    }
+}
