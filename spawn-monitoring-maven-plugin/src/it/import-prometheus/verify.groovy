@@ -25,7 +25,9 @@ assert spec.contains('  inhibit_rules:\n') && spec.contains('  time_intervals:\n
 
 // each note one per line at file:line:col, never the secret itself
 assert log =~ /\[WARNING\] \S*original\/prometheus\.yml:23:17: warning: inline secret 'password' in scrape_configs\[2\]\.basic_auth/
-assert log =~ /\[WARNING\] \S*original\/rules\/cost\.yml:16:9: warning: recording rule 'fleet:cost_per_hour:sum' cannot be carried/
+// recording rules are carried under rules.groups, with their group
+assert spec.contains('  groups:\n') && spec.contains('        - record: fleet:cost_per_hour:sum\n')
+assert !(log =~ /recording rule 'fleet:cost_per_hour:sum' cannot be carried/)
 assert log =~ /\[WARNING\] \S*original\/rules\/cost\.yml:11:9: warning: alert 'NodeDown' is kept as your own rule/
 assert log =~ /\[WARNING\] \S*original\/prometheus\.yml:9:1: warning: 25 default rules are not in the rule files and switched off/
 assert log =~ /\[WARNING\] \S*original\/alertmanager\.yml:16:7: warning: deprecated 'match' in route\.routes\[0\]: converted to matchers/
@@ -40,6 +42,7 @@ assert log =~ /spawn-monitoring\.yaml already exists; spawn:import does not over
 // the imported spec generates and checks
 assert new File(out, 'alerts/cost-alerts.yaml').text.contains('expr: spawn_cost_per_hour_dollars > 10')
 assert new File(out, 'alerts/custom-alerts.yaml').text.contains('alert: NodeDown')
+assert new File(out, 'alerts/groups.yaml').text.contains('- record: fleet:cost_per_hour:sum')
 assert new File(out, 'prometheus.yaml').text.contains('job_name: node')
 def am = new File(out, 'alertmanager.yaml').text
 assert am.contains('- name: pager') && am.contains('- name: slack-cost') && am.contains('- weekend')

@@ -49,11 +49,14 @@ public final class Linter {
         return out;
     }
 
-    /** The severity values the routing tree's matchers name. */
+    /**
+     * The severity values the routing knows: spawn's (critical, warning, info), which a root route without severity
+     * routes takes too, and any other value its matchers name ({@code page}, {@code ticket}).
+     */
     private static Set<String> severities(Routing.Route root) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = new TreeSet<>(DEFAULT_SEVERITIES);
         collect(root, out);
-        return out.isEmpty() ? DEFAULT_SEVERITIES : out;
+        return out;
     }
 
     private static void collect(Routing.Route route, Set<String> out) {

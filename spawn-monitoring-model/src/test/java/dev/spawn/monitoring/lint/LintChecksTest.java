@@ -140,7 +140,9 @@ class LintChecksTest {
         assertThat(checks(lines, "style/annotations")).singleElement().asString().contains("no summary and no description");
         String page = alert("HighCpu", "spawn_cpu_usage_percent > 90", "").replace("severity: warning", "severity: page");
         assertThat(checks(lint(page, ROUTING, Map.of(), List.of()), "style/severity")).singleElement().asString()
-                .contains("'page'").contains("critical, warning");
+                .contains("'page'").contains("critical, info, warning");
+        assertThat(lint(page, ROUTING.replace("severity=\"critical\"", "severity=~\"page|critical\""), Map.of(), List.of()))
+                .isEmpty();
         assertThat(lint(alert("HighCpu", "spawn_cpu_usage_percent > 90", ""), ROUTING, Map.of(), List.of())).isEmpty();
     }
 
