@@ -94,7 +94,8 @@ class ImportAgreementTest {
 
     /**
      * What each import must have made of its configuration (beyond agreement): the changed defaults as overrides,
-     * the user's own alerts as custom rules, the missing defaults switched off.
+     * the user's own alerts as custom rules (or in their group under rules.groups when it has its own interval or
+     * limit), the missing defaults switched off.
      */
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "spawn-like", List.of("  HighCostInstance:\n    threshold: 10.0\n", "  CostTrendingUp:\n    parameters:\n      window: 12h\n",
@@ -102,7 +103,9 @@ class ImportAgreementTest {
                     "  HighCPUUsage:\n    for: 10m\n    severity: critical\n", "  InstanceRecentlyStarted:\n    enabled: false\n",
                     "  - job_name: node-exporter\n"),
             "mimir", List.of("  HighCostInstance:\n    threshold: 8.0\n", "  DailyCostBudgetExceeded:\n    parameters:\n      budget: 500\n",
-                    "    - name: HighFleetSize\n", "    - name: PostgresDown\n", "    - name: SporedDown\n",
+                    "    - name: HighFleetSize\n",
+                    // team-db's group has a limit: its alerts keep the group under rules.groups
+                    "    - name: databases\n", "        - alert: PostgresDown\n", "        - alert: SporedDown\n",
                     "  disabled_categories:\n    - lifecycle\n    - capacity\n    - performance\n",
                     "X-Scope-OrgID: spawn-eu", "  - enabled: false\n    job_name: spawn-ec2\n"));
 

@@ -70,7 +70,10 @@ public final class SpecImport {
 
     private final Path dir;
     private final RuleCatalog catalog = RuleCatalog.defaults();
-    /** The recording rules read, by group name: rules.groups keeps them with their group's interval and limit. */
+    /**
+     * The rules rules.groups keeps with their group's interval and limit, by group name: recording rules, and the
+     * user's own alerts that need the group (or keep_firing_for).
+     */
     private final Map<String, Map<String, Object>> recordingGroups = new java.util.LinkedHashMap<>();
     /** The problems of each file read, in reading order. */
     private final List<SpecProblems> files = new ArrayList<>();
@@ -437,19 +440,22 @@ public final class SpecImport {
         for (UpstreamGroup group : file.map(UpstreamRuleFile::groups).orElse(List.of())) {
             Node groupNode = reader.origin(group).orElse(root.get());
             Duration interval = group.interval() != null ? group.interval() : evaluation;
-            boolean alerts0 = Optional.ofNullable(group.rules()).orElse(List.of()).stream().anyMatch(r -> r.alert() != null);
-            if (alerts0 && !interval.equals(SPAWN_GROUP_INTERVAL)) {
+            List<UpstreamRule> groupRules = Optional.ofNullable(group.rules()).orElse(List.of());
+            boolean ownGroup = !interval.equals(SPAWN_GROUP_INTERVAL) || group.limit() != null && group.limit() != 0;
+            // alerts named as default rules become overrides or take the default's place in spawn's groups
+            boolean defaultNamed = groupRules.stream().anyMatch(r -> r.alert() != null && catalog.rule(r.alert()).isPresent());
+            if (defaultNamed && !interval.equals(SPAWN_GROUP_INTERVAL)) {
                 problems.warning(groupNode, "rule group '" + group.name() + "' is evaluated every " + interval
                         + (group.interval() != null ? " (its interval)" : " (global evaluation_interval)")
-                        + "; the spec cannot carry a group's interval for alerts yet: its alerts are evaluated in spawn's"
-                        + " groups every " + SPAWN_GROUP_INTERVAL + " (its recording rules keep it under rules.groups)");
+                        + "; its alerts named as default rules are evaluated in spawn's groups every " + SPAWN_GROUP_INTERVAL
+                        + " (its other rules keep the group under rules.groups)");
             }
-            if (alerts0 && group.limit() != null && group.limit() != 0) {
+            if (defaultNamed && group.limit() != null && group.limit() != 0) {
                 problems.warning(groupNode, "rule group '" + group.name() + "' has limit " + group.limit()
-                        + "; the spec cannot carry a group's limit for alerts yet: the imported alerts have none (its"
-                        + " recording rules keep it under rules.groups)");
+                        + "; its alerts named as default rules have none in spawn's groups (its other rules keep the group"
+                        + " under rules.groups)");
             }
-            for (UpstreamRule rule : Optional.ofNullable(group.rules()).orElse(List.of())) {
+            for (UpstreamRule rule : groupRules) {
                 Node node = reader.origin(rule).orElse(groupNode);
                 if ((rule.record() == null) == (rule.alert() == null)) {
                     problems.error(node, "a rule needs exactly one of 'alert' and 'record'");
@@ -459,28 +465,47 @@ public final class SpecImport {
                     r.put("record", rule.record());
                     r.put("expr", rule.expr());
                     r.put("labels", rule.labels() == null || rule.labels().isEmpty() ? null : new TreeMap<>(rule.labels()));
-                    recordingGroups.computeIfAbsent(group.name(), k -> new java.util.LinkedHashMap<>(Map.of(
-                            "name", group.name(), "rules", new ArrayList<SpecDocument.GroupRuleSpec>())));
-                    Map<String, Object> g = recordingGroups.get(group.name());
-                    if (group.interval() != null) {
-                        g.put("interval", group.interval());
-                    }
-                    if (group.limit() != null && group.limit() != 0) {
-                        g.put("limit", group.limit());
-                    }
-                    @SuppressWarnings("unchecked")
-                    List<SpecDocument.GroupRuleSpec> rules = (List<SpecDocument.GroupRuleSpec>) g.get("rules");
-                    rules.add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
+                    groupRules(group).add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
+                } else if (catalog.rule(rule.alert()).isEmpty() && (ownGroup || rule.keepFiringFor() != null)) {
+                    // an alert of the user's own that needs its group's interval or limit, or keep_firing_for: as written
+                    Map<String, Object> r = new java.util.LinkedHashMap<>();
+                    r.put("alert", rule.alert());
+                    r.put("expr", rule.expr());
+                    r.put("for", rule.forDuration());
+                    r.put("keep_firing_for", rule.keepFiringFor());
+                    r.put("labels", rule.labels() == null || rule.labels().isEmpty() ? null : new TreeMap<>(rule.labels()));
+                    r.put("annotations", rule.annotations() == null || rule.annotations().isEmpty() ? null
+                            : new TreeMap<>(rule.annotations()));
+                    groupRules(group).add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
+                    problems.warning(node, "alert '" + rule.alert() + "' is kept as written in its group '" + group.name()
+                            + "' under rules.groups (" + (ownGroup ? "the group's interval or limit" : "keep_firing_for")
+                            + " carries over); it has no test cases: add a case that fires and one that stays silent under"
+                            + " tests:");
                 } else {
                     if (rule.keepFiringFor() != null) {
-                        problems.warning(node, "keep_firing_for of alert '" + rule.alert() + "' cannot be carried by the"
-                                + " spec yet: the imported alert stops firing as soon as its condition clears");
+                        problems.warning(node, "keep_firing_for of alert '" + rule.alert() + "' cannot be carried for an"
+                                + " alert named as a default rule: the imported alert stops firing as soon as its condition"
+                                + " clears");
                     }
                     alerts.add(new UserAlert(rule, node, problems));
                 }
             }
         }
         return alerts;
+    }
+
+    /** The rule list of {@code group} under rules.groups, with the group's interval and limit. */
+    @SuppressWarnings("unchecked")
+    private List<SpecDocument.GroupRuleSpec> groupRules(UpstreamGroup group) {
+        Map<String, Object> g = recordingGroups.computeIfAbsent(group.name(), k -> new java.util.LinkedHashMap<>(Map.of(
+                "name", group.name(), "rules", new ArrayList<SpecDocument.GroupRuleSpec>())));
+        if (group.interval() != null) {
+            g.put("interval", group.interval());
+        }
+        if (group.limit() != null && group.limit() != 0) {
+            g.put("limit", group.limit());
+        }
+        return (List<SpecDocument.GroupRuleSpec>) g.get("rules");
     }
 
     /** The files a {@code rule_files} entry names, as Prometheus resolves it: relative to the config file, globs sorted. */

@@ -332,12 +332,10 @@ class SpecImportTest {
         SpecImport.Result result = SpecImport.fromDirectory(dir);
         List<String> messages = messages(result);
         String r = dir.resolve("r.yml").toString();
-        assertThat(messages).anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' is evaluated every 15s (its"
-                        + " interval); the spec cannot carry a group's interval for alerts yet"))
-                .anyMatch(m -> m.startsWith(r + ":2:5: warning: rule group 'fast' has limit 10"))
-                .noneMatch(m -> m.contains("job:up:sum"))
-                .anyMatch(m -> m.startsWith(r + ":8:9: warning: keep_firing_for of alert 'Flapping' cannot be carried"));
-        // the recording rule keeps its group, interval and limit under rules.groups
+        assertThat(messages).noneMatch(m -> m.contains("job:up:sum") || m.contains("evaluated every"))
+                .anyMatch(m -> m.startsWith(r + ":8:9: warning: alert 'Flapping' is kept as written in its group 'fast'"
+                        + " under rules.groups (the group's interval or limit carries over)"));
+        // the recording rule and the alert keep their group, interval, limit and keep_firing_for under rules.groups
         assertThat(result.spec()).contains("""
                   groups:
                     - name: fast
@@ -346,10 +344,15 @@ class SpecImportTest {
                       rules:
                         - record: job:up:sum
                           expr: sum by (job) (up)
-                """);
+                        - alert: Flapping
+                          expr: "changes(up[5m]) > 3"
+                          keep_firing_for: 5m
+                          labels:
+                            severity: info
+                """).doesNotContain("custom:");
         String groups = new String(SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().files()
                 .get("alerts/groups.yaml"), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(groups).contains("- record: job:up:sum", "interval: 15s", "limit: 10");
+        assertThat(groups).contains("- record: job:up:sum", "interval: 15s", "limit: 10", "keep_firing_for: 5m");
     }
 
     @Test
