@@ -26,6 +26,7 @@ import dev.spawn.monitoring.render.AlertmanagerRenderer;
 import dev.spawn.monitoring.render.PrometheusRenderer;
 import dev.spawn.monitoring.render.RuleRenderer;
 import dev.spawn.monitoring.rules.Mutation;
+import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.rules.RuleCatalog;
 import dev.spawn.monitoring.scale.ScaleOutBundle;
 import java.io.IOException;
@@ -49,7 +50,7 @@ import java.util.TreeMap;
  * prometheus.yaml            alertmanager.yaml
  * prometheus.flags           alertmanager.flags
  * alerts/&lt;category&gt;-alerts.yaml
- * tests/&lt;category&gt;-alerts-test.yaml
+ * tests/&lt;category&gt;-alerts/&lt;Alert&gt;-test.yaml   (and rules/&lt;Alert&gt;.yaml beside it: the rule file with only that alert)
  * grafana/dashboards/&lt;name&gt;.json            (unless Grafana is turned off: {@code grafana} null)
  * grafana/provisioning/{datasources,dashboards}/spawn.yaml
  * kubernetes/{prometheus-rules,alertmanager-config,scrape-config}.yaml   (with {@code kubernetes} set)
@@ -82,6 +83,17 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
     public MonitoringBundle withWarnings(List<Problem> placed) {
         return new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager, alertmanagerFlags,
                 highAvailability, grafana, kubernetes, source, placed, mutation, routingTests, lint, scaleOut);
+    }
+
+    /** The promtool test files among {@link #ruleTests()} (the rest are the rule copies they load). */
+    public SortedMap<String, byte[]> ruleTestFiles() {
+        SortedMap<String, byte[]> tests = new TreeMap<>();
+        ruleTests.forEach((path, bytes) -> {
+            if (RuleSet.isTestFile(path)) {
+                tests.put(path, bytes);
+            }
+        });
+        return Collections.unmodifiableSortedMap(tests);
     }
 
     /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */

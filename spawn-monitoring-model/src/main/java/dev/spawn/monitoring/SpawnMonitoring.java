@@ -49,6 +49,7 @@ import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -468,16 +469,17 @@ public final class SpawnMonitoring {
             throw new ValidationException(all);
         }
         SortedMap<String, byte[]> ruleTests = new TreeMap<>(rules.testFiles());
+        Map<String, String> testFolders = new HashMap<>();
+        ruleFiles.stream().filter(f -> !extraRuleFiles.contains(f)).forEach(f -> testFolders.put(RuleSet.testFolder(f.path()), f.path()));
         for (RuleFile extra : extraRuleFiles) {
-            RuleFileTests.of(extra, extraRuleTests.getOrDefault(extra.path(), Map.of()),
-                    global.evaluationInterval() == null ? Duration.ofMinutes(1) : global.evaluationInterval(), source)
-                    .ifPresent(t -> {
-                        if (ruleTests.containsKey(t.getKey())) {
-                            all.add(Problem.error("rule_files", "rule file '" + extra.path() + "' would have the test file "
-                                    + t.getKey() + " of another; expected another file name"));
-                        }
-                        ruleTests.put(t.getKey(), t.getValue());
-                    });
+            String other = testFolders.putIfAbsent(RuleSet.testFolder(extra.path()), extra.path());
+            SortedMap<String, byte[]> tests = RuleFileTests.of(extra, extraRuleTests.getOrDefault(extra.path(), Map.of()),
+                    global.evaluationInterval() == null ? Duration.ofMinutes(1) : global.evaluationInterval(), source);
+            if (other != null && !tests.isEmpty()) {
+                all.add(Problem.error("rule_files", "rule file '" + extra.path() + "' would have its tests in "
+                        + RuleSet.testFolder(extra.path()) + " as '" + other + "' has; expected another file name"));
+            }
+            ruleTests.putAll(tests);
         }
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);

@@ -30,6 +30,38 @@ class DefaultBundleTest {
                 "alerts/lifecycle-alerts.yaml", "alerts/cost-alerts.yaml", "alerts/capacity-alerts.yaml",
                 "alerts/performance-alerts.yaml");
         files.forEach((path, bytes) -> Golden.assertMatches("default-bundle/" + path, bytes));
+        // and no golden file is left over from an earlier layout
+        java.nio.file.Path golden = java.nio.file.Path.of("src", "test", "resources", "golden", "default-bundle");
+        try (java.util.stream.Stream<java.nio.file.Path> committed = java.nio.file.Files.walk(golden)) {
+            assertThat(committed.filter(java.nio.file.Files::isRegularFile).map(p -> golden.relativize(p).toString().replace('\\', '/')))
+                    .as("golden files the bundle no longer writes").allMatch(files::containsKey);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void eachTestFileLoadsACopyOfItsRuleAsDeployed() {
+        MonitoringBundle bundle = defaults();
+        SortedMap<String, byte[]> files = bundle.files();
+        int tests = 0;
+        for (var test : bundle.ruleTestFiles().entrySet()) {
+            var tree = dev.spawn.monitoring.render.YamlOutput.parse(test.getValue());
+            String folder = test.getKey().substring(0, test.getKey().lastIndexOf('/') + 1);
+            var copy = dev.spawn.monitoring.render.YamlOutput.parse(files.get(folder + tree.path("rule_files").path(0).asText()));
+            String alert = tree.path("tests").path(0).path("alert_rule_test").path(0).path("alertname").asText();
+            var deployed = dev.spawn.monitoring.render.YamlOutput.parse(files.get("alerts/" + folder.split("/")[1] + ".yaml"));
+            // the copy has the deployed group (name, interval) with the alert's rule exactly as deployed, and nothing else
+            assertThat(copy.path("groups")).hasSize(1);
+            assertThat(copy.path("groups").path(0).path("name")).isEqualTo(deployed.path("groups").path(0).path("name"));
+            assertThat(copy.path("groups").path(0).path("interval")).isEqualTo(deployed.path("groups").path(0).path("interval"));
+            assertThat(copy.path("groups").path(0).path("rules")).singleElement().satisfies(rule -> {
+                assertThat(rule.path("alert").asText()).isEqualTo(alert);
+                assertThat(deployed.path("groups").path(0).path("rules")).contains(rule);
+            });
+            tests++;
+        }
+        assertThat(tests).isEqualTo(26);
     }
 
     @Test

@@ -44,12 +44,12 @@ public class CheckReportsBenchmark {
 
     @Benchmark
     public List<RuleTestCases.Case> readCases() {
-        return RuleTestCases.of(bundle.ruleTests(), "");
+        return RuleTestCases.of(bundle.ruleTestFiles(), "");
     }
 
     @Benchmark
     public CheckReports.Written readCasesAndWriteReports() {
         return CheckReports.write(out, bundle, List.of(new BundleCheck.Outcome("promtool test rules",
-                BundleCheck.Outcome.Status.PASSED, "", List.of(), RuleTestCases.of(bundle.ruleTests(), ""))));
+                BundleCheck.Outcome.Status.PASSED, "", List.of(), RuleTestCases.of(bundle.ruleTestFiles(), ""))));
     }
 }

@@ -150,16 +150,13 @@ public final class BundleCheck {
             outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(c.tool(), directory.resolve(c.folder()), missing,
                     c.name(), c.args().toArray(String[]::new))).toList());
         }
-        if (!bundle.ruleTests().isEmpty()) {
-            String name = "promtool test rules (" + bundle.ruleTests().size() + " files)";
+        if (!bundle.ruleTestFiles().isEmpty()) {
+            String name = "promtool test rules (" + bundle.ruleTestFiles().size() + " files)";
             if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {
                 // the same load errors again, once per test file: the rules must load before their tests can run
                 outcomes.add(new Outcome(name, Outcome.Status.SKIPPED, "not run: the rule files do not load"));
             } else {
-                List<String> args = new ArrayList<>(List.of("test", "rules"));
-                args.addAll(bundle.ruleTests().keySet());
-                Outcome tests = withCases(bundle, traced(bundle, run(Tool.PROMTOOL, directory, missing, name,
-                        args.toArray(String[]::new))));
+                Outcome tests = withCases(bundle, traced(bundle, testRules(bundle, directory, missing, name)));
                 outcomes.add(tests);
                 if (mutation && tests.status() == Outcome.Status.PASSED) {
                     // mutants of rules whose own cases fail say nothing
@@ -264,17 +261,39 @@ public final class BundleCheck {
         if (outcome.status() == Outcome.Status.SKIPPED) {
             return outcome;
         }
-        List<RuleTestCases.Case> cases = RuleTestCases.of(bundle.ruleTests(), outcome.output());
+        List<RuleTestCases.Case> cases = RuleTestCases.of(bundle.ruleTestFiles(), outcome.output());
         List<Problem> problems = new ArrayList<>(outcome.problems());
         for (RuleTestCases.Case c : cases) {
             if (c.failed()) {
-                boolean custom = c.file().equals(RuleSet.CUSTOM_TEST_FILE);
+                boolean custom = c.file().startsWith(RuleSet.testFolder(RuleSet.CUSTOM_RULE_FILE));
                 problems.add(Problem.error((custom ? "custom rule " : "rule ") + c.rule(), (custom ? "custom rule '" : "rule '")
                         + c.rule() + "': promtool test '" + c.name() + "' failed (" + c.failureSummary() + ", in " + c.file() + ")"
                         + (custom ? "" : "; the generated case does not hold for the rule as changed here")));
             }
         }
         return new Outcome(outcome.name(), outcome.status(), outcome.output(), problems, cases);
+    }
+
+    /**
+     * {@code promtool test rules} over every test file, in one process per processor (at most {@value #PARALLEL}), the
+     * files balanced by the rule evaluations their cases step through: promtool runs its files one after another.
+     */
+    private static Outcome testRules(MonitoringBundle bundle, Path directory, MissingTool missing, String name) {
+        Map<String, Long> cost = new TreeMap<>();
+        bundle.ruleTestFiles().forEach((path, bytes) -> cost.put(path, RuleTestCases.evaluations(bytes)));
+        int processes = Math.max(1, Math.min(PARALLEL, Runtime.getRuntime().availableProcessors()));
+        List<Callable<Outcome>> runs = new ArrayList<>();
+        for (List<String> batch : MutationCheck.batches(cost, processes)) {
+            List<String> args = new ArrayList<>(List.of("test", "rules"));
+            args.addAll(batch);
+            runs.add(() -> run(Tool.PROMTOOL, directory, missing, name, args.toArray(String[]::new)));
+        }
+        List<Outcome> outcomes = SideBySide.all(PARALLEL, runs, "promtool test rules");
+        boolean passed = outcomes.stream().allMatch(o -> o.status() == Outcome.Status.PASSED);
+        boolean skipped = outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.SKIPPED);
+        String output = outcomes.stream().map(Outcome::output).reduce((a, b) -> a.strip() + "\n" + b).orElse("");
+        return new Outcome(name, passed ? Outcome.Status.PASSED : skipped ? Outcome.Status.SKIPPED : Outcome.Status.FAILED,
+                skipped ? outcomes.get(0).output() : output);
     }
 
     private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {

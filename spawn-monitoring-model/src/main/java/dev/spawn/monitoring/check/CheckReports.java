@@ -42,13 +42,15 @@ public final class CheckReports {
      */
     public static Written write(Path directory, MonitoringBundle bundle, List<BundleCheck.Outcome> outcomes) {
         List<RuleTestCases.Case> ran = outcomes.stream().flatMap(o -> o.cases().stream()).toList();
-        List<RuleTestCases.Case> cases = ran.isEmpty() ? RuleTestCases.of(bundle.ruleTests()) : ran;
+        List<RuleTestCases.Case> cases = ran.isEmpty() ? RuleTestCases.of(bundle.ruleTestFiles()) : ran;
         List<String> alerts = alertNames(bundle);
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);
             Map<String, List<RuleTestCases.Case>> byFile = new TreeMap<>();
-            ran.forEach(c -> byFile.computeIfAbsent(c.file(), f -> new ArrayList<>()).add(c));
+            // one suite per rule file, as its alerts' cases are one folder of test files
+            ran.forEach(c -> byFile.computeIfAbsent(c.file().replaceFirst("^(tests/[^/]+)/[^/]+-test\\.yaml$", "$1-test.yaml"),
+                    f -> new ArrayList<>()).add(c));
             for (Map.Entry<String, List<RuleTestCases.Case>> file : byFile.entrySet()) {
                 Path xml = directory.resolve("TEST-" + suiteName(file.getKey()) + ".xml");
                 Files.write(xml, junit(file.getKey(), file.getValue()));

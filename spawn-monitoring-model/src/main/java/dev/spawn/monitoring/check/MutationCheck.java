@@ -289,28 +289,39 @@ public final class MutationCheck {
 
     private static final Pattern FAILED_ALERT_NAME = Pattern.compile("alert: (spawn_mutant_\\d+)");
 
+    /** The cases of each rule file's alerts, gathered from its test files (one per alert) into one, by rule file path. */
     private static Map<String, TestFile> testsByRuleFile(MonitoringBundle bundle) {
         Map<String, TestFile> byRuleFile = new HashMap<>();
-        bundle.ruleTests().forEach((path, bytes) -> {
-            JsonNode tree = YamlOutput.parse(bytes);
-            String ruleFile = tree.path("rule_files").path(0).asText();
-            // test files name their rule file relative to themselves: ../alerts/x.yaml
-            byRuleFile.put(ruleFile.startsWith("../") ? ruleFile.substring(3) : ruleFile, new TestFile(tree));
-        });
+        for (RuleFile file : bundle.ruleFiles()) {
+            String folder = RuleSet.testFolder(file.path());
+            ObjectNode merged = null;
+            for (Map.Entry<String, byte[]> test : bundle.ruleTestFiles().entrySet()) {
+                if (test.getKey().startsWith(folder)) {
+                    JsonNode tree = YamlOutput.parse(test.getValue());
+                    if (merged == null) {
+                        merged = YamlOutput.object();
+                        merged.set("evaluation_interval", tree.path("evaluation_interval"));
+                        merged.putArray("tests");
+                    }
+                    ((ArrayNode) merged.get("tests")).addAll((ArrayNode) tree.withArray("tests"));
+                }
+            }
+            if (merged != null) {
+                byRuleFile.put(file.path(), new TestFile(merged));
+            }
+        }
         return byRuleFile;
     }
 
-    /** A generated promtool test file. */
+    /** A rule file's generated promtool cases. */
     private record TestFile(JsonNode tree) {
         Duration interval() {
-            String text = tree.path("evaluation_interval").asText("");
-            return text.isEmpty() ? RuleSet.DEFAULT_INTERVAL : Duration.parse(text);
+            return RuleTestCases.interval(tree);
         }
 
         /** How many evaluations a case steps through: its eval_time over the interval. */
         static long evaluations(JsonNode c, Duration interval) {
-            String at = c.path("alert_rule_test").path(0).path("eval_time").asText("0s");
-            return Duration.isValid(at) ? Duration.parse(at).millis() / Math.max(1, interval.millis()) + 1 : 1;
+            return RuleTestCases.evaluations(c, interval);
         }
 
         List<JsonNode> cases(String alert) {

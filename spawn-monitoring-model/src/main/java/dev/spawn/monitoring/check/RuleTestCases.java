@@ -1,7 +1,9 @@
 package dev.spawn.monitoring.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.render.YamlOutput;
+import dev.spawn.monitoring.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,29 @@ public final class RuleTestCases {
             }
         });
         return List.copyOf(cases);
+    }
+
+    /** How many rule evaluations the cases of a test file step through: each case's eval_time over the interval, plus one. */
+    static long evaluations(byte[] testFile) {
+        JsonNode tree = YamlOutput.parse(testFile);
+        Duration interval = interval(tree);
+        long sum = 0;
+        for (JsonNode c : tree.path("tests")) {
+            sum += evaluations(c, interval);
+        }
+        return sum;
+    }
+
+    /** A test file's {@code evaluation_interval} (promtool's default, 1m, without one). */
+    static Duration interval(JsonNode testFile) {
+        String text = testFile.path("evaluation_interval").asText("");
+        return text.isEmpty() ? RuleSet.DEFAULT_INTERVAL : Duration.parse(text);
+    }
+
+    /** How many evaluations a case steps through: its eval_time over the interval. */
+    static long evaluations(JsonNode c, Duration interval) {
+        String at = c.path("alert_rule_test").path(0).path("eval_time").asText("0s");
+        return Duration.isValid(at) ? Duration.parse(at).millis() / Math.max(1, interval.millis()) + 1 : 1;
     }
 
     /**

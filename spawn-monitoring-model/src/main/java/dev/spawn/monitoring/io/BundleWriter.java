@@ -2,6 +2,8 @@ package dev.spawn.monitoring.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,8 +50,10 @@ import java.util.stream.Stream;
  * a symbolic link elsewhere) stops the write before anything changes. A folder written by an earlier
  * version (plain files listed in {@value #MANIFEST}) is converted once, file by file.
  *
- * <p>Crash consistency is against the writer dying (kill -9, an exception, a full disk); the writer
- * does not fsync, so after a power loss the file system's own ordering decides. Symbolic links are
+ * <p>Crash consistency is against the writer dying (kill -9, an exception, a full disk) and against
+ * power loss: every file a generation writes is synced to disk, then its folders, before the switch, and
+ * the output folder after it, so the {@code ..data} a restarted machine finds names a complete
+ * generation. Symbolic links are
  * required: on a file system without them the write fails with a message saying so.
  */
 public final class BundleWriter {
@@ -253,9 +258,35 @@ public final class BundleWriter {
             } else {
                 written.add(file.getKey());
             }
-            Files.write(staged, file.getValue());
+            writeDurably(staged, file.getValue());
         }
-        Files.write(staging.resolve(MANIFEST), (String.join("\n", new TreeSet<>(files.keySet())) + "\n").getBytes(StandardCharsets.UTF_8));
+        writeDurably(staging.resolve(MANIFEST), (String.join("\n", new TreeSet<>(files.keySet())) + "\n").getBytes(StandardCharsets.UTF_8));
+        try (Stream<Path> tree = Files.walk(staging)) {
+            for (Path dir : tree.filter(Files::isDirectory).toList()) {
+                syncDirectory(dir);
+            }
+        }
+    }
+
+    /** Writes {@code file} and syncs its bytes to the disk before returning. */
+    private static void writeDurably(Path file, byte[] content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Syncs a folder's entries (names made, renamed or removed in it) to the disk, where the system allows it. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not every system opens a folder for syncing (Windows does not); its file system orders the renames
+        }
     }
 
     private static boolean link(Path staged, Path old) {
@@ -281,10 +312,13 @@ public final class BundleWriter {
         }
         Path generation = generations.resolve(name);
         Files.move(staging, generation, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(generations);
         linkTopLevel(out, top);
         Path next = out.resolve(DATA + TEMP_SUFFIX);
         symlink(next, Path.of(GENERATIONS, name));
+        syncDirectory(out);
         Files.move(next, out.resolve(DATA), StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(out);
         convertPlain(out, top, live.legacy() ? live.manifest() : List.of());
         try (Stream<Path> list = Files.list(out)) {
             for (Path entry : list.toList()) {
@@ -436,9 +470,10 @@ public final class BundleWriter {
             Files.createDirectories(absolute.getParent());
             Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", TEMP_SUFFIX);
             try {
-                Files.write(temp, content);
+                writeDurably(temp, content);
                 readableLike(absolute, temp);
                 move(temp, absolute);
+                syncDirectory(absolute.getParent());
             } finally {
                 Files.deleteIfExists(temp);
             }

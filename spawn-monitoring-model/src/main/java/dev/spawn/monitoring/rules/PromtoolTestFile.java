@@ -4,10 +4,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.AlertingRule;
+import dev.spawn.monitoring.model.rules.RecordingRule;
+import dev.spawn.monitoring.model.rules.Rule;
+import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.model.rules.RuleGroup;
+import dev.spawn.monitoring.render.RuleRenderer;
 import dev.spawn.monitoring.render.YamlOutput;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns rendered test cases into a {@code promtool test rules} file: one test group per case, the
@@ -28,6 +37,54 @@ final class PromtoolTestFile {
     static final Duration INPUT_STEP = Duration.ofMinutes(1);
 
     private PromtoolTestFile() {
+    }
+
+    /**
+     * The test files of one rule file, one per tested alert: {@code tests/<stem>/<Alert>-test.yaml}, loading
+     * {@code rules/<Alert>.yaml} beside it, a copy of the rule file that keeps its groups (name, interval,
+     * limit) with only that alert's rules and the recording rules. Each case then evaluates one alert instead
+     * of its whole file, so the time promtool takes grows with the rules, not with their square. An expression
+     * that reads {@code ALERTS} keeps every alert of the file, since it may read the others' state.
+     */
+    static SortedMap<String, byte[]> perAlert(RuleFile file, List<TestedRule> tested, Duration evaluationInterval, String source) {
+        Map<String, List<TestedRule>> byAlert = new LinkedHashMap<>();
+        tested.stream().filter(t -> !t.tests().isEmpty())
+                .forEach(t -> byAlert.computeIfAbsent(t.rule().alert(), a -> new ArrayList<>()).add(t));
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        String folder = testFolder(file.path());
+        for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
+            String stem = alert.getKey().replace(':', '-');
+            String copy = RULES_FOLDER + stem + ".yaml";
+            files.put(folder + copy, RuleRenderer.toBytes(only(file, alert.getKey(), folder + copy), source));
+            files.put(folder + stem + TEST_SUFFIX, YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
+        }
+        return files;
+    }
+
+    /** Test files end so; the rule copies they load sit in {@value #RULES_FOLDER} beside them. */
+    static final String TEST_SUFFIX = "-test.yaml";
+    static final String RULES_FOLDER = "rules/";
+
+    /** The folder of a rule file's test files: {@code tests/cost-alerts/} for {@code alerts/cost-alerts.yaml}. */
+    static String testFolder(String ruleFile) {
+        String name = ruleFile.substring(ruleFile.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
+        return "tests/" + name + "/";
+    }
+
+    private static final Pattern READS_ALERTS = Pattern.compile("\\bALERTS(_FOR_STATE)?\\b");
+
+    /** {@code file} with, in each group, only the recording rules and the alerts named {@code alert}; empty groups left out. */
+    private static RuleFile only(RuleFile file, String alert, String path) {
+        boolean all = file.groups().stream().flatMap(g -> g.rules().stream()).anyMatch(r -> READS_ALERTS.matcher(r.expr()).find());
+        List<RuleGroup> groups = new ArrayList<>();
+        for (RuleGroup group : file.groups()) {
+            List<Rule> kept = group.rules().stream()
+                    .filter(r -> all || r instanceof RecordingRule || r instanceof AlertingRule a && a.alert().equals(alert)).toList();
+            if (!kept.isEmpty()) {
+                groups.add(new RuleGroup(group.name(), group.interval(), group.limit(), kept));
+            }
+        }
+        return new RuleFile(path, groups);
     }
 
     /**

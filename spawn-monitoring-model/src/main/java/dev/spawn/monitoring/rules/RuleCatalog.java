@@ -42,24 +42,29 @@ public final class RuleCatalog {
     public static RuleCatalog defaults() {
         RuleCatalog catalog = defaults;
         if (catalog == null) {
-            List<RuleGroupDefinition> groups = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>();
-            for (Category category : Category.values()) {
-                String file = category.id() + ".yaml";
-                try {
-                    groups.add(RuleDefinitionReader.readCategory("rule-definitions/" + file, resource(RESOURCE_DIR + file), category));
-                } catch (ValidationException e) {
-                    problems.addAll(e.problems());
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new ValidationException(problems);
-            }
-            catalog = new RuleCatalog(groups, RuleDefinitionReader.readMetrics("rule-definitions/metrics.yaml",
-                    resource(RESOURCE_DIR + "metrics.yaml")));
+            catalog = load();
             defaults = catalog;
         }
         return catalog;
+    }
+
+    /** Reads the packaged definitions afresh (what {@link #defaults()} does once per JVM). */
+    public static RuleCatalog load() {
+        List<RuleGroupDefinition> groups = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Category category : Category.values()) {
+            String file = category.id() + ".yaml";
+            try {
+                groups.add(RuleDefinitionReader.readCategory("rule-definitions/" + file, resource(RESOURCE_DIR + file), category));
+            } catch (ValidationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return new RuleCatalog(groups, RuleDefinitionReader.readMetrics("rule-definitions/metrics.yaml",
+                resource(RESOURCE_DIR + "metrics.yaml")));
     }
 
     public List<RuleGroupDefinition> groups() {

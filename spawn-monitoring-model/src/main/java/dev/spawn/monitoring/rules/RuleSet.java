@@ -43,7 +43,6 @@ public final class RuleSet {
     /** The {@code category} label value and file stem of custom rules. */
     public static final String CUSTOM_CATEGORY = "custom";
     public static final String CUSTOM_RULE_FILE = "alerts/custom-alerts.yaml";
-    public static final String CUSTOM_TEST_FILE = "tests/custom-alerts-test.yaml";
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
     private final RuleCatalog catalog;
@@ -194,25 +193,28 @@ public final class RuleSet {
     }
 
     /**
-     * The promtool test files, {@code tests/<category>-alerts-test.yaml}, each naming its rule file
-     * relative to itself ({@code ../alerts/<category>-alerts.yaml}). Thresholds the user changed are
-     * tested at their new values; disabled rules have no tests.
+     * The promtool test files, one per tested alert: {@code tests/<category>-alerts/<Alert>-test.yaml}, loading a
+     * copy of its rule file with only that alert ({@code rules/<Alert>.yaml} beside it). Thresholds the user
+     * changed are tested at their new values; disabled rules have no tests.
      */
     public SortedMap<String, byte[]> testFiles() {
         Rendered rendered = render();
         SortedMap<String, byte[]> files = new TreeMap<>();
         for (int i = 0; i < rendered.ruleFiles.size(); i++) {
             RuleFile file = rendered.ruleFiles.get(i);
-            List<PromtoolTestFile.TestedRule> tested = rendered.tested.get(i);
-            if (tested.stream().allMatch(t -> t.tests().isEmpty())) {
-                continue;
-            }
-            String stem = file.path().substring("alerts/".length(), file.path().length() - ".yaml".length());
-            String ruleFile = "../" + file.path();
-            files.put("tests/" + stem + "-test.yaml", YamlOutput.toBytes(
-                    PromtoolTestFile.tree(ruleFile, file.groups().get(0).interval(), tested), sourceOf(file.path())));
+            files.putAll(PromtoolTestFile.perAlert(file, rendered.tested.get(i), file.groups().get(0).interval(), sourceOf(file.path())));
         }
         return Collections.unmodifiableSortedMap(files);
+    }
+
+    /** The folder of a rule file's test files ({@code tests/cost-alerts/} for {@code alerts/cost-alerts.yaml}). */
+    public static String testFolder(String ruleFile) {
+        return PromtoolTestFile.testFolder(ruleFile);
+    }
+
+    /** Whether {@code path} is a test file that promtool runs (not a rule copy that one loads). */
+    public static boolean isTestFile(String path) {
+        return path.endsWith(PromtoolTestFile.TEST_SUFFIX) && !path.contains("/" + PromtoolTestFile.RULES_FOLDER);
     }
 
     /** Warnings (custom rules without tests) and errors found while rendering the rules and their tests. */
@@ -232,7 +234,22 @@ public final class RuleSet {
         return render(true);
     }
 
+    /** The rendering, made once: a rule set does not change (every change makes a new one). */
+    private volatile Rendered rendered;
+
     private Rendered render(boolean failOnErrors) {
+        Rendered out = rendered;
+        if (out == null) {
+            out = renderAll();
+            rendered = out;
+        }
+        if (failOnErrors && out.problems.stream().anyMatch(Problem::isError)) {
+            throw new ValidationException(out.problems);
+        }
+        return out;
+    }
+
+    private Rendered renderAll() {
         Rendered out = new Rendered();
         for (RuleGroupDefinition group : enabledGroups()) {
             List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
@@ -264,9 +281,6 @@ public final class RuleSet {
         }
         if (!customTested.isEmpty()) {
             add(out, CUSTOM_RULE_FILE, "spawn-" + CUSTOM_CATEGORY, DEFAULT_INTERVAL, customTested);
-        }
-        if (failOnErrors && out.problems.stream().anyMatch(Problem::isError)) {
-            throw new ValidationException(out.problems);
         }
         return out;
     }

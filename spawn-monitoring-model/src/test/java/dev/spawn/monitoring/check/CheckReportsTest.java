@@ -51,7 +51,7 @@ class CheckReportsTest {
         assertThat(tests.failed()).isTrue();
         assertThat(spec.place(tests).problems()).extracting(Problem::toString).containsExactly(
                 "spawn-monitoring.yaml:5:13: custom rule 'ManyUsers': promtool test 'claims to fire at three' failed"
-                        + " (alertname: ManyUsers, time: 5m, in tests/custom-alerts-test.yaml)");
+                        + " (alertname: ManyUsers, time: 5m, in tests/custom-alerts/ManyUsers-test.yaml)");
 
         CheckReports.Written written = CheckReports.write(dir, bundle, outcomes);
 
@@ -90,7 +90,7 @@ class CheckReportsTest {
     @Test
     void theReportsAreTheSameBytesOnEveryRun(@TempDir Path dir) throws Exception {
         MonitoringBundle bundle = SpawnMonitoring.defaults().build();
-        List<RuleTestCases.Case> cases = RuleTestCases.of(bundle.ruleTests());
+        List<RuleTestCases.Case> cases = RuleTestCases.of(bundle.ruleTestFiles());
         List<BundleCheck.Outcome> outcomes = List.of(new BundleCheck.Outcome("promtool test rules", BundleCheck.Outcome.Status.PASSED,
                 "", List.of(), cases));
 

@@ -23,7 +23,7 @@ class ForOverrideTest {
     void theCasesOfARuleFollowItsFor() {
         RuleSet rules = RuleSet.defaults().rule("HighCostInstance", r -> r.forDuration(Duration.ofMinutes(30)));
 
-        String cost = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        String cost = new String(rules.testFiles().get("tests/cost-alerts/HighCostInstance-test.yaml"), StandardCharsets.UTF_8);
 
         // fires exactly when for has passed; the input covers it
         assertThat(cost).contains("eval_time: 30m").contains("values: 5.05x35").doesNotContain("values: 5.05x10");

@@ -38,7 +38,7 @@ final class PromtoolGate {
         List<String> check = new ArrayList<>(List.of("check", "rules"));
         check.addAll(ruleFiles.keySet());
         List<String> test = new ArrayList<>(List.of("test", "rules"));
-        test.addAll(rules.testFiles().keySet());
+        rules.testFiles().keySet().stream().filter(RuleSet::isTestFile).forEach(test::add);
         return new Outcome(Tool.PROMTOOL.run(dir, 120, check.toArray(String[]::new)),
                 Tool.PROMTOOL.run(dir, 300, test.toArray(String[]::new)));
     }
@@ -55,10 +55,21 @@ final class PromtoolGate {
         }
     }
 
+    /** The test files under {@code folder} ({@code tests/cost-alerts/}), one after another, for assertions on their text. */
+    static String testsIn(RuleSet rules, String folder) {
+        StringBuilder text = new StringBuilder();
+        rules.testFiles().forEach((path, bytes) -> {
+            if (path.startsWith(folder) && RuleSet.isTestFile(path)) {
+                text.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return text.toString();
+    }
+
     /** The number of promtool test groups (cases) in the generated files. */
     static int caseCount(RuleSet rules) {
-        return rules.testFiles().values().stream()
-                .mapToInt(bytes -> dev.spawn.monitoring.render.YamlOutput.parse(bytes).get("tests").size())
+        return rules.testFiles().entrySet().stream().filter(f -> RuleSet.isTestFile(f.getKey()))
+                .mapToInt(f -> dev.spawn.monitoring.render.YamlOutput.parse(f.getValue()).get("tests").size())
                 .sum();
     }
 }

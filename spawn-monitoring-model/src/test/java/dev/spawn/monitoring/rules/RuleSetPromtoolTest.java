@@ -31,7 +31,7 @@ class RuleSetPromtoolTest {
 
         assertThat(expr(rules, "HighCostInstance")).isEqualTo("spawn_cost_per_hour_dollars > 10");
         assertThat(expr(rules, "CostTrendingUp")).contains("offset 12h) > 0)").endsWith(">= 2");
-        String costTests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        String costTests = PromtoolGate.testsIn(rules, "tests/cost-alerts/");
         assertThat(costTests).contains("values: 10.1x10").contains("values: 10x10").doesNotContain("values: 5.05x10")
                 .contains("eval_time: 12h12m");
 
@@ -92,7 +92,7 @@ class RuleSetPromtoolTest {
         }
         assertThat(shortest.problems()).isEmpty();
         assertThat(longest.problems()).isEmpty();
-        assertThat(new String(longest.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8))
+        assertThat(PromtoolGate.testsIn(longest, "tests/cost-alerts/"))
                 .as("the cases follow the rule's for").contains("eval_time: 6h");
 
         PromtoolGate.Outcome atMinimum = PromtoolGate.run(shortest, dir.resolve("minimum"));
@@ -114,7 +114,7 @@ class RuleSetPromtoolTest {
     @Test
     void fasterEvaluationIntervalsKeepTheGeneratedTestsPassing(@TempDir Path dir) {
         RuleSet rules = everyCategoryEvaluatedEvery("15s");
-        String lifecycle = new String(rules.testFiles().get("tests/lifecycle-alerts-test.yaml"), StandardCharsets.UTF_8);
+        String lifecycle = PromtoolGate.testsIn(rules, "tests/lifecycle-alerts/");
         assertThat(lifecycle).contains("evaluation_interval: 15s").contains("interval: 1m");
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
@@ -164,12 +164,13 @@ class RuleSetPromtoolTest {
         assertThat(rules.problems()).isEmpty();
         assertThat(rules.ruleFiles()).extracting(f -> f.path()).contains(RuleSet.CUSTOM_RULE_FILE)
                 .doesNotContain(Category.COST.ruleFile());
-        assertThat(rules.testFiles()).containsKey("tests/custom-alerts-test.yaml").doesNotContainKey("tests/cost-alerts-test.yaml");
+        assertThat(rules.testFiles().keySet()).noneMatch(k -> k.startsWith("tests/cost-alerts/"))
+                .contains("tests/custom-alerts/ManyLoggedInUsers-test.yaml", "tests/custom-alerts/rules/ManyLoggedInUsers.yaml");
 
         PromtoolGate.Outcome outcome = PromtoolGate.run(rules, dir);
 
         assertThat(outcome.ok()).as("%s", outcome).isTrue();
-        assertThat(outcome.test().output()).contains("custom-alerts-test.yaml");
+        assertThat(outcome.test().output()).contains("custom-alerts/ManyLoggedInUsers-test.yaml");
     }
 
     static String expr(RuleSet rules, String name) {

@@ -104,7 +104,7 @@ class RuleSetTest {
                 .containsEntry("category", "cost").containsEntry("component", "spawn");
         assertThat(rule.annotations()).containsEntry("runbook_url", "https://wiki/cost")
                 .containsEntry("summary", "Instance {{ $labels.instance_id }} costs more than $10 per hour");
-        String tests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
+        String tests = new String(rules.testFiles().get("tests/cost-alerts/HighCostInstance-test.yaml"), StandardCharsets.UTF_8);
         assertThat(tests).contains("team: finance").contains("runbook_url: https://wiki/cost");
     }
 
@@ -127,8 +127,9 @@ class RuleSetTest {
         RuleSet rules = RuleSet.defaults().disable("HighCostInstance");
 
         assertThat(rules.ruleNames()).hasSize(25).doesNotContain("HighCostInstance");
-        String tests = new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8);
-        assertThat(tests).doesNotContain("alertname: HighCostInstance\n").contains("alertname: DailyCostBudgetExceeded\n");
+        assertThat(rules.testFiles().keySet()).doesNotContain("tests/cost-alerts/HighCostInstance-test.yaml",
+                "tests/cost-alerts/rules/HighCostInstance.yaml").contains("tests/cost-alerts/DailyCostBudgetExceeded-test.yaml");
+        assertThat(rules.testFiles().values()).noneSatisfy(t -> assertThat(new String(t, StandardCharsets.UTF_8)).containsAnyOf("alertname: HighCostInstance\n", "alert: HighCostInstance\n"));
     }
 
     @Test
@@ -136,7 +137,8 @@ class RuleSetTest {
         RuleSet rules = RuleSet.defaults().disableCategory(Category.PERFORMANCE);
 
         assertThat(rules.ruleFiles()).extracting(f -> f.path()).doesNotContain(Category.PERFORMANCE.ruleFile()).hasSize(3);
-        assertThat(rules.testFiles()).doesNotContainKey("tests/performance-alerts-test.yaml").hasSize(3);
+        assertThat(rules.testFiles().keySet()).noneMatch(k -> k.startsWith("tests/performance-alerts/"))
+                .anyMatch(k -> k.startsWith("tests/cost-alerts/")).hasSize(2 * 18);
         assertThat(rules.ruleNames()).hasSize(18);
     }
 
@@ -150,7 +152,7 @@ class RuleSetTest {
         }
 
         assertThat(rules.ruleFiles()).extracting(f -> f.path()).doesNotContain(Category.COST.ruleFile());
-        assertThat(rules.testFiles()).doesNotContainKey("tests/cost-alerts-test.yaml");
+        assertThat(rules.testFiles().keySet()).noneMatch(k -> k.startsWith("tests/cost-alerts/")).isNotEmpty();
     }
 
     @Test
@@ -164,7 +166,7 @@ class RuleSetTest {
         });
         assertThat(rules.ruleFiles()).extracting(f -> f.path()).contains(RuleSet.CUSTOM_RULE_FILE);
         assertThat(rule(rules, "ManyUsers").labels()).containsEntry("category", "custom");
-        assertThat(rules.testFiles()).doesNotContainKey("tests/custom-alerts-test.yaml");
+        assertThat(rules.testFiles().keySet()).noneMatch(k -> k.startsWith("tests/custom-alerts/"));
     }
 
     @Test
@@ -219,8 +221,10 @@ class RuleSetTest {
         RuleSet rules = RuleSet.defaults().evaluationInterval(Category.COST, Duration.ofSeconds(30));
 
         assertThat(rules.ruleFiles().get(1).groups().get(0).interval()).hasToString("30s");
-        assertThat(new String(rules.testFiles().get("tests/cost-alerts-test.yaml"), StandardCharsets.UTF_8))
+        assertThat(new String(rules.testFiles().get("tests/cost-alerts/HighCostInstance-test.yaml"), StandardCharsets.UTF_8))
                 .contains("evaluation_interval: 30s");
+        assertThat(new String(rules.testFiles().get("tests/cost-alerts/rules/HighCostInstance.yaml"), StandardCharsets.UTF_8))
+                .contains("interval: 30s");
     }
 
     static AlertingRule rule(RuleSet rules, String name) {

@@ -68,7 +68,10 @@ class RuleGroupsSpecTest {
                           team: infra
                 """).contains("keep_firing_for: 10m");
         assertThat(bundle.prometheus().ruleFiles()).contains("alerts/groups.yaml");
-        assertThat(bundle.ruleTests()).containsKey("tests/groups-test.yaml");
+        assertThat(bundle.ruleTests()).containsKeys("tests/groups/RegionCpuSaturated-test.yaml", "tests/groups/rules/RegionCpuSaturated.yaml");
+        // the copy the test loads keeps the groups (interval, limit, recording rules) with only the alert under test
+        assertThat(new String(bundle.ruleTests().get("tests/groups/rules/RegionCpuSaturated.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("- name: fleet-recording\n    interval: 30s\n    limit: 1000\n").contains("- alert: RegionCpuSaturated");
         assertThat(Linting.of(bundle, null, "").report().lines()).isEmpty();
 
         RealTools.require(Tool.PROMTOOL);
@@ -128,6 +131,6 @@ class RuleGroupsSpecTest {
         assertThat(bundle.warnings()).extracting(Object::toString).contains("spawn-monitoring.yaml:6:18: warning: alert"
                 + " SporedDown in rules.groups has no test cases, so nothing proves that it fires when it should; add a case"
                 + " that fires and one that stays silent under tests:");
-        assertThat(bundle.ruleTests()).doesNotContainKey("tests/groups-test.yaml");
+        assertThat(bundle.ruleTests().keySet()).noneMatch(k -> k.startsWith("tests/groups/"));
     }
 }

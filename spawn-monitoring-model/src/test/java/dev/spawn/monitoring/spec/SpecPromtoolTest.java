@@ -80,7 +80,7 @@ class SpecPromtoolTest {
         assertThat(written.checks()).filteredOn(o -> o.name().startsWith("promtool test rules")).singleElement()
                 .extracting(BundleCheck.Outcome::status).isEqualTo(BundleCheck.Outcome.Status.PASSED);
         assertThat(bundle.warnings()).extracting(Problem::message).noneMatch(m -> m.contains("has no test cases"));
-        assertThat(new String(bundle.files().get("tests/custom-alerts-test.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(bundle.files().get("tests/custom-alerts/SporedDown-test.yaml"), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("fires when spored is down", "stays silent while spored answers", "0x15");
     }
 
