@@ -2,6 +2,7 @@ package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.BundleDrift;
+import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.check.RoutingSimulator;
 import dev.spawn.monitoring.check.ToolCache;
 import dev.spawn.monitoring.model.Problem;
@@ -49,7 +50,10 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
             }
             return new DriftCheck(bundle, directory, drift, checks);
         }
-        List<BundleCheck.Outcome> checks = bundle.check(BundleCheck.MissingTool.FAIL);
+        // the alerts' own tests and mutants that passed (or were killed) unchanged before are not run again
+        ResultCache results = force ? ResultCache.NONE : ResultCache.beside(directory);
+        List<BundleCheck.Outcome> checks = bundle.check(BundleCheck.MissingTool.FAIL, results);
+        results.save();
         key.ifPresent(k -> ToolCache.rememberIfPassed(directory, k, checks));
         return new DriftCheck(bundle, directory, drift, checks);
     }

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.io.Fingerprint;
 import dev.spawn.monitoring.spec.SpecReader;
@@ -33,7 +34,13 @@ public record Generation(MonitoringBundle bundle, Path directory, boolean upToDa
         if (!runTools) {
             return new Generation(bundle, directory, false, bundle.writeTo(directory), List.of());
         }
-        MonitoringBundle.CheckedWrite result = bundle.writeChecked(directory, BundleCheck.MissingTool.SKIP);
+        ResultCache results = force ? ResultCache.NONE : ResultCache.beside(directory);
+        MonitoringBundle.CheckedWrite result;
+        try {
+            result = bundle.writeChecked(directory, BundleCheck.MissingTool.SKIP, results);
+        } finally {
+            results.save(); // what passed is remembered even when another check failed the write
+        }
         if (result.checks().stream().noneMatch(c -> c.status() == BundleCheck.Outcome.Status.SKIPPED)) {
             Fingerprint.store(directory, fingerprint); // an unchecked bundle is not "up to date": the next run checks again
         }

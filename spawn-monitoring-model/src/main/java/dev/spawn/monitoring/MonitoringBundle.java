@@ -1,6 +1,7 @@
 package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.check.CheckFailedException;
 import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.grafana.Grafana;
@@ -184,9 +185,14 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
      * {@link dev.spawn.monitoring.check.CheckFailedException} and the previous output stays as it was.
      */
     public CheckedWrite writeChecked(Path directory, BundleCheck.MissingTool missing) {
+        return writeChecked(directory, missing, ResultCache.NONE);
+    }
+
+    /** {@link #writeChecked(Path, BundleCheck.MissingTool)}, skipping the alerts' tests that {@code cache} knows passed. */
+    public CheckedWrite writeChecked(Path directory, BundleCheck.MissingTool missing, ResultCache cache) {
         List<BundleCheck.Outcome> outcomes = new ArrayList<>();
         BundleWriter.Result result = BundleWriter.write(files(), directory, staged -> {
-            outcomes.addAll(BundleCheck.run(this, staged, missing));
+            outcomes.addAll(BundleCheck.run(this, staged, missing, false, cache));
             if (outcomes.stream().anyMatch(BundleCheck.Outcome::failed)) {
                 throw new CheckFailedException(outcomes);
             }
@@ -199,7 +205,12 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
      * runs {@link BundleCheck#run} with mutation testing, deletes the directory and returns the outcomes ({@code spawn:check}).
      */
     public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing) {
-        return check(missing, Path.of(System.getProperty("java.io.tmpdir")));
+        return check(missing, Path.of(System.getProperty("java.io.tmpdir")), ResultCache.NONE);
+    }
+
+    /** {@link #check(BundleCheck.MissingTool)}, skipping the alerts' tests and mutants that {@code cache} knows. */
+    public List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, ResultCache cache) {
+        return check(missing, Path.of(System.getProperty("java.io.tmpdir")), cache);
     }
 
     /**
@@ -207,10 +218,14 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
      * that a killed run left there is removed (see {@link ScratchFolder}).
      */
     List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, Path workDir) {
+        return check(missing, workDir, ResultCache.NONE);
+    }
+
+    private List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, Path workDir, ResultCache cache) {
         try (ScratchFolder temp = ScratchFolder.create(workDir, "spawn-check-")) {
             Path bundle = temp.path().resolve("bundle");
             writeTo(bundle);
-            return BundleCheck.run(this, bundle, missing, true);
+            return BundleCheck.run(this, bundle, missing, true, cache);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
+import dev.spawn.monitoring.render.YamlOutput;
 import dev.spawn.monitoring.rules.RuleSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -95,6 +97,15 @@ public final class BundleCheck {
      * the dashboard queries, the Alertmanager configuration and its routes); the outcomes keep their order.
      */
     public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
+        return run(bundle, directory, missing, mutation, ResultCache.NONE);
+    }
+
+    /**
+     * {@link #run(MonitoringBundle, Path, MissingTool, boolean)}, skipping the alerts' test files and mutants that
+     * {@code cache} says passed (or were killed) with the same bytes and promtool before; it learns this run's.
+     */
+    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation,
+            ResultCache cache) {
         List<Callable<List<Outcome>>> parts = new ArrayList<>();
         // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
         // the machine that generates the bundle; the rule files, which it then skips, are checked next
@@ -102,7 +113,7 @@ public final class BundleCheck {
             parts.add(() -> List.of(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
                     "check", "config", "--syntax-only", config)));
         }
-        parts.add(() -> rules(bundle, directory, missing, mutation));
+        parts.add(() -> rules(bundle, directory, missing, mutation, cache));
         if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
             // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
             Path beside = directory.toAbsolutePath().getParent();
@@ -130,7 +141,8 @@ public final class BundleCheck {
     private static final int PARALLEL = 4;
 
     /** {@code promtool check rules}, then {@code test rules} if the rules load, then the mutants if the tests pass. */
-    private static List<Outcome> rules(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
+    private static List<Outcome> rules(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation,
+            ResultCache cache) {
         List<Outcome> outcomes = new ArrayList<>();
         if (!bundle.ruleFiles().isEmpty()) {
             List<String> args = new ArrayList<>(List.of("check", "rules"));
@@ -156,11 +168,11 @@ public final class BundleCheck {
                 // the same load errors again, once per test file: the rules must load before their tests can run
                 outcomes.add(new Outcome(name, Outcome.Status.SKIPPED, "not run: the rule files do not load"));
             } else {
-                Outcome tests = withCases(bundle, traced(bundle, testRules(bundle, directory, missing, name)));
+                Outcome tests = withCases(bundle, traced(bundle, testRules(bundle, directory, missing, name, cache)));
                 outcomes.add(tests);
                 if (mutation && tests.status() == Outcome.Status.PASSED) {
                     // mutants of rules whose own cases fail say nothing
-                    outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation()));
+                    outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation(), cache));
                 }
             }
         }
@@ -278,22 +290,61 @@ public final class BundleCheck {
      * {@code promtool test rules} over every test file, in one process per processor (at most {@value #PARALLEL}), the
      * files balanced by the rule evaluations their cases step through: promtool runs its files one after another.
      */
-    private static Outcome testRules(MonitoringBundle bundle, Path directory, MissingTool missing, String name) {
+    private static Outcome testRules(MonitoringBundle bundle, Path directory, MissingTool missing, String name, ResultCache cache) {
         Map<String, Long> cost = new TreeMap<>();
-        bundle.ruleTestFiles().forEach((path, bytes) -> cost.put(path, RuleTestCases.evaluations(bytes)));
+        Map<String, String> keys = new TreeMap<>();
+        int unchanged = 0;
+        for (Map.Entry<String, byte[]> test : bundle.ruleTestFiles().entrySet()) {
+            byte[] copy = ruleCopy(bundle, test.getKey(), test.getValue());
+            Optional<String> key = copy == null ? Optional.empty() : cache.testKey(test.getValue(), copy);
+            if (key.isPresent() && cache.passed(key.get())) {
+                unchanged++;
+                continue;
+            }
+            key.ifPresent(k -> keys.put(test.getKey(), k));
+            cost.put(test.getKey(), RuleTestCases.evaluations(test.getValue()));
+        }
+        String named = unchanged == 0 ? name : name.replaceFirst("\\)$", "; " + unchanged + " unchanged since they last passed)");
+        if (cost.isEmpty()) {
+            return new Outcome(named, Outcome.Status.PASSED, "");
+        }
         int processes = Math.max(1, Math.min(PARALLEL, Runtime.getRuntime().availableProcessors()));
         List<Callable<Outcome>> runs = new ArrayList<>();
         for (List<String> batch : MutationCheck.batches(cost, processes)) {
             List<String> args = new ArrayList<>(List.of("test", "rules"));
             args.addAll(batch);
-            runs.add(() -> run(Tool.PROMTOOL, directory, missing, name, args.toArray(String[]::new)));
+            runs.add(() -> {
+                Outcome outcome = run(Tool.PROMTOOL, directory, missing, named, args.toArray(String[]::new));
+                if (outcome.status() == Outcome.Status.PASSED) {
+                    batch.stream().map(keys::get).filter(java.util.Objects::nonNull).forEach(cache::rememberPassed);
+                }
+                return outcome;
+            });
         }
         List<Outcome> outcomes = SideBySide.all(PARALLEL, runs, "promtool test rules");
         boolean passed = outcomes.stream().allMatch(o -> o.status() == Outcome.Status.PASSED);
         boolean skipped = outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.SKIPPED);
         String output = outcomes.stream().map(Outcome::output).reduce((a, b) -> a.strip() + "\n" + b).orElse("");
-        return new Outcome(name, passed ? Outcome.Status.PASSED : skipped ? Outcome.Status.SKIPPED : Outcome.Status.FAILED,
+        return new Outcome(named, passed ? Outcome.Status.PASSED : skipped ? Outcome.Status.SKIPPED : Outcome.Status.FAILED,
                 skipped ? outcomes.get(0).output() : output);
+    }
+
+    /**
+     * The paths and bytes of the rule copies a test file loads (its {@code rule_files}, relative to it), or null when
+     * one is not among the bundle's test files: then its result is not remembered.
+     */
+    static byte[] ruleCopy(MonitoringBundle bundle, String testPath, byte[] test) {
+        String folder = testPath.substring(0, testPath.lastIndexOf('/') + 1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (com.fasterxml.jackson.databind.JsonNode file : YamlOutput.parse(test).path("rule_files")) {
+            byte[] copy = bundle.ruleTests().get(folder + file.asText());
+            if (copy == null) {
+                return null;
+            }
+            bytes.writeBytes((folder + file.asText() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            bytes.writeBytes(copy);
+        }
+        return bytes.toByteArray();
     }
 
     private static Outcome run(Tool tool, Path directory, MissingTool missing, String name, String... args) {

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +59,17 @@ public final class MutationCheck {
 
     /** The check as one outcome: survivors are warnings, or errors (and the check fails) under {@link Mutation#FAIL}. */
     public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode) {
+        return run(bundle, bundleDirectory, mode, ResultCache.NONE);
+    }
+
+    /** {@link #run(MonitoringBundle, Path, Mutation)}, taking the verdicts of rules whose mutants and cases {@code cache} knows. */
+    public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode, ResultCache cache) {
         if (Tool.PROMTOOL.locate().isEmpty()) {
             return new BundleCheck.Outcome(NAME, BundleCheck.Outcome.Status.SKIPPED, "promtool not found");
         }
-        List<Verdict> verdicts = verdicts(bundle, bundleDirectory);
+        int knownBefore = cache.mutantsKnown();
+        List<Verdict> verdicts = verdicts(bundle, bundleDirectory, cache);
+        int known = cache.mutantsKnown() - knownBefore;
         List<Problem> problems = new ArrayList<>();
         StringBuilder output = new StringBuilder();
         for (Verdict v : verdicts) {
@@ -74,7 +82,7 @@ public final class MutationCheck {
         }
         long survived = verdicts.stream().filter(v -> !v.killed()).count();
         boolean failed = survived > 0 && mode == Mutation.FAIL;
-        return new BundleCheck.Outcome(summary(verdicts), failed ? BundleCheck.Outcome.Status.FAILED
+        return new BundleCheck.Outcome(summary(verdicts) + (known == 0 ? "" : " (" + known + " unchanged since they last ran)"), failed ? BundleCheck.Outcome.Status.FAILED
                 : BundleCheck.Outcome.Status.PASSED, output.toString(), problems, List.of(), verdicts);
     }
 
@@ -92,9 +100,19 @@ public final class MutationCheck {
      * round runs it all, sparing a process start per case.
      */
     public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
+        return verdicts(bundle, bundleDirectory, ResultCache.NONE);
+    }
+
+    /**
+     * {@link #verdicts(MonitoringBundle, Path)}; a rule whose test file, rule copy and mutants {@code cache} has seen
+     * keeps the verdicts it had, the others run and are remembered.
+     */
+    public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory, ResultCache cache) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
+        Map<Integer, Boolean> known = new HashMap<>();
+        Map<String, int[]> toRemember = new LinkedHashMap<>();
         for (RuleFile file : bundle.ruleFiles()) {
             TestFile testFile = tests.get(file.path());
             if (testFile == null) {
@@ -110,6 +128,18 @@ public final class MutationCheck {
                     if (mutants.isEmpty()) {
                         continue;
                     }
+                    Optional<String> key = cacheKey(bundle, file, rule, mutants, cache);
+                    Optional<boolean[]> cached = key.flatMap(k -> cache.verdicts(k, mutants.size()));
+                    if (cached.isPresent()) {
+                        for (int i = 0; i < mutants.size(); i++) {
+                            Mutants.Mutant m = mutants.get(i);
+                            known.put(pending.size(), cached.get()[i]);
+                            pending.add(new Verdict(rule.alert(), custom, m.change(), m.rule().expr()
+                                    + (m.rule().forDuration().equals(rule.forDuration()) ? "" : " for " + m.rule().forDuration()), true));
+                        }
+                        continue;
+                    }
+                    key.ifPresent(k -> toRemember.put(k, new int[] {pending.size(), pending.size() + mutants.size()}));
                     Map<String, AlertingRule> named = new LinkedHashMap<>();
                     for (Mutants.Mutant mutant : mutants) {
                         String name = mutantName(pending.size());
@@ -163,9 +193,30 @@ public final class MutationCheck {
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
             Verdict v = pending.get(i);
-            verdicts.add(new Verdict(v.rule(), v.custom(), v.change(), v.expr(), killed.contains(mutantName(i))));
+            verdicts.add(new Verdict(v.rule(), v.custom(), v.change(), v.expr(), known.containsKey(i) ? known.get(i)
+                    : killed.contains(mutantName(i))));
         }
+        toRemember.forEach((key, range) -> {
+            boolean[] bits = new boolean[range[1] - range[0]];
+            for (int i = range[0]; i < range[1]; i++) {
+                bits[i - range[0]] = verdicts.get(i).killed();
+            }
+            cache.rememberVerdicts(key, bits);
+        });
         return List.copyOf(verdicts);
+    }
+
+    /** The cache key of a rule's mutants: its test file, the rule copy it loads, and the mutants; empty without them. */
+    private static Optional<String> cacheKey(MonitoringBundle bundle, RuleFile file, AlertingRule rule, List<Mutants.Mutant> mutants,
+            ResultCache cache) {
+        String testPath = RuleSet.testFile(file.path(), rule.alert());
+        byte[] test = bundle.ruleTests().get(testPath);
+        byte[] copy = test == null ? null : BundleCheck.ruleCopy(bundle, testPath, test);
+        if (copy == null) {
+            return Optional.empty();
+        }
+        return cache.mutantsKey(test, copy, mutants.stream().map(m -> m.change() + "\t" + m.rule().expr() + "\t"
+                + m.rule().forDuration() + "\t" + m.rule().labels()).toList());
     }
 
     /** Mutant evaluations left below which the next round is the last and runs every case left. */

@@ -53,10 +53,9 @@ final class PromtoolTestFile {
         SortedMap<String, byte[]> files = new TreeMap<>();
         String folder = testFolder(file.path());
         for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
-            String stem = alert.getKey().replace(':', '-');
-            String copy = RULES_FOLDER + stem + ".yaml";
+            String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
             files.put(folder + copy, RuleRenderer.toBytes(only(file, alert.getKey(), folder + copy), source));
-            files.put(folder + stem + TEST_SUFFIX, YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
+            files.put(testFile(file.path(), alert.getKey()), YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
         }
         return files;
     }
@@ -64,6 +63,16 @@ final class PromtoolTestFile {
     /** Test files end so; the rule copies they load sit in {@value #RULES_FOLDER} beside them. */
     static final String TEST_SUFFIX = "-test.yaml";
     static final String RULES_FOLDER = "rules/";
+
+    /** The test file of {@code alert} of {@code ruleFile}: {@code tests/cost-alerts/CostTrendingUp-test.yaml}. */
+    static String testFile(String ruleFile, String alert) {
+        return testFolder(ruleFile) + stem(alert) + TEST_SUFFIX;
+    }
+
+    /** An alert name as a file name: {@code :} (legal in names, not in Windows file names) becomes {@code -}, which names never have. */
+    private static String stem(String alert) {
+        return alert.replace(':', '-');
+    }
 
     /** The folder of a rule file's test files: {@code tests/cost-alerts/} for {@code alerts/cost-alerts.yaml}. */
     static String testFolder(String ruleFile) {

@@ -212,6 +212,11 @@ public final class RuleSet {
         return PromtoolTestFile.testFolder(ruleFile);
     }
 
+    /** The test file of {@code alert} of {@code ruleFile} ({@code tests/cost-alerts/CostTrendingUp-test.yaml}). */
+    public static String testFile(String ruleFile, String alert) {
+        return PromtoolTestFile.testFile(ruleFile, alert);
+    }
+
     /** Whether {@code path} is a test file that promtool runs (not a rule copy that one loads). */
     public static boolean isTestFile(String path) {
         return path.endsWith(PromtoolTestFile.TEST_SUFFIX) && !path.contains("/" + PromtoolTestFile.RULES_FOLDER);
