@@ -44,8 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Defaults}: the packaged catalog read afresh, the default bundle built, rendered, written (fsync
  * included). {@link ManyRules}: {@code n} custom rules, each with a firing and a silent case, built, rendered
  * (rule file, one test file and rule copy per rule) and linted, so the growth from 1k to 10k shows whether the
- * work stays linear. {@link ManyInstances}: a {@code spawn list --json} of {@code n} instances read and written
- * as file-discovery targets, in a JVM limited to 100 MB of heap.
+ * work stays linear. {@link ManyInstances}: a {@code spawn list --json} file of {@code n} instances read and written
+ * as the file-discovery targets file ({@code spawn-monitoring targets}), in a JVM limited to 100 MB of heap.
  */
 public class ScaleBenchmark {
 
@@ -150,23 +150,30 @@ public class ScaleBenchmark {
         @Param({"10000", "100000"})
         public int n;
 
-        private byte[] json;
+        private Path inventory;
+        private Path out;
 
         @Setup(Level.Trial)
-        public void setUp() {
-            StringBuilder text = new StringBuilder("{\"instances\": [\n");
-            for (int i = 0; i < n; i++) {
-                text.append(String.format(Locale.ROOT, "%s{\"instance_id\": \"i-%017x\", \"name\": \"worker-%d\", \"region\": \"%s\","
-                                + " \"instance_type\": \"c5.large\", \"state\": \"running\", \"spot\": %b, \"private_ip\": \"10.%d.%d.%d\","
-                                + " \"metrics_enabled\": true}\n", i == 0 ? "" : ",", i, i, i % 2 == 0 ? "us-east-1" : "eu-west-1",
-                        i % 3 == 0, (i >> 16) & 255, (i >> 8) & 255, i & 255));
+        public void setUp() throws IOException {
+            Path dir = Files.createTempDirectory("spawn-bench-inventory");
+            inventory = dir.resolve("inventory.json");
+            out = dir.resolve("monitoring");
+            try (java.io.Writer text = Files.newBufferedWriter(inventory, StandardCharsets.UTF_8)) {
+                text.write("{\"instances\": [\n");
+                for (int i = 0; i < n; i++) {
+                    text.write(String.format(Locale.ROOT, "%s{\"instance_id\": \"i-%017x\", \"name\": \"worker-%d\", \"region\": \"%s\","
+                                    + " \"instance_type\": \"c5.large\", \"state\": \"running\", \"spot\": %b, \"private_ip\": \"10.%d.%d.%d\","
+                                    + " \"metrics_enabled\": true}\n", i == 0 ? "" : ",", i, i, i % 2 == 0 ? "us-east-1" : "eu-west-1",
+                            i % 3 == 0, (i >> 16) & 255, (i >> 8) & 255, i & 255));
+                }
+                text.write("]}\n");
             }
-            json = text.append("]}\n").toString().getBytes(StandardCharsets.UTF_8);
         }
 
+        /** What {@code spawn-monitoring targets --inventory FILE} does: read, split, write the targets file atomically. */
         @Benchmark
-        public byte[] readAndWriteTargets() {
-            return Inventory.toFileSd(Inventory.parse("inventory.json", json));
+        public Inventory.Refresh refreshTargets() {
+            return Inventory.refresh(inventory, null, List.of(), false, out);
         }
     }
 }

@@ -268,6 +268,17 @@ public final class BundleWriter {
         }
     }
 
+    /** Writes {@code file} from {@code content} and syncs its bytes to the disk before returning. */
+    private static void writeDurably(Path file, Content content) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            java.io.OutputStream stream = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+            content.writeTo(stream);
+            stream.flush();
+            channel.force(true);
+        }
+    }
+
     /** Writes {@code file} and syncs its bytes to the disk before returning. */
     private static void writeDurably(Path file, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -465,6 +476,11 @@ public final class BundleWriter {
 
     /** Writes one file atomically (temporary file beside it, then rename), e.g. file-discovery targets. */
     public static void writeAtomically(Path destination, byte[] content) {
+        writeAtomically(destination, stream -> stream.write(content));
+    }
+
+    /** {@link #writeAtomically(Path, byte[])} with the content streamed into the temporary file. */
+    public static void writeAtomically(Path destination, Content content) {
         Path absolute = destination.toAbsolutePath().normalize();
         try {
             Files.createDirectories(absolute.getParent());
@@ -488,6 +504,17 @@ public final class BundleWriter {
      * not inside a generation (the next generation would drop it).
      */
     public static void writeInto(Path out, String relative, byte[] content, Duration lockWait) {
+        writeInto(out, relative, stream -> stream.write(content), lockWait);
+    }
+
+    /** What writes a file's content into a stream (so that a large file need not be held in memory). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** {@link #writeInto(Path, String, byte[], Duration)} with the content streamed into the temporary file. */
+    public static void writeInto(Path out, String relative, Content content, Duration lockWait) {
         String problem = pathProblem(relative);
         if (problem != null) {
             throw new IllegalArgumentException("path '" + relative + "' " + problem);

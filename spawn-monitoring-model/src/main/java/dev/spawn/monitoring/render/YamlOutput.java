@@ -65,15 +65,22 @@ public final class YamlOutput {
                 "[-+]?(0x[0-9a-fA-F_]+|0b[01_]+|0o?[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
         private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \\t].*)?", Pattern.DOTALL);
 
+        /** The longest {@link #KEYWORD}: {@code +.infinity}. */
+        private static final int LONGEST_KEYWORD = 10;
+
         @Override
         public boolean needToQuoteValue(String value) {
+            // the patterns only match short values or values that start with a sign, dot or digit: most strings
+            // (names, expressions, descriptions) are told apart by their length and first character
+            boolean numeric = !value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0;
             return super.needToQuoteValue(value)
-                    || KEYWORD.matcher(value).matches()
-                    || YAML11_NUMBER.matcher(value).matches()
-                    || !Tag.STR.equals(YAML11.resolve(NodeId.scalar, value, true))
-                    || (!value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0
-                            && GO_NUMBER.matcher(value.replace("_", "")).matches())
-                    || DATE.matcher(value).matches();
+                    || (value.length() <= LONGEST_KEYWORD && KEYWORD.matcher(value).matches())
+                    || (numeric && YAML11_NUMBER.matcher(value).matches())
+                    // SnakeYAML's resolvers of values that start with a letter (booleans, nulls) match 10 characters at most
+                    || ((value.length() <= 10 || !Character.isLetter(value.charAt(0)))
+                            && !Tag.STR.equals(YAML11.resolve(NodeId.scalar, value, true)))
+                    || (numeric && GO_NUMBER.matcher(value.replace("_", "")).matches())
+                    || (numeric && DATE.matcher(value).matches());
         }
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.rules.AlertingRule;
-import dev.spawn.monitoring.model.rules.RecordingRule;
 import dev.spawn.monitoring.model.rules.Rule;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.model.rules.RuleGroup;
@@ -51,10 +50,14 @@ final class PromtoolTestFile {
         tested.stream().filter(t -> !t.tests().isEmpty())
                 .forEach(t -> byAlert.computeIfAbsent(t.rule().alert(), a -> new ArrayList<>()).add(t));
         SortedMap<String, byte[]> files = new TreeMap<>();
+        if (byAlert.isEmpty()) {
+            return files;
+        }
         String folder = testFolder(file.path());
+        Copies copies = new Copies(file);
         for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
             String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
-            files.put(folder + copy, RuleRenderer.toBytes(only(file, alert.getKey(), folder + copy), source));
+            files.put(folder + copy, RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source));
             files.put(testFile(file.path(), alert.getKey()), YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
         }
         return files;
@@ -82,18 +85,60 @@ final class PromtoolTestFile {
 
     private static final Pattern READS_ALERTS = Pattern.compile("\\bALERTS(_FOR_STATE)?\\b");
 
-    /** {@code file} with, in each group, only the recording rules and the alerts named {@code alert}; empty groups left out. */
-    private static RuleFile only(RuleFile file, String alert, String path) {
-        boolean all = file.groups().stream().flatMap(g -> g.rules().stream()).anyMatch(r -> READS_ALERTS.matcher(r.expr()).find());
-        List<RuleGroup> groups = new ArrayList<>();
-        for (RuleGroup group : file.groups()) {
-            List<Rule> kept = group.rules().stream()
-                    .filter(r -> all || r instanceof RecordingRule || r instanceof AlertingRule a && a.alert().equals(alert)).toList();
-            if (!kept.isEmpty()) {
-                groups.add(new RuleGroup(group.name(), group.interval(), group.limit(), kept));
+    /**
+     * The copies of one rule file, each with, in each group, only the recording rules and the alerts of one name
+     * (empty groups left out); every alert when an expression of the file reads {@code ALERTS}. The file is
+     * looked at once, so that making every alert's copy takes time in proportion to the rules, not their square.
+     */
+    private static final class Copies {
+        private final RuleFile file;
+        private final boolean all;
+        /** Per group: its recording rules' positions, and its alerts' positions by name. */
+        private final List<List<Integer>> recording = new ArrayList<>();
+        private final List<Map<String, List<Integer>>> alerts = new ArrayList<>();
+        /** The groups that hold recording rules, and the groups each alert name is in. */
+        private final java.util.TreeSet<Integer> withRecords = new java.util.TreeSet<>();
+        private final Map<String, java.util.TreeSet<Integer>> groupsOf = new java.util.HashMap<>();
+
+        Copies(RuleFile file) {
+            this.file = file;
+            this.all = file.groups().stream().flatMap(g -> g.rules().stream()).anyMatch(r -> READS_ALERTS.matcher(r.expr()).find());
+            for (RuleGroup group : file.groups()) {
+                List<Integer> records = new ArrayList<>();
+                Map<String, List<Integer>> byName = new java.util.HashMap<>();
+                for (int i = 0; i < group.rules().size(); i++) {
+                    Rule rule = group.rules().get(i);
+                    if (rule instanceof AlertingRule a) {
+                        byName.computeIfAbsent(a.alert(), n -> new ArrayList<>()).add(i);
+                        groupsOf.computeIfAbsent(a.alert(), n -> new java.util.TreeSet<>()).add(recording.size());
+                    } else {
+                        records.add(i);
+                        withRecords.add(recording.size());
+                    }
+                }
+                recording.add(records);
+                alerts.add(byName);
             }
         }
-        return new RuleFile(path, groups);
+
+        RuleFile only(String alert, String path) {
+            if (all) {
+                return new RuleFile(path, file.groups());
+            }
+            List<RuleGroup> groups = new ArrayList<>();
+            java.util.TreeSet<Integer> relevant = new java.util.TreeSet<>(withRecords);
+            relevant.addAll(groupsOf.getOrDefault(alert, new java.util.TreeSet<>()));
+            for (int g : relevant) {
+                RuleGroup group = file.groups().get(g);
+                List<Integer> kept = new ArrayList<>(recording.get(g));
+                kept.addAll(alerts.get(g).getOrDefault(alert, List.of()));
+                if (!kept.isEmpty()) {
+                    java.util.Collections.sort(kept);
+                    groups.add(new RuleGroup(group.name(), group.interval(), group.limit(), kept.stream().map(group.rules()::get).toList()));
+                }
+            }
+            return new RuleFile(path, groups);
+        }
     }
 
     /**

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
@@ -62,15 +60,20 @@ public final class Inventory {
      * is placed at {@code source:line:col} of the offending JSON (the instance object, for a semantic one).
      */
     public static List<Instance> parse(String source, byte[] json) {
-        if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-            // what a pipe gives when 'spawn list' failed: no output at all
-            throw new ValidationException(List.of(Problem.error(source, "is empty; expected the output of 'spawn list --json'"
-                    + " (did 'spawn list' fail?)")));
-        }
+        return parse(source, new java.io.ByteArrayInputStream(json));
+    }
+
+    /** {@link #parse(String, byte[])} read from a stream, so that a large inventory is never held as a whole. */
+    public static List<Instance> parse(String source, InputStream json) {
         List<Problem> problems = new ArrayList<>();
         List<Instance> out = new ArrayList<>();
         try (JsonParser parser = JSON.createParser(json)) {
             JsonToken token = parser.nextToken();
+            if (token == null) {
+                // what a pipe gives when 'spawn list' failed: no output at all
+                throw new ValidationException(List.of(Problem.error(source, "is empty; expected the output of 'spawn list --json'"
+                        + " (did 'spawn list' fail?)")));
+            }
             JsonLocation rootAt = parser.currentTokenLocation();
             boolean found = false;
             if (token == JsonToken.START_OBJECT) {
@@ -108,7 +111,7 @@ public final class Inventory {
      */
     private static void readInstances(String source, JsonParser parser, List<Instance> out, List<Problem> problems)
             throws IOException {
-        Map<String, String> firstSeen = new HashMap<>();
+        Map<String, Field> firstSeen = new HashMap<>();
         for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
             JsonLocation itemAt = parser.currentTokenLocation();
             String item = "instances[" + i + "]";
@@ -122,8 +125,11 @@ public final class Inventory {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                fields.put(name, new Field(value, value.isScalarValue() ? parser.getText() : null,
-                        at(source, parser.currentTokenLocation())));
+                if (READ.contains(name)) {
+                    // the position is kept, and spelt out only for a problem
+                    fields.put(name, new Field(value, value.isScalarValue() ? parser.getText() : null, source,
+                            parser.currentTokenLocation()));
+                }
                 parser.skipChildren();
             }
             int before = problems.size();
@@ -147,18 +153,25 @@ public final class Inventory {
                         + "' is not an IP address; expected an IPv4 address such as 10.0.0.1 or an IPv6 address such as fd00::1"));
                 continue;
             }
-            String first = firstSeen.putIfAbsent(id, fields.get("instance_id").at());
+            Field first = firstSeen.putIfAbsent(id, fields.get("instance_id"));
             if (first != null) {
                 problems.add(Problem.error(fields.get("instance_id").at(), item + ": instance_id '" + id
-                        + "' is listed twice (first at " + first + "); expected each instance once"));
+                        + "' is listed twice (first at " + first.at() + "); expected each instance once"));
                 continue;
             }
             out.add(new Instance(id, region, type, spot, address));
         }
     }
 
+    /** The fields of an instance object that are read; the others (name, state, ...) are skipped. */
+    private static final java.util.Set<String> READ = java.util.Set.of("metrics_enabled", "spot", "region", "instance_type",
+            "instance_id", "private_ip");
+
     /** One field of an instance object: its token, its text (scalars only) and its position. */
-    private record Field(JsonToken token, String text, String at) {
+    private record Field(JsonToken token, String text, String source, JsonLocation location) {
+        String at() {
+            return Inventory.at(source, location);
+        }
     }
 
     private static boolean bool(Map<String, Field> fields, String name, String item, List<Problem> problems) {
@@ -271,18 +284,25 @@ public final class Inventory {
             Path outputDirectory) {
         boolean fromStdin = inventory == null || inventory.toString().equals("-");
         String source = fromStdin ? "<stdin>" : inventory.toString();
-        byte[] json;
-        try {
-            json = fromStdin ? stdin.readAllBytes() : Files.readAllBytes(inventory);
+        List<Instance> instances;
+        // stdin is read, not closed: it is the caller's (Maven's, the command's)
+        try (InputStream json = fromStdin ? new java.io.FilterInputStream(stdin) {
+            @Override
+            public void close() {
+            }
+        } : Files.newInputStream(inventory)) {
+            instances = parse(source, new java.io.BufferedInputStream(json, 1 << 16));
         } catch (IOException e) {
             throw new ValidationException(List.of(Problem.error(source, "cannot read the inventory ("
                     + (e instanceof NoSuchFileException ? "no such file" : e.getMessage())
                     + "); expected the output of 'spawn list --json'")));
         }
-        Targets targets = targets(parse(source, json), ec2Regions, includeEc2);
+        Targets targets = targets(instances, ec2Regions, includeEc2);
         Path file = outputDirectory.resolve(TARGETS_FILE);
-        // under the output folder's lock, as a generation is written: never beside a half-switched bundle
-        BundleWriter.writeInto(outputDirectory, TARGETS_FILE, toFileSd(targets.fileSd()),
+        // under the output folder's lock, as a generation is written: never beside a half-switched bundle; streamed,
+        // so that a large fleet's targets are never held in memory as a whole
+        BundleWriter.writeInto(outputDirectory, TARGETS_FILE,
+                out -> writeFileSd(targets.fileSd(), SpawnPrometheusDefaults.SPORED_PORT, out),
                 dev.spawn.monitoring.io.OutputLock.DEFAULT_WAIT);
         return new Refresh(file, targets);
     }
@@ -313,24 +333,39 @@ public final class Inventory {
      * spored listens elsewhere (or a test's fake exporter), with a trailing newline.
      */
     public static byte[] toFileSd(List<Instance> instances, int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not a TCP port; expected 1 to 65535");
-        }
-        ArrayNode groups = JSON.createArrayNode();
-        for (Instance instance : instances) {
-            ObjectNode group = groups.addObject();
-            String host = instance.privateIp().contains(":") ? "[" + instance.privateIp() + "]" : instance.privateIp();
-            group.putArray("targets").add(host + ":" + port);
-            ObjectNode labels = group.putObject("labels");
-            labels.put("instance_id", instance.instanceId());
-            labels.put("region", instance.region());
-            labels.put("instance_type", instance.instanceType());
-            labels.put("spot", Boolean.toString(instance.spot()));
-        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(instances.size() * 200 + 16);
         try {
-            return (PRETTY.writeValueAsString(groups) + "\n").getBytes(StandardCharsets.UTF_8);
+            writeFileSd(instances, port, out);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toByteArray();
+    }
+
+    /** {@link #toFileSd(List, int)} streamed into {@code out}: a 100,000-instance fleet is written without a tree or a copy. */
+    public static void writeFileSd(List<Instance> instances, int port, java.io.OutputStream out) throws IOException {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not a TCP port; expected 1 to 65535");
+        }
+        try (com.fasterxml.jackson.core.JsonGenerator json = PRETTY.createGenerator(out)) {
+            json.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.writeStartArray();
+            for (Instance instance : instances) {
+                String host = instance.privateIp().contains(":") ? "[" + instance.privateIp() + "]" : instance.privateIp();
+                json.writeStartObject();
+                json.writeArrayFieldStart("targets");
+                json.writeString(host + ":" + port);
+                json.writeEndArray();
+                json.writeObjectFieldStart("labels");
+                json.writeStringField("instance_id", instance.instanceId());
+                json.writeStringField("region", instance.region());
+                json.writeStringField("instance_type", instance.instanceType());
+                json.writeStringField("spot", Boolean.toString(instance.spot()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        out.write('\n');
     }
 }
