@@ -426,6 +426,7 @@ public final class SpawnMonitoring {
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());
+        extraRuleFiles.forEach(f -> all.addAll(rules.uncovered(f, extraRuleTests.getOrDefault(f.path(), Map.of()))));
         // the bundle's own files (and its tests/ folder) are not for rule files; neither are the writer's names
         Set<String> ownFiles = new TreeSet<>(List.of(MonitoringBundle.PROMETHEUS_FILE, MonitoringBundle.PROMETHEUS_FLAGS,
                 MonitoringBundle.ALERTMANAGER_FILE, MonitoringBundle.ALERTMANAGER_FLAGS, "tests"));
