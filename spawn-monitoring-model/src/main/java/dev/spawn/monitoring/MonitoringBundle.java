@@ -141,9 +141,9 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
     public PrometheusConfig replicaConfig(String replica) {
         List<RelabelConfig> alertRelabel = new ArrayList<>(prometheus.alerting().alertRelabelConfigs());
         alertRelabel.add(RelabelConfig.labelDrop(highAvailability.replicaLabel()));
-        return new PrometheusConfig(prometheus.global().withExternalLabel(highAvailability.replicaLabel(), replica),
-                new AlertingConfig(alertRelabel, prometheus.alerting().alertmanagers()), prometheus.ruleFiles(),
-                prometheus.scrapeConfigs(), prometheus.remoteWrite(), prometheus.remoteRead());
+        return prometheus.toBuilder().global(prometheus.global().withExternalLabel(highAvailability.replicaLabel(),
+                replica))
+                .alerting(new AlertingConfig(alertRelabel, prometheus.alerting().alertmanagers())).build();
     }
 
     /** The Prometheus configuration files of this bundle (one, one per HA replica, or one per scale-out process). */

@@ -67,7 +67,7 @@ public final class Mutants {
     }
 
     private static AlertingRule with(AlertingRule rule, String expr, Duration forDuration) {
-        return new AlertingRule(rule.alert(), expr, forDuration, rule.keepFiringFor(), rule.labels(), rule.annotations());
+        return rule.toBuilder().expr(expr).forDuration(forDuration).build();
     }
 
     /** An expression with one change applied, and the change in words. */

@@ -114,7 +114,7 @@ public final class MutationCheck {
                     for (Mutants.Mutant mutant : mutants) {
                         String name = mutantName(pending.size());
                         AlertingRule m = mutant.rule();
-                        named.put(name, new AlertingRule(name, m.expr(), m.forDuration(), m.keepFiringFor(), m.labels(), m.annotations()));
+                        named.put(name, m.toBuilder().alert(name).build());
                         pending.add(new Verdict(rule.alert(), custom, mutant.change(), m.expr()
                                 + (m.forDuration().equals(rule.forDuration()) ? "" : " for " + m.forDuration()), true));
                     }

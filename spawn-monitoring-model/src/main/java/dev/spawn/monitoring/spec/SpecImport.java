@@ -62,8 +62,8 @@ public final class SpecImport {
     }
 
     /** What Prometheus 2.42 uses when {@code global:} leaves a key out. */
-    private static final GlobalConfig UPSTREAM_GLOBAL = new GlobalConfig(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Map.of());
+    private static final GlobalConfig UPSTREAM_GLOBAL = GlobalConfig.builder().scrapeInterval(Duration.ofSeconds(60))
+            .scrapeTimeout(Duration.ofSeconds(10)).evaluationInterval(Duration.ofSeconds(60)).build();
     /** spawn's rule groups are evaluated at this interval. */
     private static final Duration SPAWN_GROUP_INTERVAL = RuleSet.DEFAULT_INTERVAL;
     private static final Set<String> RESERVED_LABELS = Set.of("severity", "component", "category");
@@ -560,8 +560,8 @@ public final class SpecImport {
     private static Optional<ObjectNode> global(GlobalConfig user, Node root, SectionReader reader, SpecProblems problems) {
         GlobalConfig defaults = SpawnPrometheusDefaults.global();
         // spawn leaves scrape_timeout out, which means the upstream default
-        GlobalConfig spawn = defaults.scrapeTimeout() != null ? defaults : new GlobalConfig(defaults.scrapeInterval(),
-                UPSTREAM_GLOBAL.scrapeTimeout(), defaults.evaluationInterval(), defaults.externalLabels(), defaults.queryLogFile());
+        GlobalConfig spawn = defaults.scrapeTimeout() != null ? defaults
+                : defaults.toBuilder().scrapeTimeout(UPSTREAM_GLOBAL.scrapeTimeout()).build();
         ObjectNode mine = SectionRenderer.render(user);
         ObjectNode theirs = SectionRenderer.render(spawn);
         ObjectNode out = YamlOutput.object();
@@ -782,7 +782,9 @@ public final class SpecImport {
             return Optional.empty();
         }
         try {
-            new dev.spawn.monitoring.rules.CustomRule(alert.name(), rule.expr(), rule.forDuration(), severity, null, null, null);
+            dev.spawn.monitoring.rules.CustomRule.builder(alert.name(), rule.expr()).forDuration(rule.forDuration())
+                    .severity(severity)
+                    .build();
         } catch (IllegalArgumentException e) {
             alert.file().error(alert.node(), e.getMessage());
             return Optional.empty();

@@ -80,8 +80,7 @@ class SpecImportTest {
     @Test
     void everyDeclaredKeyOfTheKitchenSinkSurvivesImportAndGeneration() throws IOException {
         PrometheusConfig sink = PrometheusRendererTest.kitchenSink();
-        PrometheusConfig withoutRules = new PrometheusConfig(sink.global(), List.of(), sink.scrapeConfigs(), sink.alerting(),
-                sink.remoteWrite(), sink.remoteRead(), sink.storage(), sink.tracing());
+        PrometheusConfig withoutRules = sink.toBuilder().ruleFiles(List.of()).build();
         Files.write(dir.resolve("prometheus.yml"), PrometheusRenderer.toBytes(withoutRules, "test"));
         SpecImport.Result result = SpecImport.fromDirectory(dir);
         PrometheusConfig generated = SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().prometheus();
@@ -89,8 +88,7 @@ class SpecImportTest {
         assertThat(generated.global().scrapeTimeout()).isNull();
         assertThat(sink.global().scrapeTimeout()).hasToString("10s");
         GlobalConfig g = generated.global();
-        assertThat(new GlobalConfig(g.scrapeInterval(), Duration.ofSeconds(10), g.evaluationInterval(), g.externalLabels(),
-                g.queryLogFile())).isEqualTo(sink.global());
+        assertThat(g.toBuilder().scrapeTimeout(Duration.ofSeconds(10)).build()).isEqualTo(sink.global());
         assertThat(byName(generated.scrapeConfigs())).isEqualTo(byName(sink.scrapeConfigs()));
         assertThat(generated.alerting()).isEqualTo(sink.alerting());
         assertThat(generated.remoteWrite()).isEqualTo(sink.remoteWrite());
