@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Rule;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  * the mutant in place of the rule) and a test file (the alert's cases pointed at that file) in a scratch
  * folder beside the bundle, deleted afterwards.
  */
+@Internal
 public final class MutationCheck {
 
     /** One mutant and whether a case killed it; {@code custom}: the rule is one of the spec's own. */

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spawn.monitoring.model.Internal;
 import dev.spawn.monitoring.render.YamlOutput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.SortedMap;
  * what {@code promtool test rules} said about each: its failure block (expected and got alerts) or
  * nothing when it passed. Read back from the files promtool ran, so that reports name what really ran.
  */
+@Internal
 public final class RuleTestCases {
 
     /**

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.check;
 
+import dev.spawn.monitoring.model.Internal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
  * {@code SPAWN_VMALERT}, {@code SPAWN_VICTORIA_METRICS}).
  * Debian ships the Alertmanager server as {@code prometheus-alertmanager}, so that name is tried too.
  */
+@Internal
 public enum Tool {
     PROMTOOL("promtool", "prometheus"),
     AMTOOL("amtool", "prometheus-alertmanager"),
@@ -41,7 +43,7 @@ public enum Tool {
     }
 
     /** The environment variable that overrides where the binary is. */
-    public String environmentVariable() {
+    String environmentVariable() {
         return "SPAWN_" + name().toUpperCase(Locale.ROOT);
     }
 
@@ -82,7 +84,7 @@ public enum Tool {
     }
 
     /** Why {@link #locate()} found nothing, with the install hint: a tool that is missing, not one that failed. */
-    public String missingMessage() {
+    String missingMessage() {
         String override = System.getenv(environmentVariable());
         if (override != null && !override.isBlank()) {
             return command + " not found: " + environmentVariable() + "=" + override + " is not an executable file; "

@@ -7,6 +7,7 @@ import java.util.Optional;
  * Suggests the closest known name for a misspelt one ({@code treshold} -> {@code threshold}), by
  * Levenshtein distance, so that error messages can end in "did you mean 'threshold'?".
  */
+@Internal
 public final class DidYouMean {
 
     private DidYouMean() {

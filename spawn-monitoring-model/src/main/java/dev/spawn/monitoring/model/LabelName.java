@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The label-name rules Prometheus enforces (legacy validation, as every released 2.x server does). */
+@Internal
 public final class LabelName {
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");

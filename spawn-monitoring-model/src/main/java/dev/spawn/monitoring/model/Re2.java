@@ -7,6 +7,7 @@ import com.google.re2j.PatternSyntaxException;
  * Regular expressions as Prometheus and Alertmanager read them: RE2 syntax (Go's regexp), anchored at
  * both ends. {@code (?P<name>...)} is fine, look-arounds and back-references are not.
  */
+@Internal
 public final class Re2 {
 
     private Re2() {

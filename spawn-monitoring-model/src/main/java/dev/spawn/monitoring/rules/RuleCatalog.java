@@ -62,7 +62,7 @@ public final class RuleCatalog {
         return catalog;
     }
 
-    public List<RuleGroupDefinition> groups() {
+    List<RuleGroupDefinition> groups() {
         return groups;
     }
 
@@ -99,7 +99,7 @@ public final class RuleCatalog {
     }
 
     /** docs/alerts.md: one section per category, one entry per rule, from alerts.md.mustache. */
-    public String renderDocs() {
+    String renderDocs() {
         List<Map<String, Object>> categories = new ArrayList<>();
         for (RuleGroupDefinition group : groups) {
             List<Map<String, Object>> rules = new ArrayList<>();

@@ -72,7 +72,7 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     }
 
     /** The folder of shard {@code index}. */
-    public static String shardFolder(int index) {
+    static String shardFolder(int index) {
         return "shard-" + index;
     }
 
