@@ -1,7 +1,7 @@
 package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.check.BundleDrift;
+import dev.spawn.monitoring.io.BundleDrift;
 import dev.spawn.monitoring.check.RoutingSimulator;
 import dev.spawn.monitoring.check.ToolCache;
 import dev.spawn.monitoring.model.Problem;

@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.check.BundleDrift;
 import dev.spawn.monitoring.model.Internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
-package dev.spawn.monitoring.check;
+package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
