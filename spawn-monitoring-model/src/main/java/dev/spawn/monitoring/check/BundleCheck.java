@@ -147,8 +147,8 @@ public final class BundleCheck {
                     args.toArray(String[]::new)));
         }
         if (bundle.scaleOut() != null) {
-            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(c.tool(), directory.resolve(c.folder()), missing,
-                    c.name(), c.args().toArray(String[]::new))).toList());
+            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(Tool.forCommand(c.tool()),
+                    directory.resolve(c.folder()), missing, c.name(), c.args().toArray(String[]::new))).toList());
         }
         if (!bundle.ruleTests().isEmpty()) {
             String name = "promtool test rules (" + bundle.ruleTests().size() + " files)";

@@ -42,6 +42,12 @@ public enum Tool {
         return command;
     }
 
+    /** The tool whose command is {@code command} ({@code vmagent}); an unknown one is our bug. */
+    public static Tool forCommand(String command) {
+        return java.util.Arrays.stream(values()).filter(t -> t.command.equals(command)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tool runs '" + command + "'"));
+    }
+
     /** The environment variable that overrides where the binary is. */
     String environmentVariable() {
         return "SPAWN_" + name().toUpperCase(Locale.ROOT);

@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.scale;
 
-import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.ScaleOut;
@@ -113,8 +112,8 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return paths;
     }
 
-    /** A check of the engine's own tool, run in one process folder. */
-    public record EngineCheck(String name, Tool tool, String folder, List<String> args) {
+    /** A check of the engine's own tool (its command, e.g. {@code vmagent}), run in one process folder. */
+    public record EngineCheck(String name, String tool, String folder, List<String> args) {
     }
 
     /**
@@ -127,13 +126,13 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         }
         List<EngineCheck> checks = new ArrayList<>();
         for (int i = 0; i < scaleOut.shards().size(); i++) {
-            checks.add(new EngineCheck("vmagent -promscrape.config.dryRun " + shardFolder(i) + "/prometheus.yaml", Tool.VMAGENT,
+            checks.add(new EngineCheck("vmagent -promscrape.config.dryRun " + shardFolder(i) + "/prometheus.yaml", "vmagent",
                     shardFolder(i), List.of("-promscrape.config=prometheus.yaml", "-promscrape.config.dryRun", "-loggerLevel=ERROR")));
         }
         List<String> args = new ArrayList<>(List.of("-dryRun", "-loggerLevel=ERROR"));
         globalRules.forEach(r -> args.add("-rule=" + r.path()));
         checks.add(new EngineCheck("vmalert -dryRun (" + globalRules.size() + " files in " + VictoriaMetricsProcesses.RULER + "/)",
-                Tool.VMALERT, VictoriaMetricsProcesses.RULER, args));
+                "vmalert", VictoriaMetricsProcesses.RULER, args));
         return checks;
     }
 
