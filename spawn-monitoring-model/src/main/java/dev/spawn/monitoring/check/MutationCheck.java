@@ -3,7 +3,6 @@ package dev.spawn.monitoring.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Internal;
@@ -59,7 +58,7 @@ public final class MutationCheck {
     }
 
     /** The check as one outcome: survivors are warnings, or errors (and the check fails) under {@link Mutation#FAIL}. */
-    public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode) {
+    public static BundleCheck.Outcome run(BundleContents bundle, Path bundleDirectory, Mutation mode) {
         if (Tool.PROMTOOL.locate().isEmpty()) {
             return new BundleCheck.Outcome(NAME, BundleCheck.Outcome.Status.SKIPPED, "promtool not found");
         }
@@ -93,7 +92,7 @@ public final class MutationCheck {
      * the long ones (the cost rules step through a day) run against a few survivors; when little is left, one last
      * round runs it all, sparing a process start per case.
      */
-    public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
+    public static List<Verdict> verdicts(BundleContents bundle, Path bundleDirectory) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
@@ -291,7 +290,7 @@ public final class MutationCheck {
 
     private static final Pattern FAILED_ALERT_NAME = Pattern.compile("alert: (spawn_mutant_\\d+)");
 
-    private static Map<String, TestFile> testsByRuleFile(MonitoringBundle bundle) {
+    private static Map<String, TestFile> testsByRuleFile(BundleContents bundle) {
         Map<String, TestFile> byRuleFile = new HashMap<>();
         bundle.ruleTests().forEach((path, bytes) -> {
             JsonNode tree = YamlOutput.parse(bytes);
