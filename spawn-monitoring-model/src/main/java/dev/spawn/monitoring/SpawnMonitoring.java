@@ -44,7 +44,6 @@ import dev.spawn.monitoring.scale.Capacity;
 import dev.spawn.monitoring.scale.RuleSplit;
 import dev.spawn.monitoring.scale.ScaleOutDocs;
 import dev.spawn.monitoring.scale.ScaleOutBundle;
-import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
 import java.nio.file.Path;
@@ -118,16 +117,6 @@ public final class SpawnMonitoring {
         m.alertmanager = SpawnAlertmanagerDefaults.config();
         m.alertmanagerFlags = SpawnAlertmanagerDefaults.flags();
         return m;
-    }
-
-    /**
-     * The spawn defaults changed by the spec file at {@code file} ({@code spawn-monitoring.yaml});
-     * a missing or empty file gives the defaults. Reading problems and the model's own are thrown
-     * together by {@link SpecReader.Spec#build()}, each at its
-     * {@code file:line:col}.
-     */
-    public static SpecReader.Spec fromSpec(Path file) {
-        return SpecReader.read(file);
     }
 
     /** Names the spec the bundle came from, for the header line of every generated file. */
