@@ -2,7 +2,7 @@ package dev.spawn.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.testing.Golden;
 import java.io.File;
 import java.lang.reflect.Modifier;

@@ -2,7 +2,7 @@ package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.model.HighAvailability;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;

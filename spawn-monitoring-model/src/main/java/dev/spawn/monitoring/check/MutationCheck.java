@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Duration;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Rule;

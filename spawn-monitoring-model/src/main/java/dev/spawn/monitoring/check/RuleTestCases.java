@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.render.YamlOutput;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

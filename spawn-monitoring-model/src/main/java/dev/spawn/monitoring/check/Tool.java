@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.check;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

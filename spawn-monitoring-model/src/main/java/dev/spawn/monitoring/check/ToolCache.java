@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.io.BundleWriter;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.grafana;
 
 import dev.spawn.monitoring.model.DidYouMean;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.spawn.monitoring.grafana;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.render.YamlOutput;
 import java.util.ArrayList;

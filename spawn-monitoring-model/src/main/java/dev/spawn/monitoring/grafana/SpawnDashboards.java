@@ -3,7 +3,7 @@ package dev.spawn.monitoring.grafana;
 import static dev.spawn.monitoring.grafana.Dashboard.instant;
 import static dev.spawn.monitoring.grafana.Dashboard.range;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.rules.RuleSet;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

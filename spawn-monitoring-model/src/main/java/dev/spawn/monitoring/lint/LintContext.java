@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.lint;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.lint;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Map;
 import java.util.regex.Pattern;
 

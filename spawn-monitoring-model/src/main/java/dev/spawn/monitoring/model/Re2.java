@@ -2,6 +2,7 @@ package dev.spawn.monitoring.model;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.spawn.monitoring.model.decl.Internal;
 
 /**
  * Regular expressions as Prometheus and Alertmanager read them: RE2 syntax (Go's regexp), anchored at

@@ -16,4 +16,4 @@
 @Internal
 package dev.spawn.monitoring.promql;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;

@@ -6,4 +6,4 @@
 @Internal
 package dev.spawn.monitoring.render;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.rules;
 
 import dev.spawn.monitoring.model.Duration;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;

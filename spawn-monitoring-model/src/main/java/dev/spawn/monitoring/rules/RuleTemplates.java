@@ -5,7 +5,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.scale;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.ScaleOut.Tier;
 import dev.spawn.monitoring.model.rules.Rule;
 import dev.spawn.monitoring.model.rules.RuleFile;

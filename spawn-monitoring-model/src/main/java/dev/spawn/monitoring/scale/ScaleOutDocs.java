@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.scale;
 
 import dev.spawn.monitoring.model.Duration;
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ScaleOut.Tier;
 import dev.spawn.monitoring.rules.MetricCatalog;

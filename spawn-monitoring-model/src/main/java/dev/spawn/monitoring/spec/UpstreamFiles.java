@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.spec;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;

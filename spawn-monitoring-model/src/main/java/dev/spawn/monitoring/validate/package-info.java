@@ -6,4 +6,4 @@
 @Internal
 package dev.spawn.monitoring.validate;
 
-import dev.spawn.monitoring.model.Internal;
+import dev.spawn.monitoring.model.decl.Internal;

@@ -7,4 +7,3 @@
 @Internal
 package dev.spawn.monitoring.model.decl;
 
-import dev.spawn.monitoring.model.Internal;

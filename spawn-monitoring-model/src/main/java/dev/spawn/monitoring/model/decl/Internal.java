@@ -1,4 +1,4 @@
-package dev.spawn.monitoring.model;
+package dev.spawn.monitoring.model.decl;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
