@@ -43,7 +43,7 @@ public enum Tool {
     }
 
     /** The tool whose command is {@code command} ({@code vmagent}); an unknown one is our bug. */
-    public static Tool forCommand(String command) {
+    static Tool forCommand(String command) {
         return java.util.Arrays.stream(values()).filter(t -> t.command.equals(command)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tool runs '" + command + "'"));
     }

@@ -60,7 +60,7 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
         return checks.stream().anyMatch(ToolCache::isSkipped);
     }
 
-    public long failedChecks() {
+    long failedChecks() {
         return checks.stream().filter(BundleCheck.Outcome::failed).count();
     }
 

@@ -38,7 +38,7 @@ public final class DidYouMean {
     }
 
     /** The Levenshtein edit distance: insertions, deletions and substitutions each count one. */
-    public static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
