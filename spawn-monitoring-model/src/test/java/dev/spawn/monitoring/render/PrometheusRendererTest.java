@@ -132,17 +132,17 @@ public class PrometheusRendererTest {
                 AlertmanagerEndpoint.builder().timeout(Duration.ofSeconds(10)).apiVersion("v2").pathPrefix("/")
                         .scheme("http").discovery(List.of(StaticConfig.of("am-4:9093")))
                         .relabelConfigs(List.of(RelabelConfig.drop(List.of("__address__"), "am-4:.*"))).build(),
-                new AlertmanagerEndpoint("http", "/", Duration.ofSeconds(10), null,
-                        List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))),
-                new AlertmanagerEndpoint(null, null, null, null,
-                        List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null))),
-                new AlertmanagerEndpoint(null, null, null, null, List.of(
+                AlertmanagerEndpoint.builder().scheme("http").pathPrefix("/").timeout(Duration.ofSeconds(10))
+                        .discovery(List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))).build(),
+                AlertmanagerEndpoint.builder().discovery(List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null)))
+                        .build(),
+                AlertmanagerEndpoint.builder().discovery(List.of(
                         Ec2SdConfig.builder("us-east-1").endpoint("http://127.0.0.1:4566").port(9093)
                                 .staticCredentials("AKIAFAKEFAKEFAKEFAKE", Secret.inline("fake-secret")).build(),
                         new HttpSdConfig("http://127.0.0.1:8080/alertmanagers", null, null),
                         new DnsSdConfig(List.of("_alertmanager._tcp.example.internal"), null, null, null),
                         new OtherSdConfig("dockerswarm_sd_configs", Map.of("host", "unix:///var/run/docker.sock",
-                                "role", "tasks"))))));
+                                "role", "tasks")))).build()));
         GlobalConfig global = SpawnPrometheusDefaults.global().withExternalLabel("replica", "a");
         return PrometheusConfig.builder()
                 .global(global.toBuilder().scrapeTimeout(Duration.ofSeconds(10))
