@@ -1,8 +1,9 @@
 package dev.spawn.monitoring;
 
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.check.ResultCache;
+import dev.spawn.monitoring.check.BundleContents;
 import dev.spawn.monitoring.check.CheckFailedException;
+import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.grafana.Grafana;
 import dev.spawn.monitoring.io.BundleWriter;
@@ -61,12 +62,8 @@ import java.util.TreeMap;
 public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prometheusFlags, List<RuleFile> ruleFiles,
         SortedMap<String, byte[]> ruleTests, AlertmanagerConfig alertmanager, AlertmanagerFlags alertmanagerFlags,
         HighAvailability highAvailability, Grafana grafana, Kubernetes kubernetes, String source, List<Problem> warnings,
-        Mutation mutation, List<RoutingTest> routingTests, LintSettings lint, ScaleOutBundle scaleOut) {
-
-    public static final String PROMETHEUS_FILE = "prometheus.yaml";
-    public static final String PROMETHEUS_FLAGS = "prometheus.flags";
-    public static final String ALERTMANAGER_FILE = "alertmanager.yaml";
-    public static final String ALERTMANAGER_FLAGS = "alertmanager.flags";
+        Mutation mutation, List<RoutingTest> routingTests, LintSettings lint, ScaleOutBundle scaleOut)
+        implements BundleContents {
 
     public MonitoringBundle {
         Objects.requireNonNull(prometheus, "prometheus");
@@ -154,12 +151,13 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
     public PrometheusConfig replicaConfig(String replica) {
         List<RelabelConfig> alertRelabel = new ArrayList<>(prometheus.alerting().alertRelabelConfigs());
         alertRelabel.add(RelabelConfig.labelDrop(highAvailability.replicaLabel()));
-        return new PrometheusConfig(prometheus.global().withExternalLabel(highAvailability.replicaLabel(), replica),
-                new AlertingConfig(alertRelabel, prometheus.alerting().alertmanagers()), prometheus.ruleFiles(),
-                prometheus.scrapeConfigs(), prometheus.remoteWrite(), prometheus.remoteRead());
+        return prometheus.toBuilder().global(prometheus.global().withExternalLabel(highAvailability.replicaLabel(),
+                replica))
+                .alerting(new AlertingConfig(alertRelabel, prometheus.alerting().alertmanagers())).build();
     }
 
     /** The Prometheus configuration files of this bundle (one, one per HA replica, or one per scale-out process). */
+    @Override
     public List<String> prometheusConfigFiles() {
         if (scaleOut != null) {
             return scaleOut.configFiles();

@@ -44,7 +44,6 @@ import dev.spawn.monitoring.scale.Capacity;
 import dev.spawn.monitoring.scale.RuleSplit;
 import dev.spawn.monitoring.scale.ScaleOutDocs;
 import dev.spawn.monitoring.scale.ScaleOutBundle;
-import dev.spawn.monitoring.spec.SpecReader;
 import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import dev.spawn.monitoring.validate.PrometheusValidator;
 import java.nio.file.Path;
@@ -119,16 +118,6 @@ public final class SpawnMonitoring {
         m.alertmanager = SpawnAlertmanagerDefaults.config();
         m.alertmanagerFlags = SpawnAlertmanagerDefaults.flags();
         return m;
-    }
-
-    /**
-     * The spawn defaults changed by the spec file at {@code file} ({@code spawn-monitoring.yaml});
-     * a missing or empty file gives the defaults. Reading problems and the model's own are thrown
-     * together by {@link SpecReader.Spec#build()}, each at its
-     * {@code file:line:col}.
-     */
-    public static SpecReader.Spec fromSpec(Path file) {
-        return SpecReader.read(file);
     }
 
     /** Names the spec the bundle came from, for the header line of every generated file. */
@@ -427,6 +416,7 @@ public final class SpawnMonitoring {
         all.addAll(PrometheusValidator.validate(prometheus));
         all.addAll(AlertmanagerValidator.validate(alertmanager));
         all.addAll(rules.problems());
+        extraRuleFiles.forEach(f -> all.addAll(rules.uncovered(f, extraRuleTests.getOrDefault(f.path(), Map.of()))));
         // the bundle's own files (and its tests/ folder) are not for rule files; neither are the writer's names
         Set<String> ownFiles = new TreeSet<>(List.of(MonitoringBundle.PROMETHEUS_FILE, MonitoringBundle.PROMETHEUS_FLAGS,
                 MonitoringBundle.ALERTMANAGER_FILE, MonitoringBundle.ALERTMANAGER_FLAGS, "tests"));

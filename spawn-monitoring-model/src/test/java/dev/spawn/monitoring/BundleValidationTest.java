@@ -34,8 +34,9 @@ class BundleValidationTest {
     @Test
     void rejectsDuplicateJobNames() {
         ScrapeConfig job = ScrapeConfig.builder("spawn-fleet").discovery(StaticConfig.of("localhost:1")).build();
-        PrometheusConfig config = new PrometheusConfig(SpawnPrometheusDefaults.global(), null, List.of(), List.of(job, job),
-                List.of(), List.of());
+        PrometheusConfig config = PrometheusConfig.builder().global(SpawnPrometheusDefaults.global())
+                .ruleFiles(List.of()).scrapeConfigs(List.of(job, job)).remoteWrite(List.of()).remoteRead(List.of())
+                .build();
         assertThat(PrometheusValidator.validate(config)).extracting(Problem::toString)
                 .anyMatch(p -> p.contains("prometheus.scrape_configs[spawn-fleet]") && p.contains("duplicate job_name 'spawn-fleet'"));
     }
@@ -89,7 +90,8 @@ class BundleValidationTest {
 
     @Test
     void rejectsDuplicateAlertNames() {
-        AlertingRule copy = new AlertingRule("HighCostInstance", "vector(1)", null, null, Map.of("severity", "warning"), Map.of());
+        AlertingRule copy = AlertingRule.builder("HighCostInstance", "vector(1)").labels(Map.of("severity", "warning"))
+                .build();
         assertThat(problems(SpawnMonitoring.defaults().ruleFile(new RuleFile("alerts/mine.yaml",
                 List.of(new RuleGroup("mine", null, List.of(copy)))))))
                 .anyMatch(p -> p.contains("rules.HighCostInstance") && p.contains("duplicate alert name 'HighCostInstance'"));

@@ -71,6 +71,17 @@ public class KitchenSinkBundleTest {
     }
 
     @Test
+    void replicasKeepStorageAndTracing() {
+        PrometheusConfig sink = PrometheusRendererTest.kitchenSink();
+        MonitoringBundle bundle = kitchenSinkSpec().storage(sink.storage()).tracing(sink.tracing()).build();
+        for (String replica : List.of("prometheus-a.yaml", "prometheus-b.yaml")) {
+            var config = YamlOutput.parse(bundle.files().get(replica));
+            assertThat(config.at("/storage/exemplars/max_exemplars").asLong()).as(replica).isEqualTo(100000L);
+            assertThat(config.at("/tracing/endpoint").asText()).as(replica).isEqualTo("127.0.0.1:4317");
+        }
+    }
+
+    @Test
     void kitchenSinkRoundTripsAndRendersTheSameTwice() {
         MonitoringBundle bundle = kitchenSink();
         var first = bundle.files();

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.DriftCheck;
+import dev.spawn.monitoring.goal.DriftCheck;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.Generation;
-import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.goal.Generation;
+import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.CheckFailedException;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.Linting;
+import dev.spawn.monitoring.goal.Linting;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.nio.file.Path;
 import java.util.List;

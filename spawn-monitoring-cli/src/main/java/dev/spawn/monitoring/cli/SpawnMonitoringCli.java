@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import java.io.IOException;

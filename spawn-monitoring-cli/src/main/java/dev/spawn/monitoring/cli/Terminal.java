@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.cli;
 
-import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.goal.Message;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;

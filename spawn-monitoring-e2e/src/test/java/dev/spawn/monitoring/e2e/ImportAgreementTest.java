@@ -82,6 +82,14 @@ class ImportAgreementTest {
             expected.putAll(changes);
             assertThat(labels(is)).as("labels of %s (with the changes the import reported)", e.getKey()).isEqualTo(expected);
         }
+        // each alert evaluated as often, under the same limit, kept firing as long
+        Map<String, String> evaluation = evaluation(before);
+        assertThat(evaluation(after)).isEqualTo(evaluation);
+        evaluation.forEach((alert, how) -> {
+            if (!how.equals("interval 60, limit 0, keep_firing_for 0")) {
+                System.out.println("[e2e]   " + alert + " evaluated alike: " + how);
+            }
+        });
         // recording rules are carried under rules.groups: the same names and queries are loaded
         List<String> recordings = rules(before, "recording").stream()
                 .map(r -> r.path("name").asText() + " = " + r.path("query").asText()).sorted().toList();
@@ -94,19 +102,24 @@ class ImportAgreementTest {
 
     /**
      * What each import must have made of its configuration (beyond agreement): the changed defaults as overrides,
-     * the user's own alerts as custom rules (or in their group under rules.groups when it has its own interval or
-     * limit), the missing defaults switched off.
+     * the user's own alerts as custom rules, any alert in its group under rules.groups when the group has its own
+     * interval or limit or the alert keep_firing_for, the missing defaults switched off.
      */
     private static final Map<String, List<String>> EXPECTED = Map.of(
             "spawn-like", List.of("  HighCostInstance:\n    threshold: 10.0\n", "  CostTrendingUp:\n    parameters:\n      window: 12h\n",
                     "  CostForecastExceeded:\n    parameters:\n      horizon: 12h\n",
                     "  HighCPUUsage:\n    for: 10m\n    severity: critical\n", "  InstanceRecentlyStarted:\n    enabled: false\n",
-                    "  - job_name: node-exporter\n"),
-            "mimir", List.of("  HighCostInstance:\n    threshold: 8.0\n", "  DailyCostBudgetExceeded:\n    parameters:\n      budget: 500\n",
-                    "    - name: HighFleetSize\n",
+                    "  - job_name: node-exporter\n",
+                    // keep_firing_for: the alert keeps its group under rules.groups, written as it was
+                    "    - name: spawn-performance\n      interval: 1m\n      rules:\n        - alert: HighMemoryUsage\n",
+                    "          keep_firing_for: 15m\n"),
+            "mimir", List.of(
+                    // evaluated every 30s (global evaluation_interval), spawn-cost's alerts, default names too, keep it
+                    "    - name: spawn-cost\n      rules:\n        - alert: HighCostInstance\n",
+                    "        - alert: DailyCostBudgetExceeded\n", "        - alert: HighFleetSize\n",
                     // team-db's group has a limit: its alerts keep the group under rules.groups
                     "    - name: databases\n", "        - alert: PostgresDown\n", "        - alert: SporedDown\n",
-                    "  disabled_categories:\n    - lifecycle\n    - capacity\n    - performance\n",
+                    "  disabled_categories:\n    - lifecycle\n    - cost\n    - capacity\n    - performance\n",
                     "X-Scope-OrgID: spawn-eu", "  - enabled: false\n    job_name: spawn-ec2\n"));
 
     /**
@@ -146,6 +159,18 @@ class ImportAgreementTest {
         alerts.values().forEach(r -> byName.put(r.path("name").asText(), r));
         assertThat(byName).hasSameSizeAs(alerts);
         return byName;
+    }
+
+    /** By alert name: its group's interval and limit, and its keep_firing_for, as Prometheus loaded them. */
+    private static Map<String, String> evaluation(PrometheusServer server) {
+        Map<String, String> out = new TreeMap<>();
+        server.api().get("/api/v1/rules").path("data").path("groups").forEach(g -> g.path("rules").forEach(r -> {
+            if ("alerting".equals(r.path("type").asText())) {
+                out.put(r.path("name").asText(), "interval " + g.path("interval").asText() + ", limit " + g.path("limit").asText()
+                        + ", keep_firing_for " + r.path("keepFiringFor").asText());
+            }
+        }));
+        return out;
     }
 
     private static List<JsonNode> rules(PrometheusServer server, String type) {

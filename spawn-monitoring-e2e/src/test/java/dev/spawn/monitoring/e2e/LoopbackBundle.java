@@ -41,7 +41,7 @@ final class LoopbackBundle {
 
     /**
      * The loopback changes applied to {@code monitoring}, which may be the builder a spec file gave
-     * ({@code SpawnMonitoring.fromSpec(path).monitoring()}): 1s scrape and global evaluation, fleet
+     * ({@code SpecReader.read(path).monitoring()}): 1s scrape and global evaluation, fleet
      * discovery from {@code targets/*.json} every second, no EC2 job, and the default root route with
      * 1s grouping; the spec's rules are left alone.
      */

@@ -7,7 +7,6 @@ import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.e2e.harness.FakeSpored;
 import dev.spawn.monitoring.e2e.harness.PrometheusServer;
 import dev.spawn.monitoring.model.ScaleOut;
-import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.RuleCatalog;
@@ -45,8 +44,7 @@ final class ScaleOutFleet {
         return LoopbackBundle.defaults(scaleOut.shards().get(0).address(), alertmanager)
                 .webhookUrl(webhookUrl)
                 .scaleOut(scaleOut)
-                .prometheusFlags(f -> new PrometheusFlags("data", f.retentionTime(), f.retentionSize(), f.webListenAddress(),
-                        f.enableLifecycle(), f.extra()))
+                .prometheusFlags(f -> f.toBuilder().storagePath("data").build())
                 .rule(FLEET, r -> r.threshold(4).forDuration(seconds(1)))
                 .rule(COST, r -> r.threshold(10).forDuration(seconds(1)))
                 .rule(IDLE, r -> r.threshold(60).forDuration(seconds(1)))

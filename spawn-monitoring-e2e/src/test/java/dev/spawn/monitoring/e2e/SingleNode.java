@@ -55,7 +55,7 @@ record SingleNode(PrometheusServer prometheus, AlertmanagerServer alertmanager, 
      */
     static Generator spec(Path file) {
         return loopback -> {
-            SpecReader.Spec spec = SpawnMonitoring.fromSpec(file);
+            SpecReader.Spec spec = SpecReader.read(file);
             loopback.apply(spec.monitoring());
             return spec.build();
         };

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.maven;
 
-import dev.spawn.monitoring.Linting;
-import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.goal.Linting;
+import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.CheckReports;

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.maven;
 
-import dev.spawn.monitoring.DriftCheck;
+import dev.spawn.monitoring.goal.DriftCheck;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;

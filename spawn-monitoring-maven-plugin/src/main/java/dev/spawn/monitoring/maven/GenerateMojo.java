@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.maven;
 
-import dev.spawn.monitoring.Generation;
+import dev.spawn.monitoring.goal.Generation;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.CheckFailedException;
 import java.util.Locale;

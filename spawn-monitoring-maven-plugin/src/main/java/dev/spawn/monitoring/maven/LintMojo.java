@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.maven;
 
-import dev.spawn.monitoring.Linting;
+import dev.spawn.monitoring.goal.Linting;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.check;
 
-import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.grafana.DashboardQueries;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Problem;
@@ -86,25 +85,25 @@ public final class BundleCheck {
     private BundleCheck() {
     }
 
-    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing) {
+    public static List<Outcome> run(BundleContents bundle, Path directory, MissingTool missing) {
         return run(bundle, directory, missing, false);
     }
 
     /**
-     * {@link #run(MonitoringBundle, Path, MissingTool)}, and with {@code mutation} also {@link MutationCheck} once the
+     * {@link #run(BundleContents, Path, MissingTool)}, and with {@code mutation} also {@link MutationCheck} once the
      * rule tests pass ({@code spawn:check}; {@code spawn:generate} leaves it out, it takes seconds). The tools that
      * do not wait for each other run at the same time (the Prometheus configurations, the rules and their tests,
      * the dashboard queries, the Alertmanager configuration and its routes); the outcomes keep their order.
      */
-    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation) {
+    public static List<Outcome> run(BundleContents bundle, Path directory, MissingTool missing, boolean mutation) {
         return run(bundle, directory, missing, mutation, ResultCache.NONE);
     }
 
     /**
-     * {@link #run(MonitoringBundle, Path, MissingTool, boolean)}, skipping the alerts' test files and mutants that
+     * {@link #run(BundleContents, Path, MissingTool, boolean)}, skipping the alerts' test files and mutants that
      * {@code cache} says passed (or were killed) with the same bytes and promtool before; it learns this run's.
      */
-    public static List<Outcome> run(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation,
+    public static List<Outcome> run(BundleContents bundle, Path directory, MissingTool missing, boolean mutation,
             ResultCache cache) {
         List<Callable<List<Outcome>>> parts = new ArrayList<>();
         // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
@@ -121,8 +120,8 @@ public final class BundleCheck {
         }
         parts.add(() -> {
             List<Outcome> outcomes = new ArrayList<>();
-            Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + MonitoringBundle.ALERTMANAGER_FILE,
-                    "check-config", MonitoringBundle.ALERTMANAGER_FILE);
+            Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + BundleContents.ALERTMANAGER_FILE,
+                    "check-config", BundleContents.ALERTMANAGER_FILE);
             outcomes.add(config);
             if (config.status() == Outcome.Status.PASSED) {
                 outcomes.add(routing(bundle, directory));
@@ -141,7 +140,7 @@ public final class BundleCheck {
     private static final int PARALLEL = 4;
 
     /** {@code promtool check rules}, then {@code test rules} if the rules load, then the mutants if the tests pass. */
-    private static List<Outcome> rules(MonitoringBundle bundle, Path directory, MissingTool missing, boolean mutation,
+    private static List<Outcome> rules(BundleContents bundle, Path directory, MissingTool missing, boolean mutation,
             ResultCache cache) {
         List<Outcome> outcomes = new ArrayList<>();
         if (!bundle.ruleFiles().isEmpty()) {
@@ -159,8 +158,8 @@ public final class BundleCheck {
                     args.toArray(String[]::new)));
         }
         if (bundle.scaleOut() != null) {
-            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(c.tool(), directory.resolve(c.folder()), missing,
-                    c.name(), c.args().toArray(String[]::new))).toList());
+            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(Tool.forCommand(c.tool()),
+                    directory.resolve(c.folder()), missing, c.name(), c.args().toArray(String[]::new))).toList());
         }
         if (!bundle.ruleTestFiles().isEmpty()) {
             String name = "promtool test rules (" + bundle.ruleTestFiles().size() + " files)";
@@ -202,7 +201,7 @@ public final class BundleCheck {
      * {@code amtool config routes test} for one alert of each category and severity the bundle has:
      * Alertmanager must deliver it to exactly the receivers the model's routing tree says.
      */
-    static Outcome routing(MonitoringBundle bundle, Path directory) {
+    static Outcome routing(BundleContents bundle, Path directory) {
         Collection<Map<String, String>> probes = probes(bundle);
         // amtool takes one label set a call: the calls run side by side, their findings in the probes' order
         List<Callable<String>> calls = new ArrayList<>();
@@ -213,10 +212,10 @@ public final class BundleCheck {
     }
 
     /** One label set through {@code amtool config routes test}: empty when it reaches the receivers the model says. */
-    private static String probe(MonitoringBundle bundle, Path directory, Map<String, String> labels) {
+    private static String probe(BundleContents bundle, Path directory, Map<String, String> labels) {
         List<String> expected = bundle.alertmanager().route().receiversFor(labels);
         List<String> args = new ArrayList<>(List.of("config", "routes", "test",
-                "--config.file=" + MonitoringBundle.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
+                "--config.file=" + BundleContents.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
         labels.forEach((k, v) -> args.add(matcher(k, v)));
         Tool.Result result = Tool.AMTOOL.run(directory, TIMEOUT_SECONDS, args.toArray(String[]::new));
         if (result.ok()) {
@@ -257,7 +256,7 @@ public final class BundleCheck {
     }
 
     /** A failed rule check with promtool's messages about single rules traced back to those rules. */
-    private static Outcome traced(MonitoringBundle bundle, Outcome outcome) {
+    private static Outcome traced(BundleContents bundle, Outcome outcome) {
         if (!outcome.failed()) {
             return outcome;
         }
@@ -269,7 +268,7 @@ public final class BundleCheck {
      * The test run with its cases, and each failed case as a problem at its rule: a default rule's case
      * fails because of how the spec changed the rule, so the spec's line for that rule is where to look.
      */
-    private static Outcome withCases(MonitoringBundle bundle, Outcome outcome) {
+    private static Outcome withCases(BundleContents bundle, Outcome outcome) {
         if (outcome.status() == Outcome.Status.SKIPPED) {
             return outcome;
         }
@@ -290,7 +289,7 @@ public final class BundleCheck {
      * {@code promtool test rules} over every test file, in one process per processor (at most {@value #PARALLEL}), the
      * files balanced by the rule evaluations their cases step through: promtool runs its files one after another.
      */
-    private static Outcome testRules(MonitoringBundle bundle, Path directory, MissingTool missing, String name, ResultCache cache) {
+    private static Outcome testRules(BundleContents bundle, Path directory, MissingTool missing, String name, ResultCache cache) {
         Map<String, Long> cost = new TreeMap<>();
         Map<String, String> keys = new TreeMap<>();
         int unchanged = 0;
@@ -333,7 +332,7 @@ public final class BundleCheck {
      * The paths and bytes of the rule copies a test file loads (its {@code rule_files}, relative to it), or null when
      * one is not among the bundle's test files: then its result is not remembered.
      */
-    static byte[] ruleCopy(MonitoringBundle bundle, String testPath, byte[] test) {
+    static byte[] ruleCopy(BundleContents bundle, String testPath, byte[] test) {
         String folder = testPath.substring(0, testPath.lastIndexOf('/') + 1);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         for (com.fasterxml.jackson.databind.JsonNode file : YamlOutput.parse(test).path("rule_files")) {
@@ -360,7 +359,7 @@ public final class BundleCheck {
     }
 
     /** One alert's labels per category and severity, as Alertmanager would receive it. */
-    static Collection<Map<String, String>> probes(MonitoringBundle bundle) {
+    static Collection<Map<String, String>> probes(BundleContents bundle) {
         Map<String, Map<String, String>> probes = new TreeMap<>();
         for (Map<String, String> labels : alertLabels(bundle)) {
             probes.putIfAbsent(labels.getOrDefault("category", "") + "/" + labels.getOrDefault("severity", ""), labels);
@@ -369,7 +368,7 @@ public final class BundleCheck {
     }
 
     /** Each alerting rule's labels as Alertmanager receives them, with its alertname, in file order. */
-    static List<Map<String, String>> alertLabels(MonitoringBundle bundle) {
+    static List<Map<String, String>> alertLabels(BundleContents bundle) {
         List<Map<String, String>> all = new ArrayList<>();
         for (RuleFile file : bundle.ruleFiles()) {
             file.groups().stream().flatMap(g -> g.rules().stream()).filter(r -> r instanceof AlertingRule)

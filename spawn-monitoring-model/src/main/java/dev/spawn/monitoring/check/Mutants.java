@@ -24,7 +24,7 @@ import java.util.function.Function;
  * no count can equal ({@code count(x) > 0}), and a {@code for} change that fires at the same evaluation
  * (Prometheus checks {@code for} only at evaluations, one interval apart).
  */
-public final class Mutants {
+final class Mutants {
 
     /** One mutant: the rule as changed, and the change in words ({@code threshold 5 -> 5.5 (+10%)}). */
     public record Mutant(AlertingRule rule, String change) {
@@ -67,7 +67,7 @@ public final class Mutants {
     }
 
     private static AlertingRule with(AlertingRule rule, String expr, Duration forDuration) {
-        return new AlertingRule(rule.alert(), expr, forDuration, rule.keepFiringFor(), rule.labels(), rule.annotations());
+        return rule.toBuilder().expr(expr).forDuration(forDuration).build();
     }
 
     /** An expression with one change applied, and the change in words. */

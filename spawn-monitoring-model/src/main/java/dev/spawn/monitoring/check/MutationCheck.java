@@ -3,9 +3,9 @@ package dev.spawn.monitoring.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.Rule;
@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  * the mutant in place of the rule) and a test file (the alert's cases pointed at that file) in a scratch
  * folder beside the bundle, deleted afterwards.
  */
+@Internal
 public final class MutationCheck {
 
     /** One mutant and whether a case killed it; {@code custom}: the rule is one of the spec's own. */
@@ -58,12 +59,12 @@ public final class MutationCheck {
     }
 
     /** The check as one outcome: survivors are warnings, or errors (and the check fails) under {@link Mutation#FAIL}. */
-    public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode) {
+    public static BundleCheck.Outcome run(BundleContents bundle, Path bundleDirectory, Mutation mode) {
         return run(bundle, bundleDirectory, mode, ResultCache.NONE);
     }
 
-    /** {@link #run(MonitoringBundle, Path, Mutation)}, taking the verdicts of rules whose mutants and cases {@code cache} knows. */
-    public static BundleCheck.Outcome run(MonitoringBundle bundle, Path bundleDirectory, Mutation mode, ResultCache cache) {
+    /** {@link #run(BundleContents, Path, Mutation)}, taking the verdicts of rules whose mutants and cases {@code cache} knows. */
+    public static BundleCheck.Outcome run(BundleContents bundle, Path bundleDirectory, Mutation mode, ResultCache cache) {
         if (Tool.PROMTOOL.locate().isEmpty()) {
             return new BundleCheck.Outcome(NAME, BundleCheck.Outcome.Status.SKIPPED, "promtool not found");
         }
@@ -99,15 +100,15 @@ public final class MutationCheck {
      * the long ones (the cost rules step through a day) run against a few survivors; when little is left, one last
      * round runs it all, sparing a process start per case.
      */
-    public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory) {
+    public static List<Verdict> verdicts(BundleContents bundle, Path bundleDirectory) {
         return verdicts(bundle, bundleDirectory, ResultCache.NONE);
     }
 
     /**
-     * {@link #verdicts(MonitoringBundle, Path)}; a rule whose test file, rule copy and mutants {@code cache} has seen
+     * {@link #verdicts(BundleContents, Path)}; a rule whose test file, rule copy and mutants {@code cache} has seen
      * keeps the verdicts it had, the others run and are remembered.
      */
-    public static List<Verdict> verdicts(MonitoringBundle bundle, Path bundleDirectory, ResultCache cache) {
+    public static List<Verdict> verdicts(BundleContents bundle, Path bundleDirectory, ResultCache cache) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class MutationCheck {
                     for (Mutants.Mutant mutant : mutants) {
                         String name = mutantName(pending.size());
                         AlertingRule m = mutant.rule();
-                        named.put(name, new AlertingRule(name, m.expr(), m.forDuration(), m.keepFiringFor(), m.labels(), m.annotations()));
+                        named.put(name, m.toBuilder().alert(name).build());
                         pending.add(new Verdict(rule.alert(), custom, mutant.change(), m.expr()
                                 + (m.forDuration().equals(rule.forDuration()) ? "" : " for " + m.forDuration()), true));
                     }
@@ -207,7 +208,7 @@ public final class MutationCheck {
     }
 
     /** The cache key of a rule's mutants: its test file, the rule copy it loads, and the mutants; empty without them. */
-    private static Optional<String> cacheKey(MonitoringBundle bundle, RuleFile file, AlertingRule rule, List<Mutants.Mutant> mutants,
+    private static Optional<String> cacheKey(BundleContents bundle, RuleFile file, AlertingRule rule, List<Mutants.Mutant> mutants,
             ResultCache cache) {
         String testPath = RuleSet.testFile(file.path(), rule.alert());
         byte[] test = bundle.ruleTests().get(testPath);
@@ -341,7 +342,7 @@ public final class MutationCheck {
     private static final Pattern FAILED_ALERT_NAME = Pattern.compile("alert: (spawn_mutant_\\d+)");
 
     /** The cases of each rule file's alerts, gathered from its test files (one per alert) into one, by rule file path. */
-    private static Map<String, TestFile> testsByRuleFile(MonitoringBundle bundle) {
+    private static Map<String, TestFile> testsByRuleFile(BundleContents bundle) {
         Map<String, TestFile> byRuleFile = new HashMap<>();
         for (RuleFile file : bundle.ruleFiles()) {
             String folder = RuleSet.testFolder(file.path());

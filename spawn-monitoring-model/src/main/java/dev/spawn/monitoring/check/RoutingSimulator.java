@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.check;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Matcher;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
@@ -18,6 +19,7 @@ import java.util.Map;
  * ({@link dev.spawn.monitoring.model.alertmanager.Route#receiversFor}, which a property test compares with
  * amtool). Time intervals and silences are not simulated.
  */
+@Internal
 public final class RoutingSimulator {
 
     /**

@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.check;
 
-import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.rules.Rule;
 import dev.spawn.monitoring.model.rules.RuleFile;
@@ -30,7 +29,7 @@ final class RuleLoadErrors {
     private RuleLoadErrors() {
     }
 
-    static Split of(MonitoringBundle bundle, String output) {
+    static Split of(BundleContents bundle, String output) {
         List<Problem> problems = new ArrayList<>();
         StringBuilder rest = new StringBuilder();
         for (String line : output.lines().toList()) {
@@ -50,7 +49,7 @@ final class RuleLoadErrors {
      * The problem at the rule's model element: {@code custom rule X.expr} for an expression of a custom
      * rule, {@code rule X} for a default rule (its override is where the spec changed it).
      */
-    private static Optional<Problem> problem(MonitoringBundle bundle, Matcher m) {
+    private static Optional<Problem> problem(BundleContents bundle, Matcher m) {
         String reported = m.group("file").replace("../", "");
         int index = Integer.parseInt(m.group("index")) - 1;
         for (RuleFile file : bundle.ruleFiles()) {

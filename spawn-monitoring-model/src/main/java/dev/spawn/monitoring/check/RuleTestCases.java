@@ -2,6 +2,7 @@ package dev.spawn.monitoring.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.render.YamlOutput;
 import dev.spawn.monitoring.rules.RuleSet;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.SortedMap;
  * what {@code promtool test rules} said about each: its failure block (expected and got alerts) or
  * nothing when it passed. Read back from the files promtool ran, so that reports name what really ran.
  */
+@Internal
 public final class RuleTestCases {
 
     /**

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.check;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
  * {@code SPAWN_VMALERT}, {@code SPAWN_VICTORIA_METRICS}).
  * Debian ships the Alertmanager server as {@code prometheus-alertmanager}, so that name is tried too.
  */
+@Internal
 public enum Tool {
     PROMTOOL("promtool", "prometheus"),
     AMTOOL("amtool", "prometheus-alertmanager"),
@@ -40,8 +42,14 @@ public enum Tool {
         return command;
     }
 
+    /** The tool whose command is {@code command} ({@code vmagent}); an unknown one is our bug. */
+    static Tool forCommand(String command) {
+        return java.util.Arrays.stream(values()).filter(t -> t.command.equals(command)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tool runs '" + command + "'"));
+    }
+
     /** The environment variable that overrides where the binary is. */
-    public String environmentVariable() {
+    String environmentVariable() {
         return "SPAWN_" + name().toUpperCase(Locale.ROOT);
     }
 
@@ -82,7 +90,7 @@ public enum Tool {
     }
 
     /** Why {@link #locate()} found nothing, with the install hint: a tool that is missing, not one that failed. */
-    public String missingMessage() {
+    String missingMessage() {
         String override = System.getenv(environmentVariable());
         if (override != null && !override.isBlank()) {
             return command + " not found: " + environmentVariable() + "=" + override + " is not an executable file; "

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.check;
 
 import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
  * again the tools would say the same, so the run skips them, says so and repeats the warnings; {@code -Dspawn.force}
  * ({@code --force}) runs them anyway. A cache only: a file that cannot be read or written means the tools run.
  */
+@Internal
 public final class ToolCache {
 
     private ToolCache() {

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.doctor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spawn.monitoring.Message;
+import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.doctor.ServerApi.Sample;
 import dev.spawn.monitoring.doctor.ServerApi.Unanswered;

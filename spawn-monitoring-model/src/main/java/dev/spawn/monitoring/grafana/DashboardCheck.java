@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.grafana;
 
 import dev.spawn.monitoring.model.DidYouMean;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * its queries ({@link QueryLint}, run on each query with the variables' sample values put in).
  * promtool's parse of the same queries is {@link DashboardQueries}.
  */
+@Internal
 public final class DashboardCheck {
 
     /** Grafana's own variables and the value the checks give each. */

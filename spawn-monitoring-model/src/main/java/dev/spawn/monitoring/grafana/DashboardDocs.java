@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** docs/dashboards.md: every dashboard, row and panel with its queries and red lines, from dashboards.md.mustache. */
-public final class DashboardDocs {
+final class DashboardDocs {
 
     private static final String TEMPLATE = "dev/spawn/monitoring/grafana/dashboards.md.mustache";
 

@@ -19,7 +19,7 @@ import java.util.List;
  * ends and a final newline, so the same dashboard gives the same bytes everywhere. Panels and targets
  * name the data source {@code ${datasource}}; the variable defaults to the provisioned one.
  */
-public final class DashboardJson {
+final class DashboardJson {
 
     static final int SCHEMA_VERSION = 38;
 

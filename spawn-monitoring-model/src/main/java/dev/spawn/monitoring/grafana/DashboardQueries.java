@@ -2,6 +2,7 @@ package dev.spawn.monitoring.grafana;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.render.YamlOutput;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
  * parses them all; promtool's messages are traced back to the dashboard, panel and query (or
  * variable) by the rule's position. The file is a check's scratch, never part of the bundle.
  */
+@Internal
 public final class DashboardQueries {
 
     public static final String FILE = "dashboard-queries.yaml";

@@ -3,6 +3,7 @@ package dev.spawn.monitoring.grafana;
 import static dev.spawn.monitoring.grafana.Dashboard.instant;
 import static dev.spawn.monitoring.grafana.Dashboard.range;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.rules.RuleSet;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * mirrors an alert is that alert's effective parameter in the given rule set, so overriding
  * {@code HighCostInstance}'s threshold moves the dashboards' red line with the alert.
  */
+@Internal
 public final class SpawnDashboards {
 
     private static final String REGION = "region=~\"$region\"";

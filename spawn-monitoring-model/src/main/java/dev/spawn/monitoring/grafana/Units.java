@@ -9,7 +9,7 @@ import java.util.Map;
  * Grafana's unit catalogue ({@code packages/grafana-data/src/valueFormats/categories.ts}); a unit
  * outside it would be shown as a plain suffix, so {@link DashboardCheck} rejects it.
  */
-public final class Units {
+final class Units {
 
     private static final Map<String, String> KNOWN = new LinkedHashMap<>();
 
@@ -39,12 +39,12 @@ public final class Units {
     private Units() {
     }
 
-    public static boolean isKnown(String unit) {
+    static boolean isKnown(String unit) {
         return KNOWN.containsKey(unit);
     }
 
     /** Unit id to what Grafana shows, in a fixed order. */
-    public static Map<String, String> known() {
+    static Map<String, String> known() {
         return Collections.unmodifiableMap(KNOWN);
     }
 }

@@ -1,6 +1,6 @@
 package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.check.BundleDrift;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.util.SortedMap;
  * an unchanged input can skip the tool checks and the write, as openapi-generator's
  * {@code skipIfSpecIsUnchanged} does.
  */
+@Internal
 public final class Fingerprint {
 
     /** The file in the output directory that holds the fingerprint of the last successful generation. */

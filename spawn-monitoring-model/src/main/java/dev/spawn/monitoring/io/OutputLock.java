@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.io;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ import java.util.concurrent.Semaphore;
  * pid and host into the file, and a second writer that waits in vain names it in its message.
  * Threads of one JVM queue on an in-process lock first, since the OS lock belongs to the process.
  */
+@Internal
 public final class OutputLock implements AutoCloseable {
 
     /** The lock file inside the output folder; it stays after a run (removing it would race the next writer). */
@@ -48,7 +50,7 @@ public final class OutputLock implements AutoCloseable {
      * Takes the lock of {@code directory} (created if missing), waiting at most {@code wait}; throws an
      * {@link OutputConflictException} naming the holder when it stays taken.
      */
-    public static OutputLock acquire(Path directory, Duration wait) {
+    static OutputLock acquire(Path directory, Duration wait) {
         Path dir = directory.toAbsolutePath().normalize();
         long deadline = System.nanoTime() + wait.toNanos();
         Semaphore threadLock = IN_PROCESS.computeIfAbsent(dir, d -> new Semaphore(1));

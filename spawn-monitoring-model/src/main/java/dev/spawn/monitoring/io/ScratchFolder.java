@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.io;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
  * (no {@code finally} runs after {@code kill -9}) is recognised by its free lock and removed by the
  * next run, while the folders of runs still going are left alone.
  */
+@Internal
 public final class ScratchFolder implements AutoCloseable {
 
     private final Path dir;

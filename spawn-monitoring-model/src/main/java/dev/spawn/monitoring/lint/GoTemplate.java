@@ -31,7 +31,7 @@ import java.util.Set;
  *
  * <p>References: a read of a label-like value, see {@link Reference}.
  */
-public final class GoTemplate {
+final class GoTemplate {
 
     private static final Set<String> GO_BUILTINS = Set.of("and", "call", "html", "index", "slice", "js", "len", "not", "or",
             "print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne");

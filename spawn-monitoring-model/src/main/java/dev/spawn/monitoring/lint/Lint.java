@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
  * report.findings().forEach(System.out::println);
  * }</pre>
  */
+@Internal
 public final class Lint {
 
     private Lint() {

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * scrape interval, the external labels and alert relabelling that shape what Alertmanager sees, and the
  * severity of each check.
  */
+@Internal
 public final class LintContext {
 
     /** What Prometheus and Alertmanager default to when a configuration says nothing. */

@@ -1,7 +1,7 @@
 package dev.spawn.monitoring.lint;
 
 /** docs/lint.md: every check with its default severity and what it finds, from {@link Check}. */
-public final class LintDocs {
+final class LintDocs {
 
     private LintDocs() {
     }

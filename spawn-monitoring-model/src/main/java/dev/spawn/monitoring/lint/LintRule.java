@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.Set;
  *
  * @param forMillis the {@code for} duration, 0 when none
  */
+@Internal
 public record LintRule(String name, boolean alert, Spot nameAt, String expr, Spot exprAt, long forMillis,
         long intervalMillis, Map<String, String> labels, Map<String, Spot> labelAt, Map<String, String> annotations,
         Map<String, Spot> annotationAt, Set<String> ignored, String element) {

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
  * What a spec says about linting: metrics beyond spored's catalog ({@code metrics:}, checked like spored's
  * once declared) and the severity of each check ({@code lint.checks}).
  */
+@Internal
 public record LintSettings(List<MetricCatalog.Metric> metrics, Map<Check, Check.Severity> severities) {
 
     public static final LintSettings DEFAULTS = new LintSettings(List.of(), Map.of());

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Each finding carries the severity the context gives its check; a check set {@code off} and a check a rule
  * ignores ({@code # spawn:ignore}) give none. Findings come back in file order.
  */
-public final class Linter {
+final class Linter {
 
     private static final Pattern CAMEL_CASE = Pattern.compile("[A-Z][a-zA-Z0-9]*");
     /** The severities the spawn routing knows when no Alertmanager configuration is given. */

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * and its path ({@code route.routes[0]}, {@code inhibit_rules[1]}, {@code receivers[slack].slack_configs[0].title}).
  * Deprecated {@code match}/{@code match_re} maps are read as the matchers they mean.
  */
-public record Routing(Route root, List<Inhibition> inhibitions, List<Template> templates, List<Problem> problems) {
+record Routing(Route root, List<Inhibition> inhibitions, List<Template> templates, List<Problem> problems) {
 
     /** One matcher of a route or inhibition, where it is written. */
     public record At(Matcher matcher, Spot spot) {

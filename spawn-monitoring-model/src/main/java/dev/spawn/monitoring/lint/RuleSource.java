@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * line of it silences those checks for that rule. What it cannot read is a {@link Problem} at its
  * {@code file:line:col}; the schema itself is promtool's to judge.
  */
-public final class RuleSource {
+final class RuleSource {
 
     private static final Pattern IGNORE = Pattern.compile("#\\s*spawn:ignore\\b(.*)$");
     /** Rule files of ten thousand rules are a few MiB. */

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.lint;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Arrays;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -13,6 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * whitespace, indentation and escapes YAML folds away; where the alignment is lost (an escape sequence), the
  * rest is placed at the scalar's start.
  */
+@Internal
 public final class Spot {
 
     private final Position start;

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -7,6 +8,7 @@ import java.util.Optional;
  * Suggests the closest known name for a misspelt one ({@code treshold} -> {@code threshold}), by
  * Levenshtein distance, so that error messages can end in "did you mean 'threshold'?".
  */
+@Internal
 public final class DidYouMean {
 
     private DidYouMean() {
@@ -36,7 +38,7 @@ public final class DidYouMean {
     }
 
     /** The Levenshtein edit distance: insertions, deletions and substitutions each count one. */
-    public static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

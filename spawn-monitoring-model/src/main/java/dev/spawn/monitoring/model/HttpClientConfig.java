@@ -26,7 +26,7 @@ public record HttpClientConfig(
         @Key(value = "proxy_connect_header", doc = "Headers to send to proxies during CONNECT requests.")
         Map<String, List<String>> proxyConnectHeader) {
 
-    public static final HttpClientConfig NONE = new HttpClientConfig(null, null, null);
+    public static final HttpClientConfig NONE = HttpClientConfig.builder().build();
 
     public HttpClientConfig {
         int auths = (basicAuth != null ? 1 : 0) + (authorization != null ? 1 : 0) + (oauth2 != null ? 1 : 0)
@@ -40,37 +40,89 @@ public record HttpClientConfig(
         }
     }
 
-    public HttpClientConfig(BasicAuth basicAuth, Authorization authorization, TlsConfig tlsConfig) {
-        this(basicAuth, authorization, null, null, null, null, tlsConfig, null, null);
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public HttpClientConfig withBasicAuth(BasicAuth value) {
-        return new HttpClientConfig(value, authorization, oauth2, bearerToken, followRedirects, enableHttp2, tlsConfig, proxyUrl,
-                proxyConnectHeader);
+    /** A builder holding this HttpClientConfig's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.basicAuth = basicAuth;
+        b.authorization = authorization;
+        b.oauth2 = oauth2;
+        b.bearerToken = bearerToken;
+        b.followRedirects = followRedirects;
+        b.enableHttp2 = enableHttp2;
+        b.tlsConfig = tlsConfig;
+        b.proxyUrl = proxyUrl;
+        b.proxyConnectHeader = proxyConnectHeader;
+        return b;
     }
 
-    public HttpClientConfig withAuthorization(Authorization value) {
-        return new HttpClientConfig(basicAuth, value, oauth2, bearerToken, followRedirects, enableHttp2, tlsConfig, proxyUrl,
-                proxyConnectHeader);
-    }
+    /** Fluent construction of a {@link HttpClientConfig}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private BasicAuth basicAuth;
+        private Authorization authorization;
+        private OAuth2 oauth2;
+        private Secret bearerToken;
+        private Boolean followRedirects;
+        private Boolean enableHttp2;
+        private TlsConfig tlsConfig;
+        private String proxyUrl;
+        private Map<String, List<String>> proxyConnectHeader;
 
-    public HttpClientConfig withOAuth2(OAuth2 value) {
-        return new HttpClientConfig(basicAuth, authorization, value, bearerToken, followRedirects, enableHttp2, tlsConfig,
-                proxyUrl, proxyConnectHeader);
-    }
+        private Builder() {
+        }
 
-    public HttpClientConfig withTls(TlsConfig value) {
-        return new HttpClientConfig(basicAuth, authorization, oauth2, bearerToken, followRedirects, enableHttp2, value, proxyUrl,
-                proxyConnectHeader);
-    }
+        public Builder basicAuth(BasicAuth value) {
+            this.basicAuth = value;
+            return this;
+        }
 
-    public HttpClientConfig withProxyUrl(String value) {
-        return new HttpClientConfig(basicAuth, authorization, oauth2, bearerToken, followRedirects, enableHttp2, tlsConfig, value,
-                proxyConnectHeader);
-    }
+        public Builder authorization(Authorization value) {
+            this.authorization = value;
+            return this;
+        }
 
-    public HttpClientConfig withRedirectsAndHttp2(Boolean follow, Boolean http2) {
-        return new HttpClientConfig(basicAuth, authorization, oauth2, bearerToken, follow, http2, tlsConfig, proxyUrl,
-                proxyConnectHeader);
+        public Builder oauth2(OAuth2 value) {
+            this.oauth2 = value;
+            return this;
+        }
+
+        public Builder bearerToken(Secret value) {
+            this.bearerToken = value;
+            return this;
+        }
+
+        public Builder followRedirects(Boolean value) {
+            this.followRedirects = value;
+            return this;
+        }
+
+        public Builder enableHttp2(Boolean value) {
+            this.enableHttp2 = value;
+            return this;
+        }
+
+        public Builder tlsConfig(TlsConfig value) {
+            this.tlsConfig = value;
+            return this;
+        }
+
+        public Builder proxyUrl(String value) {
+            this.proxyUrl = value;
+            return this;
+        }
+
+        public Builder proxyConnectHeader(Map<String, List<String>> value) {
+            this.proxyConnectHeader = value;
+            return this;
+        }
+
+        public HttpClientConfig build() {
+            return new HttpClientConfig(basicAuth, authorization, oauth2, bearerToken, followRedirects, enableHttp2,
+                    tlsConfig, proxyUrl, proxyConnectHeader);
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The label-name rules Prometheus enforces (legacy validation, as every released 2.x server does). */
+@Internal
 public final class LabelName {
 
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");

@@ -2,11 +2,13 @@ package dev.spawn.monitoring.model;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.spawn.monitoring.model.decl.Internal;
 
 /**
  * Regular expressions as Prometheus and Alertmanager read them: RE2 syntax (Go's regexp), anchored at
  * both ends. {@code (?P<name>...)} is fine, look-arounds and back-references are not.
  */
+@Internal
 public final class Re2 {
 
     private Re2() {

@@ -1,11 +1,13 @@
 package dev.spawn.monitoring.model;
 
+import dev.spawn.monitoring.model.decl.SecretType;
 import java.util.Objects;
 
 /**
  * A credential: either a path to a file that holds it (preferred, so the secret never lands in
  * generated files) or a value the user typed inline. {@link #toString()} never prints an inline value.
  */
+@SecretType
 public sealed interface Secret permits Secret.FromFile, Secret.Inline {
 
     /** The secret is read by Prometheus/Alertmanager from this file at run time. */

@@ -23,6 +23,63 @@ public record SigV4Config(
     }
 
     public static SigV4Config region(String region) {
-        return new SigV4Config(region, null, null, null, null);
+        return SigV4Config.builder().region(region).build();
+    }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this SigV4Config's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.region = region;
+        b.accessKey = accessKey;
+        b.secretKey = secretKey;
+        b.profile = profile;
+        b.roleArn = roleArn;
+        return b;
+    }
+
+    /** Fluent construction of a {@link SigV4Config}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String region;
+        private String accessKey;
+        private Secret secretKey;
+        private String profile;
+        private String roleArn;
+
+        private Builder() {
+        }
+
+        public Builder region(String value) {
+            this.region = value;
+            return this;
+        }
+
+        public Builder accessKey(String value) {
+            this.accessKey = value;
+            return this;
+        }
+
+        public Builder secretKey(Secret value) {
+            this.secretKey = value;
+            return this;
+        }
+
+        public Builder profile(String value) {
+            this.profile = value;
+            return this;
+        }
+
+        public Builder roleArn(String value) {
+            this.roleArn = value;
+            return this;
+        }
+
+        public SigV4Config build() {
+            return new SigV4Config(region, accessKey, secretKey, profile, roleArn);
+        }
     }
 }

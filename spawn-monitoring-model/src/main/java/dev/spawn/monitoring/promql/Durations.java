@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Prometheus durations as 2.42 reads them (prometheus/common v0.39 {@code model.ParseDuration}):
  * units y w d h m s ms, each at most once, in that order, integers only; and prints them back the same way.
  */
-public final class Durations {
+final class Durations {
 
     private static final Pattern DURATION = Pattern.compile(
             "(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?");
@@ -20,7 +20,7 @@ public final class Durations {
     }
 
     /** Milliseconds of a duration; throws IllegalArgumentException with Prometheus' message. */
-    public static long parseMillis(String text) {
+    static long parseMillis(String text) {
         if (text.equals("0")) {
             return 0;
         }

@@ -25,7 +25,7 @@ public record Function(String name, List<ValueType> argTypes, int variadic, Valu
     }
 
     /** The function named so, as Prometheus 2.42 knows it (names are case-sensitive). */
-    public static Optional<Function> named(String name) {
+    static Optional<Function> named(String name) {
         return Optional.ofNullable(ALL.get(name));
     }
 
@@ -35,12 +35,12 @@ public record Function(String name, List<ValueType> argTypes, int variadic, Valu
     }
 
     /** The fewest arguments a call takes. */
-    public int minArgs() {
+    int minArgs() {
         return variadic == 0 ? argTypes.size() : argTypes.size() - 1;
     }
 
     /** The most arguments a call takes, or -1 for no limit. */
-    public int maxArgs() {
+    int maxArgs() {
         return variadic == 0 ? argTypes.size() : variadic < 0 ? -1 : argTypes.size() - 1 + variadic;
     }
 

@@ -76,7 +76,7 @@ public record Labels(SortedSet<String> certain, SortedSet<String> possible, bool
     }
 
     /** The labels of series that come from either side ({@code or}): certain on both, possible on either. */
-    public Labels either(Labels other) {
+    Labels either(Labels other) {
         TreeSet<String> c = new TreeSet<>(certain);
         c.retainAll(other.certain);
         TreeSet<String> p = new TreeSet<>(possible);

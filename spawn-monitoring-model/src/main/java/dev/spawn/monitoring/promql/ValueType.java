@@ -11,7 +11,7 @@ public enum ValueType {
     }
 
     /** The name used in Prometheus' messages and documentation ({@code instant vector}, {@code range vector}). */
-    public String documented() {
+    String documented() {
         return documented;
     }
 }

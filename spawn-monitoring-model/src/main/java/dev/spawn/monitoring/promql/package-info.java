@@ -13,4 +13,7 @@
  * non-ASCII text on the same line); an empty expression is "no expression found in input" where
  * promtool's rule file check says the field must be set.
  */
+@Internal
 package dev.spawn.monitoring.promql;
+
+import dev.spawn.monitoring.model.decl.Internal;

@@ -281,7 +281,7 @@ public final class YamlOutput {
     }
 
     /** A secret as {@code <key>_file: path} (preferred) or {@code <key>: value} when the user typed it inline. */
-    public static void putSecret(ObjectNode node, String key, Secret secret) {
+    static void putSecret(ObjectNode node, String key, Secret secret) {
         if (secret == null) {
             return;
         }

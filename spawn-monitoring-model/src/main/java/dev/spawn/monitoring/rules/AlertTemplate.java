@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * of {@code humanize}, {@code humanizePercentage}, {@code humanizeDuration}; numbers are printed as
  * Go's fmt does ({@code %v}, {@code %.4g}).
  */
-public final class AlertTemplate {
+final class AlertTemplate {
 
     private static final Pattern ACTION = Pattern.compile("\\{\\{-?\\s*(.*?)\\s*-?\\}\\}");
     private static final Pattern LABEL = Pattern.compile("\\$labels\\.([a-zA-Z_][a-zA-Z0-9_]*)");
@@ -24,7 +24,7 @@ public final class AlertTemplate {
     }
 
     /** Whether the template prints the alert's value (so a test must say which value it expects). */
-    public static boolean usesValue(String template) {
+    static boolean usesValue(String template) {
         return template.contains("$value");
     }
 
@@ -32,7 +32,7 @@ public final class AlertTemplate {
      * The expanded text; {@code value} may be null when the template does not print it. Throws
      * {@link IllegalArgumentException} for template actions outside the supported subset.
      */
-    public static String expand(String template, Map<String, String> labels, Double value) {
+    static String expand(String template, Map<String, String> labels, Double value) {
         Matcher m = ACTION.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

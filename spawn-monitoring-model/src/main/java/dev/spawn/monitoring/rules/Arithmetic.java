@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.rules;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * Results are printed as plain decimals rounded to 12 significant digits, so that
  * {@code 5 * 1.01} gives {@code 5.05} rather than binary noise.
  */
+@Internal
 public final class Arithmetic {
 
     /** A Prometheus duration literal inside an expression, not followed by more of a name. */

@@ -53,4 +53,102 @@ public record CustomRule(String name, String expr, Duration forDuration, Severit
         copy.add(test);
         return new CustomRule(name, expr, forDuration, severity, labels, annotations, copy);
     }
+
+    /** A builder with the required {@code name} and {@code expr}; every other part is unset (null, or empty). */
+    public static Builder builder(String name, String expr) {
+        Builder b = new Builder();
+        b.name = name;
+        b.expr = expr;
+        return b;
+    }
+
+    /** A builder holding this CustomRule's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.expr = expr;
+        b.forDuration = forDuration;
+        b.severity = severity;
+        b.labels = labels;
+        b.annotations = annotations;
+        b.tests = tests;
+        return b;
+    }
+
+    /** Fluent construction of a {@link CustomRule}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String name;
+        private String expr;
+        private Duration forDuration;
+        private Severity severity;
+        private Map<String, String> labels;
+        private Map<String, String> annotations;
+        private List<RuleTestCase> tests;
+
+        private Builder() {
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder expr(String value) {
+            this.expr = value;
+            return this;
+        }
+
+        public Builder forDuration(Duration value) {
+            this.forDuration = value;
+            return this;
+        }
+
+        public Builder severity(Severity value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> value) {
+            this.labels = value;
+            return this;
+        }
+
+        /** Adds one entry to {@code labels}. */
+        public Builder label(String name, String value) {
+            Map<String, String> copy = new LinkedHashMap<>(labels == null ? Map.of() : labels);
+            copy.put(name, value);
+            this.labels = copy;
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> value) {
+            this.annotations = value;
+            return this;
+        }
+
+        /** Adds one entry to {@code annotations}. */
+        public Builder annotation(String name, String value) {
+            Map<String, String> copy = new LinkedHashMap<>(annotations == null ? Map.of() : annotations);
+            copy.put(name, value);
+            this.annotations = copy;
+            return this;
+        }
+
+        public Builder tests(List<RuleTestCase> value) {
+            this.tests = value;
+            return this;
+        }
+
+        /** Adds one promtool case to {@code tests}. */
+        public Builder test(RuleTestCase value) {
+            List<RuleTestCase> copy = new ArrayList<>(tests == null ? List.of() : tests);
+            copy.add(value);
+            this.tests = copy;
+            return this;
+        }
+
+        public CustomRule build() {
+            return new CustomRule(name, expr, forDuration, severity, labels, annotations, tests);
+        }
+    }
 }

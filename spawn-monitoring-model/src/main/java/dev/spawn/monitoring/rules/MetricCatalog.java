@@ -55,6 +55,72 @@ public record MetricCatalog(List<Metric> metrics, List<String> targetLabels) {
         public boolean isCounter() {
             return type.equals("counter");
         }
+
+        /** A builder with the required {@code name}; every other part is unset (null, or empty). */
+        public static Builder builder(String name) {
+            Builder b = new Builder();
+            b.name = name;
+            return b;
+        }
+
+        /** A builder holding this Metric's parts, to change some of them. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.name = name;
+            b.type = type;
+            b.labels = labels;
+            b.help = help;
+            b.min = min;
+            b.max = max;
+            return b;
+        }
+
+        /** Fluent construction of a {@link Metric}; {@link #build()} checks the record's invariants. */
+        public static final class Builder {
+            private String name;
+            private String type;
+            private List<String> labels;
+            private String help;
+            private Double min;
+            private Double max;
+
+            private Builder() {
+            }
+
+            public Builder name(String value) {
+                this.name = value;
+                return this;
+            }
+
+            public Builder type(String value) {
+                this.type = value;
+                return this;
+            }
+
+            public Builder labels(List<String> value) {
+                this.labels = value;
+                return this;
+            }
+
+            public Builder help(String value) {
+                this.help = value;
+                return this;
+            }
+
+            public Builder min(Double value) {
+                this.min = value;
+                return this;
+            }
+
+            public Builder max(Double value) {
+                this.max = value;
+                return this;
+            }
+
+            public Metric build() {
+                return new Metric(name, type, labels, help, min, max);
+            }
+        }
     }
 
     public MetricCatalog {

@@ -63,7 +63,7 @@ public record Parameter(String name, String defaultValue, String description, St
     }
 
     /** True when the parameter has a minimum or a maximum. */
-    public boolean hasRange() {
+    boolean hasRange() {
         return minimum != null || maximum != null;
     }
 
@@ -76,7 +76,7 @@ public record Parameter(String name, String defaultValue, String description, St
      * Throws {@link IllegalArgumentException} naming the parameter, the value and the allowed range
      * when a (normalised) value lies outside {@link #minimum()}..{@link #maximum()}.
      */
-    public void checkRange(String value) {
+    void checkRange(String value) {
         double v = numeric(value);
         if ((minimum != null && v < numeric(minimum)) || (maximum != null && v > numeric(maximum))) {
             throw new IllegalArgumentException("parameter " + name + " = " + value + " is out of range; allowed: " + range());

@@ -67,7 +67,7 @@ public final class RuleCatalog {
                 resource(RESOURCE_DIR + "metrics.yaml")));
     }
 
-    public List<RuleGroupDefinition> groups() {
+    List<RuleGroupDefinition> groups() {
         return groups;
     }
 
@@ -104,7 +104,7 @@ public final class RuleCatalog {
     }
 
     /** docs/alerts.md: one section per category, one entry per rule, from alerts.md.mustache. */
-    public String renderDocs() {
+    String renderDocs() {
         List<Map<String, Object>> categories = new ArrayList<>();
         for (RuleGroupDefinition group : groups) {
             List<Map<String, Object>> rules = new ArrayList<>();

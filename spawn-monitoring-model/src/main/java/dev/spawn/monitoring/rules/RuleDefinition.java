@@ -62,14 +62,14 @@ public record RuleDefinition(String name, Category category, Severity severity, 
      * Throws {@link IllegalArgumentException} naming the value and the allowed range when a {@code for}
      * lies outside {@link #forMinimum()}..{@link #forMaximum()}.
      */
-    public void checkFor(Duration value) {
+    void checkFor(Duration value) {
         if (!allowsFor(value, forMinimum, forMaximum)) {
             throw new IllegalArgumentException("for = " + value + " is out of range; allowed: " + forRange());
         }
     }
 
     /** The allowed {@code for} in words: {@code 1m to 1d}. */
-    public String forRange() {
+    String forRange() {
         return forMinimum + " to " + forMaximum;
     }
 

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@code file:line:col}. Problems are collected over the whole file before it fails, as javac does.
  * The format is documented in rule-definitions/README.md.
  */
-public final class RuleDefinitionReader {
+final class RuleDefinitionReader {
 
     private final String source;
     private final List<Problem> problems = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class RuleDefinitionReader {
     }
 
     /** The rules of one category file ({@code lifecycle.yaml}, ...); {@code source} names it in messages. */
-    public static RuleGroupDefinition readCategory(String source, String yaml, Category category) {
+    static RuleGroupDefinition readCategory(String source, String yaml, Category category) {
         RuleDefinitionReader reader = new RuleDefinitionReader(source);
         Map<String, Node> top = reader.mapping(reader.compose(yaml), Set.of("group", "interval", "rules"));
         String group = reader.string(top, "group", "spawn-" + category.id());
@@ -55,7 +55,7 @@ public final class RuleDefinitionReader {
     }
 
     /** The metric catalog, {@code metrics.yaml}. */
-    public static MetricCatalog readMetrics(String source, String yaml) {
+    static MetricCatalog readMetrics(String source, String yaml) {
         RuleDefinitionReader reader = new RuleDefinitionReader(source);
         Map<String, Node> top = reader.mapping(reader.compose(yaml), Set.of("target_labels", "metrics"));
         List<String> targetLabels = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** The definitions of one category file: the group name, its evaluation interval and its rules. */
-public record RuleGroupDefinition(Category category, String name, Duration interval, List<RuleDefinition> rules) {
+record RuleGroupDefinition(Category category, String name, Duration interval, List<RuleDefinition> rules) {
 
     public RuleGroupDefinition {
         Objects.requireNonNull(category, "category");

@@ -273,13 +273,8 @@ public final class RuleSet {
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
         for (CustomRule rule : custom.rules()) {
             try {
-                if (rule.tests().isEmpty() && (coverage == null || coverage == Coverage.NONE)) {
-                    customTested.add(checked(effective(rule)));
-                    out.problems.add(Problem.warning("custom rule " + rule.name(), "custom rule " + rule.name()
-                            + " has no test cases, so nothing proves that it fires when it should; add a test case"));
-                } else {
-                    customTested.add(covered(checked(effective(rule)), "custom rule " + rule.name(), out.problems));
-                }
+                customTested.add(checked(effective(rule)));
+                Coverage.gate(coverage, "custom rule " + rule.name(), rule.name(), rule.tests()).ifPresent(out.problems::add);
             } catch (IllegalArgumentException e) {
                 out.problems.add(Problem.error("custom rule " + rule.name(), e.getMessage()));
             }
@@ -298,14 +293,20 @@ public final class RuleSet {
 
     /** Adds an error at {@code location} when the rule's cases fall short of the coverage; returns the rule. */
     private PromtoolTestFile.TestedRule covered(PromtoolTestFile.TestedRule tested, String location, List<Problem> problems) {
-        List<String> missing = coverage().missing(tested.tests().stream().anyMatch(RuleTestCase::fires),
-                tested.tests().stream().anyMatch(t -> !t.fires()));
-        if (!missing.isEmpty()) {
-            problems.add(Problem.error(location, "rule " + tested.rule().alert() + " has no " + String.join(" and no ", missing)
-                    + " (rules.coverage: " + coverage().id() + "); add "
-                    + (missing.size() == 1 ? "it" : "them") + " to its tests, or relax rules.coverage"));
-        }
+        Coverage.gate(coverage(), location, tested.rule().alert(), tested.tests()).ifPresent(problems::add);
         return tested;
+    }
+
+    /**
+     * The alerts of a rule file of the user's own ({@code rules.groups}) held to the same coverage as custom rules,
+     * with their cases by alert name; each problem is at {@code custom rule <alert> (<file>)}.
+     */
+    public List<Problem> uncovered(RuleFile file, Map<String, List<RuleTestCase>> tests) {
+        List<Problem> problems = new ArrayList<>();
+        file.groups().stream().flatMap(g -> g.rules().stream()).filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast)
+                .forEach(a -> Coverage.gate(coverage, "custom rule " + a.alert() + " (" + file.path() + ")", a.alert(),
+                        tests.getOrDefault(a.alert(), List.of())).ifPresent(problems::add));
+        return problems;
     }
 
     /** Generates the rule's tests once so that a case that cannot be generated is reported here. */

@@ -5,6 +5,7 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.spawn.monitoring.model.DidYouMean;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
  * Test cases also see the rule's {@code for} and its group's {@code interval} ({@link #withTiming}).
  * Unknown names are errors, not blanks.
  */
+@Internal
 public final class RuleTemplates {
 
     static final String CALC = "calc";

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.rules;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * them and comparing. {@code spawn:import} uses it to turn an alert of a default's name into an
  * override of that default.
  */
+@Internal
 public final class TemplateMatch {
 
     /** A number as PromQL and the templates write it, or a Prometheus duration. */

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.scale;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
  * instance (interfaces, disks, GPUs); {@code ScaleOutTest} serves exactly these from fake agents and counts what
  * the global tier holds per agent, which must be this number.
  */
+@Internal
 public record Capacity(String profile, Map<String, List<String>> labelValues) {
 
     /** The series Prometheus adds to every scrape target. */
@@ -24,7 +26,7 @@ public record Capacity(String profile, Map<String, List<String>> labelValues) {
             java.util.stream.Stream.of("scrape_timeout_seconds")).toList();
 
     /** The series the scraper of {@code engine} adds to every target. */
-    public static List<String> scrapeSeries(ScaleOut.Engine engine) {
+    static List<String> scrapeSeries(ScaleOut.Engine engine) {
         return engine == ScaleOut.Engine.VICTORIAMETRICS ? VMAGENT_SCRAPE_SERIES : SCRAPE_SERIES;
     }
     /**
@@ -43,7 +45,7 @@ public record Capacity(String profile, Map<String, List<String>> labelValues) {
     }
 
     /** A GPU instance with {@code gpus} GPUs. */
-    public static Capacity gpuInstance(int gpus) {
+    static Capacity gpuInstance(int gpus) {
         return new Capacity("GPU instance (1 interface, 1 disk, " + gpus + " GPUs)",
                 base(java.util.stream.IntStream.range(0, gpus).mapToObj(String::valueOf).toList()));
     }
@@ -68,7 +70,7 @@ public record Capacity(String profile, Map<String, List<String>> labelValues) {
     }
 
     /** Series of each catalogue metric on one agent, in catalogue order. */
-    public Map<String, Long> seriesByMetric(MetricCatalog catalog) {
+    Map<String, Long> seriesByMetric(MetricCatalog catalog) {
         Map<String, Long> series = new LinkedHashMap<>();
         for (MetricCatalog.Metric m : catalog.metrics()) {
             long n = 1;

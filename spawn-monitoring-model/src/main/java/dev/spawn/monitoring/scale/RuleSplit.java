@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.scale;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.ScaleOut.Tier;
 import dev.spawn.monitoring.model.rules.Rule;
 import dev.spawn.monitoring.model.rules.RuleFile;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * not scrape the target would answer wrongly). Everything else (counts and sums over the fleet, per region,
  * per job array) goes to the global tier, which sees every shard's samples. A per-rule override wins.
  */
+@Internal
 public record RuleSplit(List<Decision> decisions) {
 
     /** The labels that name one scrape target. */
@@ -164,7 +166,7 @@ public record RuleSplit(List<Decision> decisions) {
     }
 
     /** The tier of the rule {@code name} in {@code file} (the first of that name: severity tiers share an expression shape). */
-    public Tier tierOf(String file, String name) {
+    Tier tierOf(String file, String name) {
         return decisions.stream().filter(d -> d.file().equals(file) && d.rule().equals(name)).findFirst()
                 .map(Decision::tier).orElse(Tier.GLOBAL);
     }

@@ -1,6 +1,5 @@
 package dev.spawn.monitoring.scale;
 
-import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.deploy.SystemdUnits;
 import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.model.ScaleOut;
@@ -72,7 +71,7 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     }
 
     /** The folder of shard {@code index}. */
-    public static String shardFolder(int index) {
+    static String shardFolder(int index) {
         return "shard-" + index;
     }
 
@@ -113,8 +112,8 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return paths;
     }
 
-    /** A check of the engine's own tool, run in one process folder. */
-    public record EngineCheck(String name, Tool tool, String folder, List<String> args) {
+    /** A check of the engine's own tool (its command, e.g. {@code vmagent}), run in one process folder. */
+    public record EngineCheck(String name, String tool, String folder, List<String> args) {
     }
 
     /**
@@ -127,13 +126,13 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         }
         List<EngineCheck> checks = new ArrayList<>();
         for (int i = 0; i < scaleOut.shards().size(); i++) {
-            checks.add(new EngineCheck("vmagent -promscrape.config.dryRun " + shardFolder(i) + "/prometheus.yaml", Tool.VMAGENT,
+            checks.add(new EngineCheck("vmagent -promscrape.config.dryRun " + shardFolder(i) + "/prometheus.yaml", "vmagent",
                     shardFolder(i), List.of("-promscrape.config=prometheus.yaml", "-promscrape.config.dryRun", "-loggerLevel=ERROR")));
         }
         List<String> args = new ArrayList<>(List.of("-dryRun", "-loggerLevel=ERROR"));
         globalRules.forEach(r -> args.add("-rule=" + r.path()));
         checks.add(new EngineCheck("vmalert -dryRun (" + globalRules.size() + " files in " + VictoriaMetricsProcesses.RULER + "/)",
-                Tool.VMALERT, VictoriaMetricsProcesses.RULER, args));
+                "vmalert", VictoriaMetricsProcesses.RULER, args));
         return checks;
     }
 
@@ -167,8 +166,8 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         List<String> lines = new ArrayList<>();
         lines.add("--config.file=prometheus.yaml");
         String storage = flags.storagePath() == null ? PrometheusFlags.STORAGE_PATH : flags.storagePath();
-        PrometheusFlags own = new PrometheusFlags(fromFolder(storage) + "/" + folder, flags.retentionTime(), flags.retentionSize(), address,
-                flags.enableLifecycle(), flags.extra());
+        PrometheusFlags own = flags.toBuilder().storagePath(fromFolder(storage) + "/" + folder)
+                .webListenAddress(address).build();
         lines.addAll((receiver ? own.withExtra("--web.enable-remote-write-receiver") : own).lines());
         files.put(folder + "/prometheus.flags", lines(lines));
         files.put(folder + "/spawn-prometheus-" + folder + ".service", SystemdUnits.process(source, description,
@@ -190,22 +189,23 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
             }
             ScrapeConfig.Builder b = job.toBuilder().replaceDiscovery(job.discovery().stream().map(ScaleOutBundle::fromFolder).toList());
             // after the job's own relabelling, which may set the address (spawn-ec2: private_ip:9090)
-            b.relabel(new RelabelConfig(List.of("__address__"), null, "__tmp_hash", null, n, null, RelabelConfig.Action.HASHMOD));
+            b.relabel(RelabelConfig.builder().sourceLabels(List.of("__address__")).targetLabel("__tmp_hash").modulus(n)
+                    .action(RelabelConfig.Action.HASHMOD).build());
             b.relabel(RelabelConfig.keep(List.of("__tmp_hash"), String.valueOf(index)));
             jobs.add(b.build());
         }
         List<RemoteWrite> remote = List.of(RemoteWrite.builder("http://" + scaleOut.global().address() + "/api/v1/write")
                 .name(GLOBAL).build());
-        return new PrometheusConfig(base.global().withExternalLabel(SHARD_LABEL, String.valueOf(index)), paths(shardRules), jobs,
-                base.alerting(), remote, base.remoteRead(), base.storage(), base.tracing());
+        return base.toBuilder().global(base.global().withExternalLabel(SHARD_LABEL, String.valueOf(index)))
+                .ruleFiles(paths(shardRules))
+                .scrapeConfigs(jobs).remoteWrite(remote).build();
     }
 
     /** The global tier: scrapes only itself, receives the shards' samples, evaluates the fleet-wide rules. */
     PrometheusConfig globalConfig(PrometheusConfig base) {
         List<ScrapeConfig> jobs = base.scrapeConfigs().stream().filter(j -> j.jobName().equals(SpawnPrometheusDefaults.SELF_JOB))
                 .map(j -> self(j, scaleOut.global().address())).toList();
-        return new PrometheusConfig(base.global(), paths(globalRules), jobs, base.alerting(), base.remoteWrite(),
-                base.remoteRead(), base.storage(), base.tracing());
+        return base.toBuilder().ruleFiles(paths(globalRules)).scrapeConfigs(jobs).build();
     }
 
     /** The self-scrape job of one process: its own address, not sharded. */

@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.scale;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ScaleOut.Tier;
 import dev.spawn.monitoring.rules.MetricCatalog;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code docs/scale-out.md}: the defaults' rule split and the capacity plan, generated so they cannot drift from the code. */
+@Internal
 public final class ScaleOutDocs {
 
     /** The fleet sizes the plan is given for. */

@@ -120,7 +120,7 @@ final class VictoriaMetricsProcesses {
                         .toList()).build());
             }
         }
-        return new PrometheusConfig(global, List.of(), jobs, null, List.of(), List.of(), null, null);
+        return PrometheusConfig.builder().global(global).scrapeConfigs(jobs).build();
     }
 
     private static Discovery forVmagent(Discovery d) {

@@ -121,13 +121,9 @@ final class RuleSpec {
                     problems.element("rules." + a.alert(), nameNode);
                     problems.element("custom rule " + a.alert(), nameNode);
                     problems.element("custom rule " + a.alert() + ".expr", keys.get("expr").getValueNode());
-                    if (r.tests() != null && !r.tests().isEmpty()) {
+                    if (r.tests() != null) {
                         tests.computeIfAbsent(a.alert(), k -> new ArrayList<>())
                                 .addAll(r.tests().stream().map(RuleSpec::testCase).toList());
-                    } else {
-                        problems.warning(nameNode, "alert " + a.alert() + " in rules.groups has no test cases, so nothing"
-                                + " proves that it fires when it should; add a case that fires and one that stays silent"
-                                + " under tests:");
                     }
                 }
             }

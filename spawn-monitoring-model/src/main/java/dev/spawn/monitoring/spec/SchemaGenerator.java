@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.decl.Section.Field;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * the reader uses, descriptions included so editors show them. One definition per section type,
  * closed ({@code additionalProperties: false}) as the reader is; output is byte-identical everywhere.
  */
+@Internal
 public final class SchemaGenerator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

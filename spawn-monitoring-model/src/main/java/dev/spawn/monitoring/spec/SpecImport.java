@@ -62,8 +62,8 @@ public final class SpecImport {
     }
 
     /** What Prometheus 2.42 uses when {@code global:} leaves a key out. */
-    private static final GlobalConfig UPSTREAM_GLOBAL = new GlobalConfig(Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(60), Map.of());
+    private static final GlobalConfig UPSTREAM_GLOBAL = GlobalConfig.builder().scrapeInterval(Duration.ofSeconds(60))
+            .scrapeTimeout(Duration.ofSeconds(10)).evaluationInterval(Duration.ofSeconds(60)).build();
     /** spawn's rule groups are evaluated at this interval. */
     private static final Duration SPAWN_GROUP_INTERVAL = RuleSet.DEFAULT_INTERVAL;
     private static final Set<String> RESERVED_LABELS = Set.of("severity", "component", "category");
@@ -72,9 +72,11 @@ public final class SpecImport {
     private final RuleCatalog catalog = RuleCatalog.defaults();
     /**
      * The rules rules.groups keeps with their group's interval and limit, by group name: recording rules, and the
-     * user's own alerts that need the group (or keep_firing_for).
+     * alerts that need the group (or keep_firing_for), a default's name or not.
      */
     private final Map<String, Map<String, Object>> recordingGroups = new java.util.LinkedHashMap<>();
+    /** The default rules an alert kept under rules.groups takes the place of. */
+    private final Set<String> groupShadowed = new LinkedHashSet<>();
     /** The problems of each file read, in reading order. */
     private final List<SpecProblems> files = new ArrayList<>();
 
@@ -442,19 +444,6 @@ public final class SpecImport {
             Duration interval = group.interval() != null ? group.interval() : evaluation;
             List<UpstreamRule> groupRules = Optional.ofNullable(group.rules()).orElse(List.of());
             boolean ownGroup = !interval.equals(SPAWN_GROUP_INTERVAL) || group.limit() != null && group.limit() != 0;
-            // alerts named as default rules become overrides or take the default's place in spawn's groups
-            boolean defaultNamed = groupRules.stream().anyMatch(r -> r.alert() != null && catalog.rule(r.alert()).isPresent());
-            if (defaultNamed && !interval.equals(SPAWN_GROUP_INTERVAL)) {
-                problems.warning(groupNode, "rule group '" + group.name() + "' is evaluated every " + interval
-                        + (group.interval() != null ? " (its interval)" : " (global evaluation_interval)")
-                        + "; its alerts named as default rules are evaluated in spawn's groups every " + SPAWN_GROUP_INTERVAL
-                        + " (its other rules keep the group under rules.groups)");
-            }
-            if (defaultNamed && group.limit() != null && group.limit() != 0) {
-                problems.warning(groupNode, "rule group '" + group.name() + "' has limit " + group.limit()
-                        + "; its alerts named as default rules have none in spawn's groups (its other rules keep the group"
-                        + " under rules.groups)");
-            }
             for (UpstreamRule rule : groupRules) {
                 Node node = reader.origin(rule).orElse(groupNode);
                 if ((rule.record() == null) == (rule.alert() == null)) {
@@ -466,8 +455,9 @@ public final class SpecImport {
                     r.put("expr", rule.expr());
                     r.put("labels", rule.labels() == null || rule.labels().isEmpty() ? null : new TreeMap<>(rule.labels()));
                     groupRules(group).add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
-                } else if (catalog.rule(rule.alert()).isEmpty() && (ownGroup || rule.keepFiringFor() != null)) {
-                    // an alert of the user's own that needs its group's interval or limit, or keep_firing_for: as written
+                } else if (ownGroup || rule.keepFiringFor() != null) {
+                    // an alert that needs its group's interval or limit, or keep_firing_for, is kept as written; spawn's
+                    // groups are evaluated every minute without a limit, and an override has no keep_firing_for
                     Map<String, Object> r = new java.util.LinkedHashMap<>();
                     r.put("alert", rule.alert());
                     r.put("expr", rule.expr());
@@ -477,21 +467,43 @@ public final class SpecImport {
                     r.put("annotations", rule.annotations() == null || rule.annotations().isEmpty() ? null
                             : new TreeMap<>(rule.annotations()));
                     groupRules(group).add(Section.of(SpecDocument.GroupRuleSpec.class).construct(r));
-                    problems.warning(node, "alert '" + rule.alert() + "' is kept as written in its group '" + group.name()
-                            + "' under rules.groups (" + (ownGroup ? "the group's interval or limit" : "keep_firing_for")
-                            + " carries over); it has no test cases: add a case that fires and one that stays silent under"
-                            + " tests:");
-                } else {
-                    if (rule.keepFiringFor() != null) {
-                        problems.warning(node, "keep_firing_for of alert '" + rule.alert() + "' cannot be carried for an"
-                                + " alert named as a default rule: the imported alert stops firing as soon as its condition"
-                                + " clears");
+                    List<String> carried = new ArrayList<>();
+                    if (!interval.equals(SPAWN_GROUP_INTERVAL)) {
+                        carried.add("its evaluation every " + interval
+                                + (group.interval() != null ? " (the group's interval)" : " (global evaluation_interval)"));
                     }
+                    if (group.limit() != null && group.limit() != 0) {
+                        carried.add("the group's limit " + group.limit());
+                    }
+                    if (rule.keepFiringFor() != null) {
+                        carried.add("keep_firing_for " + rule.keepFiringFor());
+                    }
+                    problems.warning(node, "alert '" + rule.alert() + "' is kept as written in its group '" + group.name()
+                            + "' under rules.groups (" + String.join(" and ", carried) + " carried over)" + shadows(rule.alert())
+                            + "; it has no test cases: add a case that fires and one that stays silent under tests:");
+                } else {
                     alerts.add(new UserAlert(rule, node, problems));
                 }
             }
         }
         return alerts;
+    }
+
+    /**
+     * Notes that an alert kept under rules.groups takes the place of the default rule of its name (switched off, as
+     * a user's own version of a default is), and what that default is proven to do; nothing for another name.
+     */
+    private String shadows(String alert) {
+        return catalog.rule(alert).map(d -> {
+            groupShadowed.add(d.name());
+            return "; it shadows the default rule " + d.name() + " (switched off), which " + proven(d);
+        }).orElse("");
+    }
+
+    /** What a default rule does and how it is proven: "fires when: ... (warning, for 5m, proven by 2 promtool cases)". */
+    private static String proven(RuleDefinition d) {
+        return summary(d) + " (" + d.severity().id() + ", for " + d.forDuration() + ", proven by " + d.tests().size()
+                + " promtool case" + (d.tests().size() == 1 ? "" : "s") + ")";
     }
 
     /** The rule list of {@code group} under rules.groups, with the group's interval and limit. */
@@ -548,8 +560,8 @@ public final class SpecImport {
     private static Optional<ObjectNode> global(GlobalConfig user, Node root, SectionReader reader, SpecProblems problems) {
         GlobalConfig defaults = SpawnPrometheusDefaults.global();
         // spawn leaves scrape_timeout out, which means the upstream default
-        GlobalConfig spawn = defaults.scrapeTimeout() != null ? defaults : new GlobalConfig(defaults.scrapeInterval(),
-                UPSTREAM_GLOBAL.scrapeTimeout(), defaults.evaluationInterval(), defaults.externalLabels(), defaults.queryLogFile());
+        GlobalConfig spawn = defaults.scrapeTimeout() != null ? defaults
+                : defaults.toBuilder().scrapeTimeout(UPSTREAM_GLOBAL.scrapeTimeout()).build();
         ObjectNode mine = SectionRenderer.render(user);
         ObjectNode theirs = SectionRenderer.render(spawn);
         ObjectNode out = YamlOutput.object();
@@ -641,7 +653,7 @@ public final class SpecImport {
         List<SpecDocument.CustomRuleSpec> custom = new ArrayList<>();
         Set<String> taken = new LinkedHashSet<>();
         matched.values().forEach(a -> taken.add(a.name() + "/" + catalog.rule(a.name()).orElseThrow().severity().id()));
-        Set<String> shadowed = new LinkedHashSet<>();
+        Set<String> shadowed = new LinkedHashSet<>(groupShadowed);
         for (UserAlert alert : own) {
             customRule(alert, taken, shadowed).ifPresent(custom::add);
         }
@@ -770,7 +782,9 @@ public final class SpecImport {
             return Optional.empty();
         }
         try {
-            new dev.spawn.monitoring.rules.CustomRule(alert.name(), rule.expr(), rule.forDuration(), severity, null, null, null);
+            dev.spawn.monitoring.rules.CustomRule.builder(alert.name(), rule.expr()).forDuration(rule.forDuration())
+                    .severity(severity)
+                    .build();
         } catch (IllegalArgumentException e) {
             alert.file().error(alert.node(), e.getMessage());
             return Optional.empty();
@@ -788,9 +802,7 @@ public final class SpecImport {
         if (definition.isPresent()) {
             RuleDefinition d = definition.get();
             shadowed.add(d.name());
-            shadow = "; it shadows the default rule " + d.name() + " (switched off), which "
-                    + summary(d) + " (" + d.severity().id() + ", for " + d.forDuration() + ", proven by " + d.tests().size()
-                    + " promtool case" + (d.tests().size() == 1 ? "" : "s") + ")";
+            shadow = "; it shadows the default rule " + d.name() + " (switched off), which " + proven(d);
         }
         alert.file().warning(alert.node(), "alert '" + alert.name() + "' is kept as your own rule (rules.custom)"
                 + shadow + (added.isEmpty() ? "" : "; the generated alert also carries the label"

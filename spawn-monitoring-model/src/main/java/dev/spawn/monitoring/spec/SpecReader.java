@@ -7,7 +7,6 @@ import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.HighAvailability;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
-import dev.spawn.monitoring.model.alertmanager.AlertmanagerFlags;
 import dev.spawn.monitoring.model.alertmanager.EmailConfig;
 import dev.spawn.monitoring.model.alertmanager.PagerdutyConfig;
 import dev.spawn.monitoring.model.alertmanager.Receiver;
@@ -26,7 +25,6 @@ import dev.spawn.monitoring.model.prometheus.Discovery;
 import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.FileSdConfig;
 import dev.spawn.monitoring.model.prometheus.GlobalConfig;
-import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
@@ -210,16 +208,17 @@ public final class SpecReader {
         section(entries, "prometheus_flags", n -> reader.read(SpecDocument.PrometheusFlagsSpec.class, n, "prometheus_flags")
                 .ifPresent(f -> {
                     problems.element("prometheus.flags", n);
-                    monitoring.prometheusFlags(p -> new PrometheusFlags(or(f.storagePath(), p.storagePath()),
-                            or(f.retentionTime(), p.retentionTime()), or(f.retentionSize(), p.retentionSize()),
-                            or(f.listenAddress(), p.webListenAddress()), p.enableLifecycle(), p.extra()));
+                    monitoring.prometheusFlags(p -> p.toBuilder().storagePath(or(f.storagePath(), p.storagePath()))
+                            .retentionTime(or(f.retentionTime(), p.retentionTime()))
+                            .retentionSize(or(f.retentionSize(), p.retentionSize()))
+                            .webListenAddress(or(f.listenAddress(), p.webListenAddress())).build());
                 }));
         section(entries, "alertmanager_flags", n -> reader.read(SpecDocument.AlertmanagerFlagsSpec.class, n, "alertmanager_flags")
                 .ifPresent(f -> {
                     problems.element("alertmanager.flags", n);
-                    monitoring.alertmanagerFlags(a -> new AlertmanagerFlags(or(f.storagePath(), a.storagePath()),
-                            or(f.listenAddress(), a.webListenAddress()), a.clusterListenAddress(), a.clusterPeers(),
-                            or(f.dataRetention(), a.dataRetention())));
+                    monitoring.alertmanagerFlags(a -> a.toBuilder().storagePath(or(f.storagePath(), a.storagePath()))
+                            .webListenAddress(or(f.listenAddress(), a.webListenAddress()))
+                            .dataRetention(or(f.dataRetention(), a.dataRetention())).build());
                 }));
         section(entries, "high_availability", n -> {
             problems.element("high_availability", n);

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.spec;
 
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
@@ -17,6 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * model with the same declarations and reader as the spec: the way in for a team with hand-written
  * configuration ({@code spawn:import}), and the other half of the round-trip tests.
  */
+@Internal
 public final class UpstreamFiles {
 
     private UpstreamFiles() {

@@ -88,7 +88,7 @@ public final class PrometheusValidator {
     }
 
     /** Rule files must stay inside the bundle: relative, no {@code ..}. */
-    public static void relativePath(String where, String path, List<Problem> problems) {
+    static void relativePath(String where, String path, List<Problem> problems) {
         if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
             problems.add(Problem.error(where, "rule file '" + path + "' is absolute; expected a path relative to prometheus.yaml"));
         } else if (List.of(path.split("/")).contains("..")) {

@@ -29,8 +29,9 @@ class MutationCheckTest {
 
     @Test
     void mutantsOfAnExpressionAndItsFor() {
-        AlertingRule rule = new AlertingRule("X", "sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b > 0",
-                Duration.ofMinutes(10), null, Map.of(), Map.of());
+        AlertingRule rule = AlertingRule.builder("X",
+                "sum(spawn_a{region!=\"local\"}) / count(spawn_a) < 0.2 and spawn_b > 0")
+                .forDuration(Duration.ofMinutes(10)).build();
 
         assertThat(Mutants.of(rule, Duration.ofMinutes(1))).extracting(m -> m.change() + " | " + m.rule().expr()).containsExactly(
                 "< -> <= | sum(spawn_a{region!=\"local\"}) / count(spawn_a) <= 0.2 and spawn_b > 0",
@@ -46,7 +47,7 @@ class MutationCheckTest {
 
     @Test
     void aForChangeThatFiresAtTheSameEvaluationIsNoMutant() {
-        AlertingRule rule = new AlertingRule("X", "spawn_a > 1", Duration.ofMinutes(1), null, Map.of(), Map.of());
+        AlertingRule rule = AlertingRule.builder("X", "spawn_a > 1").forDuration(Duration.ofMinutes(1)).build();
 
         // 30s and 1m both fire at the first evaluation a minute after the condition began to hold
         assertThat(Mutants.of(rule, Duration.ofMinutes(1))).extracting(Mutants.Mutant::change).contains("for 1m -> 2m")
@@ -121,14 +122,14 @@ class MutationCheckTest {
         // count() yields a whole number of at least 1 or nothing: > 0 and >= 0 (and > 0.5, >= 0.5) agree everywhere
         for (String expr : List.of("count(spawn_a) > 0", "count(spawn_a{provider=\"ec2\"}) > 0 * count(spawn_a{provider=\"local\"})",
                 "count by (region) (spawn_a) > 0.5", "0 < (count(spawn_a))")) {
-            AlertingRule rule = new AlertingRule("X", expr, Duration.ofMinutes(10), null, Map.of(), Map.of());
+            AlertingRule rule = AlertingRule.builder("X", expr).forDuration(Duration.ofMinutes(10)).build();
             assertThat(Mutants.of(rule, Duration.ofMinutes(1))).as(expr).extracting(Mutants.Mutant::change)
                     .noneMatch(c -> c.equals("> -> >=") || c.equals("< -> <="))
                     .anyMatch(c -> c.startsWith("comparison flipped"));
         }
         // a count can equal a positive whole number, and a sum can be 0: those boundaries stay mutants
         for (String expr : List.of("count(spawn_a) > 3", "sum(spawn_a) > 0 * count(spawn_b)", "count(spawn_a) > 0 * sum(spawn_b)")) {
-            AlertingRule rule = new AlertingRule("X", expr, Duration.ofMinutes(10), null, Map.of(), Map.of());
+            AlertingRule rule = AlertingRule.builder("X", expr).forDuration(Duration.ofMinutes(10)).build();
             assertThat(Mutants.of(rule, Duration.ofMinutes(1))).as(expr).extracting(Mutants.Mutant::change).contains("> -> >=");
         }
     }

@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ToolTest {
 
     @Test
+    void aToolIsFoundByItsCommand() {
+        assertThat(java.util.Arrays.stream(Tool.values()).map(t -> Tool.forCommand(t.command()))).containsExactly(Tool.values());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tool.forCommand("vmagnet"))
+                .hasMessage("no tool runs 'vmagnet'");
+    }
+
+    @Test
     void aToolThatHangsIsStoppedAtTheTimeout(@TempDir Path dir) throws IOException {
         RealTools.require(Tool.AMTOOL);
         // an "Alertmanager" on loopback that accepts the connection and never answers: amtool waits

@@ -124,8 +124,9 @@ class SpawnDashboardsTest {
     void datasourcePointsAtThePrometheusListenAddress() {
         JsonNode standard = YamlOutput.parse(SpawnMonitoring.defaults().build().files().get(Grafana.DATASOURCE_FILE));
         assertThat(standard.at("/datasources/0/url").asText()).isEqualTo("http://localhost:9090");
-        MonitoringBundle moved = SpawnMonitoring.defaults().prometheusFlags(f -> new dev.spawn.monitoring.model.prometheus.PrometheusFlags(
-                f.storagePath(), f.retentionTime(), f.retentionSize(), "10.0.0.5:9191", f.enableLifecycle(), f.extra())).build();
+        MonitoringBundle moved = SpawnMonitoring.defaults().prometheusFlags(f -> f.toBuilder()
+                .webListenAddress("10.0.0.5:9191").build())
+                .build();
         assertThat(YamlOutput.parse(moved.files().get(Grafana.DATASOURCE_FILE)).at("/datasources/0/url").asText())
                 .isEqualTo("http://10.0.0.5:9191");
         assertThat(Grafana.prometheusUrl("0.0.0.0:9090")).isEqualTo("http://localhost:9090");

@@ -73,7 +73,8 @@ class LintChecksTest {
                 .asString().contains("r.yaml:5:15: error: metric/unknown: spawn_cpu_usage_percnt is not in the metric catalog")
                 .contains("did you mean 'spawn_cpu_usage_percent'");
         assertThat(lint(alert("A", "node_load1 > 4", ""))).isEmpty();
-        MetricCatalog.Metric node = new MetricCatalog.Metric("node_load1", "gauge", List.of(), "load", 0.0, null);
+        MetricCatalog.Metric node = MetricCatalog.Metric.builder("node_load1").type("gauge").help("load").min(0.0)
+                .build();
         assertThat(checks(lint(alert("A", "node_laod1 > 4", ""), null, Map.of(), List.of(node)), "metric/unknown"))
                 .singleElement().asString().contains("node_laod1");
         assertThat(lint(alert("A", "node_load1 > 4", ""), null, Map.of(), List.of(node))).isEmpty();

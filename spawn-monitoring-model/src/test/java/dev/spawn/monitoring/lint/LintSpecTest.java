@@ -3,7 +3,7 @@ package dev.spawn.monitoring.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spawn.monitoring.Linting;
+import dev.spawn.monitoring.goal.Linting;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.spec.SpecReader;

@@ -43,29 +43,37 @@ import org.junit.jupiter.api.io.TempDir;
 public class PrometheusRendererTest {
 
     public static PrometheusConfig defaults() {
-        return new PrometheusConfig(SpawnPrometheusDefaults.global(), SpawnPrometheusDefaults.alerting(), List.of(),
-                SpawnPrometheusDefaults.scrapeConfigs(), List.of(), List.of());
+        return PrometheusConfig.builder().global(SpawnPrometheusDefaults.global())
+                .alerting(SpawnPrometheusDefaults.alerting())
+                .scrapeConfigs(SpawnPrometheusDefaults.scrapeConfigs()).build();
     }
 
     /** Every discovery method, every relabel action, TLS, basic auth, authorization, remote write and read. */
     public static PrometheusConfig kitchenSink() {
-        HttpClientConfig mtls = new HttpClientConfig(null, null,
-                new TlsConfig("/etc/prometheus/ca.crt", "/etc/prometheus/client.crt", "/etc/prometheus/client.key",
-                        "spored.internal", false, "TLS12", "TLS13"));
+        HttpClientConfig mtls = HttpClientConfig.builder().tlsConfig(new TlsConfig("/etc/prometheus/ca.crt",
+                "/etc/prometheus/client.crt", "/etc/prometheus/client.key", "spored.internal", false, "TLS12", "TLS13"))
+                .build();
         List<RelabelConfig> everyAction = List.of(
                 RelabelConfig.copy("__meta_ec2_instance_id", "instance_id"),
                 RelabelConfig.keep(List.of("__meta_ec2_tag_env"), "prod|staging"),
                 RelabelConfig.drop(List.of("__meta_ec2_tag_skip"), "true"),
-                new RelabelConfig(List.of("__meta_ec2_instance_id"), null, "shard", null, 4, null, RelabelConfig.Action.HASHMOD),
-                new RelabelConfig(List.of(), null, null, "__meta_ec2_tag_(.+)", null, "tag_$1", RelabelConfig.Action.LABELMAP),
+                RelabelConfig.builder().sourceLabels(List.of("__meta_ec2_instance_id")).targetLabel("shard").modulus(4)
+                        .action(RelabelConfig.Action.HASHMOD).build(),
+                RelabelConfig.builder().regex("__meta_ec2_tag_(.+)").replacement("tag_$1")
+                        .action(RelabelConfig.Action.LABELMAP).build(),
                 RelabelConfig.labelDrop("tag_secret.*"),
-                new RelabelConfig(List.of("__meta_ec2_tag_a", "__meta_ec2_tag_b"), "/", "ab", null, null, null, null),
-                new RelabelConfig(List.of(), null, null, "instance_id|region|job|instance|__.*|shard|tag_.*", null, null,
-                        RelabelConfig.Action.LABELKEEP),
-                new RelabelConfig(List.of("region"), null, "region", null, null, null, RelabelConfig.Action.LOWERCASE),
-                new RelabelConfig(List.of("region"), null, "region_upper", null, null, null, RelabelConfig.Action.UPPERCASE),
-                new RelabelConfig(List.of("__address__"), null, "__address__", null, null, null, RelabelConfig.Action.KEEPEQUAL),
-                new RelabelConfig(List.of("__scheme__"), null, "__address__", null, null, null, RelabelConfig.Action.DROPEQUAL));
+                RelabelConfig.builder().sourceLabels(List.of("__meta_ec2_tag_a", "__meta_ec2_tag_b")).separator("/")
+                        .targetLabel("ab").build(),
+                RelabelConfig.builder().regex("instance_id|region|job|instance|__.*|shard|tag_.*")
+                        .action(RelabelConfig.Action.LABELKEEP).build(),
+                RelabelConfig.builder().sourceLabels(List.of("region")).targetLabel("region")
+                        .action(RelabelConfig.Action.LOWERCASE).build(),
+                RelabelConfig.builder().sourceLabels(List.of("region")).targetLabel("region_upper")
+                        .action(RelabelConfig.Action.UPPERCASE).build(),
+                RelabelConfig.builder().sourceLabels(List.of("__address__")).targetLabel("__address__")
+                        .action(RelabelConfig.Action.KEEPEQUAL).build(),
+                RelabelConfig.builder().sourceLabels(List.of("__scheme__")).targetLabel("__address__")
+                        .action(RelabelConfig.Action.DROPEQUAL).build());
         ScrapeConfig secured = ScrapeConfig.builder("spawn-secure")
                 .scheme("https").scrapeInterval(Duration.ofSeconds(30)).scrapeTimeout(Duration.ofSeconds(20))
                 .metricsPath("/metrics").honorLabels(true)
@@ -87,10 +95,11 @@ public class PrometheusRendererTest {
                 .discovery(new StaticConfig(List.of("10.0.1.100:9090"), Map.of("region", "us-east-1")))
                 .build();
         ScrapeConfig legacyToken = ScrapeConfig.builder("legacy-token")
-                .http(new HttpClientConfig(null, null, null, Secret.file("/etc/prometheus/legacy-token"), true, true, null,
-                        "http://proxy.example.com:3128", Map.of("Proxy-Authorization", List.of("Basic c3Bhd246c2VjcmV0"))))
+                .http(HttpClientConfig.builder().bearerToken(Secret.file("/etc/prometheus/legacy-token"))
+                        .followRedirects(true).enableHttp2(true).proxyUrl("http://proxy.example.com:3128")
+                        .proxyConnectHeader(Map.of("Proxy-Authorization", List.of("Basic c3Bhd246c2VjcmV0"))).build())
                 .discovery(Ec2SdConfig.builder("us-west-2").endpoint("http://127.0.0.1:4566")
-                        .http(HttpClientConfig.NONE.withProxyUrl("http://proxy.example.com:3128")).build())
+                        .http(HttpClientConfig.builder().proxyUrl("http://proxy.example.com:3128").build()).build())
                 .build();
         ScrapeConfig relabelled = ScrapeConfig.builder("relabel-everything")
                 .authorization(Authorization.bearer(Secret.file("/etc/prometheus/token")))
@@ -100,7 +109,8 @@ public class PrometheusRendererTest {
         everyAction.forEach(withActions::relabel);
         withActions.metricRelabel(RelabelConfig.drop(List.of("__name__"), "go_.*"));
         RemoteWrite write = new RemoteWrite("https://metrics.example.com/api/v1/write", "long-term", Duration.ofSeconds(30),
-                new HttpClientConfig(new BasicAuth("spawn", Secret.file("/etc/prometheus/rw-password")), null, null),
+                HttpClientConfig.builder().basicAuth(new BasicAuth("spawn", Secret.file("/etc/prometheus/rw-password")))
+                        .build(),
                 List.of(RelabelConfig.keep(List.of("__name__"), "spawn_.*")),
                 new QueueConfig(10000, 50, 1, 2000, Duration.ofSeconds(5), Duration.parse("30ms"), Duration.ofSeconds(5), true));
         RemoteWrite amp = RemoteWrite.builder("https://aps-workspaces.us-east-1.amazonaws.com/workspaces/ws-1/api/v1/remote_write")
@@ -109,37 +119,45 @@ public class PrometheusRendererTest {
                 .metadataConfig(new MetadataConfig(true, Duration.ofMinutes(1), 500)).build();
         RemoteWrite mimir = RemoteWrite.builder("https://mimir.example.com/api/v1/push").name("mimir")
                 .header("X-Scope-OrgID", "spawn")
-                .http(HttpClientConfig.NONE.withOAuth2(new OAuth2("spawn", Secret.file("/etc/prometheus/oauth-secret"),
+                .http(HttpClientConfig.builder().oauth2(new OAuth2("spawn", Secret.file("/etc/prometheus/oauth-secret"),
                         List.of("metrics:write"), "https://auth.example.com/token", Map.of("audience", "mimir"),
                         TlsConfig.ca("/etc/prometheus/auth-ca.crt"), "http://proxy.example.com:3128"))
-                        .withProxyUrl("http://proxy.example.com:3128").withRedirectsAndHttp2(false, false))
+                        .proxyUrl("http://proxy.example.com:3128").followRedirects(false).enableHttp2(false).build())
                 .build();
         RemoteRead read = new RemoteRead("https://metrics.example.com/api/v1/read", "long-term-read", Map.of("cluster", "spawn"),
                 Duration.ofMinutes(1), Map.of("X-Scope-OrgID", "spawn"), false,
-                new HttpClientConfig(null, Authorization.bearer(Secret.file("/etc/prometheus/rr-token")), null), false);
+                HttpClientConfig.builder().authorization(Authorization.bearer(Secret.file("/etc/prometheus/rr-token")))
+                        .build(), false);
         AlertingConfig alerting = new AlertingConfig(List.of(RelabelConfig.labelDrop("replica")), List.of(
-                new AlertmanagerEndpoint(Duration.ofSeconds(10), "v2", "/", "http", null,
-                        List.of(StaticConfig.of("am-4:9093")), List.of(RelabelConfig.drop(List.of("__address__"), "am-4:.*"))),
-                new AlertmanagerEndpoint("http", "/", Duration.ofSeconds(10), null,
-                        List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))),
-                new AlertmanagerEndpoint(null, null, null, null,
-                        List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null))),
-                new AlertmanagerEndpoint(null, null, null, null, List.of(
+                AlertmanagerEndpoint.builder().timeout(Duration.ofSeconds(10)).apiVersion("v2").pathPrefix("/")
+                        .scheme("http").discovery(List.of(StaticConfig.of("am-4:9093")))
+                        .relabelConfigs(List.of(RelabelConfig.drop(List.of("__address__"), "am-4:.*"))).build(),
+                AlertmanagerEndpoint.builder().scheme("http").pathPrefix("/").timeout(Duration.ofSeconds(10))
+                        .discovery(List.of(StaticConfig.of("am-1:9093", "am-2:9093", "am-3:9093"))).build(),
+                AlertmanagerEndpoint.builder().discovery(List.of(new FileSdConfig(List.of("alertmanagers/*.json"), null)))
+                        .build(),
+                AlertmanagerEndpoint.builder().discovery(List.of(
                         Ec2SdConfig.builder("us-east-1").endpoint("http://127.0.0.1:4566").port(9093)
                                 .staticCredentials("AKIAFAKEFAKEFAKEFAKE", Secret.inline("fake-secret")).build(),
                         new HttpSdConfig("http://127.0.0.1:8080/alertmanagers", null, null),
                         new DnsSdConfig(List.of("_alertmanager._tcp.example.internal"), null, null, null),
                         new OtherSdConfig("dockerswarm_sd_configs", Map.of("host", "unix:///var/run/docker.sock",
-                                "role", "tasks"))))));
+                                "role", "tasks")))).build()));
         GlobalConfig global = SpawnPrometheusDefaults.global().withExternalLabel("replica", "a");
-        return new PrometheusConfig(new GlobalConfig(global.scrapeInterval(), Duration.ofSeconds(10), global.evaluationInterval(),
-                global.externalLabels(), "/var/log/prometheus/queries.log"), List.of("alerts/*.yaml"),
-                List.of(SpawnPrometheusDefaults.self(), SpawnPrometheusDefaults.ec2(List.of("us-east-1", "eu-west-1")),
-                        secured, legacyToken, withActions.build()),
-                alerting, List.of(write, amp, mimir), List.of(read),
-                new StorageConfig(new StorageConfig.Tsdb(Duration.ofMinutes(30)), new StorageConfig.Exemplars(100000L)),
-                new TracingConfig("grpc", "127.0.0.1:4317", 0.1, false, Map.of("X-Tenant", "spawn"), "gzip",
-                        Duration.ofSeconds(5), TlsConfig.ca("/etc/prometheus/otel-ca.crt")));
+        return PrometheusConfig.builder()
+                .global(global.toBuilder().scrapeTimeout(Duration.ofSeconds(10))
+                        .queryLogFile("/var/log/prometheus/queries.log")
+                        .build())
+                .ruleFiles(List.of("alerts/*.yaml"))
+                .scrapeConfigs(List.of(SpawnPrometheusDefaults.self(), SpawnPrometheusDefaults.ec2(List.of("us-east-1",
+                        "eu-west-1")),
+                        secured, legacyToken, withActions.build()))
+                .alerting(alerting).remoteWrite(List.of(write, amp, mimir)).remoteRead(List.of(read))
+                .storage(new StorageConfig(new StorageConfig.Tsdb(Duration.ofMinutes(30)),
+                        new StorageConfig.Exemplars(100000L)))
+                .tracing(new TracingConfig("grpc", "127.0.0.1:4317", 0.1, false, Map.of("X-Tenant", "spawn"), "gzip",
+                        Duration.ofSeconds(5), TlsConfig.ca("/etc/prometheus/otel-ca.crt")))
+                .build();
     }
 
     @Test

@@ -18,7 +18,7 @@ class RuleSplitTest {
     private static final LabelFlow.Metrics CATALOG = RuleCatalog.defaults().metrics().labelFlow();
 
     private static RuleSplit.Decision decide(String expr) {
-        return RuleSplit.decide("alerts/x.yaml", new AlertingRule("X", expr, null, null, Map.of(), Map.of()), CATALOG);
+        return RuleSplit.decide("alerts/x.yaml", AlertingRule.builder("X", expr).build(), CATALOG);
     }
 
     @Test
@@ -54,8 +54,8 @@ class RuleSplitTest {
     @Test
     void anOverrideWins() {
         RuleFile file = new RuleFile("alerts/x.yaml", List.of(new RuleGroup("g", null, List.of(
-                new AlertingRule("PerInstance", "spawn_cost_per_hour_dollars > 5", null, null, Map.of(), Map.of()),
-                new AlertingRule("Fleet", "count(spawn_instance_uptime_seconds) > 4", null, null, Map.of(), Map.of())))));
+                AlertingRule.builder("PerInstance", "spawn_cost_per_hour_dollars > 5").build(),
+                AlertingRule.builder("Fleet", "count(spawn_instance_uptime_seconds) > 4").build()))));
         RuleSplit split = RuleSplit.of(List.of(file), CATALOG, Map.of("PerInstance", Tier.GLOBAL));
         assertThat(split.rules(Tier.GLOBAL)).containsExactly("PerInstance", "Fleet");
         assertThat(split.decisions().get(0).why()).isEqualTo("set by rules.PerInstance.tier");

@@ -10,7 +10,6 @@ import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
-import dev.spawn.monitoring.model.prometheus.PrometheusFlags;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.testing.RealTools;
@@ -58,8 +57,7 @@ class ScaleOutBundleTest {
     @Test
     void aRelativeStoragePathIsTheBundleRootsAndOutlivesTheGeneration() {
         MonitoringBundle bundle = SpawnMonitoring.defaults().scaleOut(TWO_SHARDS)
-                .prometheusFlags(f -> new PrometheusFlags("data", f.retentionTime(), f.retentionSize(), f.webListenAddress(),
-                        f.enableLifecycle(), f.extra())).build();
+                .prometheusFlags(f -> f.toBuilder().storagePath("data").build()).build();
         assertThat(text(bundle, "global/prometheus.flags")).contains("--storage.tsdb.path=../../../data/global\n");
     }
 
@@ -78,8 +76,9 @@ class ScaleOutBundleTest {
                     assertThat(job.discovery().toString()).contains("prom-" + i + ".internal:9090");
                     continue;
                 }
-                assertThat(relabel.get(relabel.size() - 2)).isEqualTo(new RelabelConfig(List.of("__address__"), null, "__tmp_hash",
-                        null, 2, null, RelabelConfig.Action.HASHMOD));
+                assertThat(relabel.get(relabel.size() - 2)).isEqualTo(RelabelConfig.builder()
+                        .sourceLabels(List.of("__address__")).targetLabel("__tmp_hash").modulus(2)
+                        .action(RelabelConfig.Action.HASHMOD).build());
                 assertThat(relabel.get(relabel.size() - 1)).isEqualTo(RelabelConfig.keep(List.of("__tmp_hash"), String.valueOf(i)));
             }
         }

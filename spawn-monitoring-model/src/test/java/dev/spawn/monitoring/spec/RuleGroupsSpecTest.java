@@ -3,7 +3,7 @@ package dev.spawn.monitoring.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spawn.monitoring.Linting;
+import dev.spawn.monitoring.goal.Linting;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.Tool;
@@ -117,20 +117,48 @@ class RuleGroupsSpecTest {
                 .startsWith("spawn-monitoring.yaml:14:17: error: metric/unknown: spawn_cpu_usage_percnt"));
     }
 
+    private static final String UNTESTED = """
+            rules:
+              groups:
+                - name: mine
+                  rules:
+                    - alert: SporedDown
+                      expr: up == 0
+            """;
+
     @Test
-    void anAlertWithoutCasesIsAWarningAtItsName() {
-        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
-                apiVersion: spawn.dev/v1
-                rules:
-                  groups:
-                    - name: mine
-                      rules:
-                        - alert: SporedDown
-                          expr: up == 0
-                """).build();
+    void anAlertWithoutCasesIsAWarningAtItsNameWhileCoverageIsNotSet() {
+        MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", "apiVersion: spawn.dev/v1\n" + UNTESTED).build();
         assertThat(bundle.warnings()).extracting(Object::toString).contains("spawn-monitoring.yaml:6:18: warning: alert"
-                + " SporedDown in rules.groups has no test cases, so nothing proves that it fires when it should; add a case"
-                + " that fires and one that stays silent under tests:");
+                + " SporedDown has no test cases, so nothing proves that it fires when it should; add a case"
+                + " that fires and one that stays silent under its tests");
         assertThat(bundle.ruleTests().keySet()).noneMatch(k -> k.startsWith("tests/groups/"));
+        assertThat(SpecReader.parse("spawn-monitoring.yaml", "apiVersion: spawn.dev/v1\n" + UNTESTED.replace("rules:\n  groups:",
+                "rules:\n  coverage: none\n  groups:")).build().warnings()).extracting(Object::toString)
+                .anySatisfy(w -> assertThat(w).startsWith("spawn-monitoring.yaml:7:18: warning: alert SporedDown has no test cases"));
+    }
+
+    @Test
+    void anAlertWithoutCasesFailsAtItsNameWhenCoverageIsSet() {
+        assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", "apiVersion: spawn.dev/v1\n"
+                + UNTESTED.replace("rules:\n  groups:", "rules:\n  coverage: fire\n  groups:")).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("spawn-monitoring.yaml:7:18: rule SporedDown has no case that fires"
+                                + " (rules.coverage: fire); add it to its tests, or relax rules.coverage"));
+    }
+
+    @Test
+    void aGroupAlertIsHeldToCoverageLikeACustomRule() {
+        // SPEC's alert has a case that fires and one that stays silent: it passes the strictest coverage
+        assertThat(SpecReader.parse("spawn-monitoring.yaml", SPEC.replace("rules:\n  groups:", "rules:\n  coverage:"
+                + " fire-and-silent\n  groups:")).build().warnings()).isEmpty();
+        // without its silent case it fails the default coverage, at the alert's name
+        String firingOnly = SPEC.substring(0, SPEC.indexOf("            - name: silent at 90"));
+        assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", firingOnly).build())
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("spawn-monitoring.yaml:13:18: rule RegionCpuSaturated has no case that stays silent"
+                                + " (rules.coverage: fire-and-silent); add it to its tests, or relax rules.coverage"));
+        assertThat(SpecReader.parse("spawn-monitoring.yaml", firingOnly.replace("rules:\n  groups:", "rules:\n  coverage: fire\n"
+                + "  groups:")).build().warnings()).isEmpty();
     }
 }

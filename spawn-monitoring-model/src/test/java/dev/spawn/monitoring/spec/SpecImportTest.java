@@ -80,8 +80,7 @@ class SpecImportTest {
     @Test
     void everyDeclaredKeyOfTheKitchenSinkSurvivesImportAndGeneration() throws IOException {
         PrometheusConfig sink = PrometheusRendererTest.kitchenSink();
-        PrometheusConfig withoutRules = new PrometheusConfig(sink.global(), List.of(), sink.scrapeConfigs(), sink.alerting(),
-                sink.remoteWrite(), sink.remoteRead(), sink.storage(), sink.tracing());
+        PrometheusConfig withoutRules = sink.toBuilder().ruleFiles(List.of()).build();
         Files.write(dir.resolve("prometheus.yml"), PrometheusRenderer.toBytes(withoutRules, "test"));
         SpecImport.Result result = SpecImport.fromDirectory(dir);
         PrometheusConfig generated = SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().prometheus();
@@ -89,8 +88,7 @@ class SpecImportTest {
         assertThat(generated.global().scrapeTimeout()).isNull();
         assertThat(sink.global().scrapeTimeout()).hasToString("10s");
         GlobalConfig g = generated.global();
-        assertThat(new GlobalConfig(g.scrapeInterval(), Duration.ofSeconds(10), g.evaluationInterval(), g.externalLabels(),
-                g.queryLogFile())).isEqualTo(sink.global());
+        assertThat(g.toBuilder().scrapeTimeout(Duration.ofSeconds(10)).build()).isEqualTo(sink.global());
         assertThat(byName(generated.scrapeConfigs())).isEqualTo(byName(sink.scrapeConfigs()));
         assertThat(generated.alerting()).isEqualTo(sink.alerting());
         assertThat(generated.remoteWrite()).isEqualTo(sink.remoteWrite());
@@ -333,8 +331,10 @@ class SpecImportTest {
         List<String> messages = messages(result);
         String r = dir.resolve("r.yml").toString();
         assertThat(messages).noneMatch(m -> m.contains("job:up:sum") || m.contains("evaluated every"))
-                .anyMatch(m -> m.startsWith(r + ":8:9: warning: alert 'Flapping' is kept as written in its group 'fast'"
-                        + " under rules.groups (the group's interval or limit carries over)"));
+                .anyMatch(m -> m.equals(r + ":8:9: warning: alert 'Flapping' is kept as written in its group 'fast'"
+                        + " under rules.groups (its evaluation every 15s (the group's interval) and the group's limit 10 and"
+                        + " keep_firing_for 5m carried over); it has no test cases: add a case that fires and one that stays"
+                        + " silent under tests:"));
         // the recording rule and the alert keep their group, interval, limit and keep_firing_for under rules.groups
         assertThat(result.spec()).contains("""
                   groups:
@@ -353,6 +353,59 @@ class SpecImportTest {
         String groups = new String(SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().files()
                 .get("alerts/groups.yaml"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(groups).contains("- record: job:up:sum", "interval: 15s", "limit: 10", "keep_firing_for: 5m");
+    }
+
+    @Test
+    void anAlertNamedAsADefaultKeepsItsGroupsIntervalLimitAndKeepFiringFor() throws IOException {
+        rules("r.yml", """
+                groups:
+                  - name: cost
+                    interval: 30s
+                    limit: 5
+                    rules:
+                      - alert: HighCostInstance
+                        expr: spawn_cost_per_hour_dollars > 10
+                        for: 5m
+                        labels: {severity: warning}
+                  - name: budget
+                    rules:
+                      - alert: DailyCostBudgetExceeded
+                        expr: sum(spawn_estimated_cost_dollars) > 500
+                        for: 15m
+                        keep_firing_for: 10m
+                        labels: {severity: critical}
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        String r = dir.resolve("r.yml").toString();
+        assertThat(messages(result)).anyMatch(m -> m.startsWith(r + ":6:9: warning: alert 'HighCostInstance' is kept as written"
+                        + " in its group 'cost' under rules.groups (its evaluation every 30s (the group's interval) and the"
+                        + " group's limit 5 carried over); it shadows the default rule HighCostInstance (switched off), which"
+                        + " fires when:"))
+                .anyMatch(m -> m.startsWith(r + ":12:9: warning: alert 'DailyCostBudgetExceeded' is kept as written in its"
+                        + " group 'budget' under rules.groups (keep_firing_for 10m carried over); it shadows the default rule"
+                        + " DailyCostBudgetExceeded (switched off)"))
+                .noneMatch(m -> m.contains("switched off (rules.") && List.of(m.substring(m.indexOf("): ") + 3).split(", "))
+                        .stream().anyMatch(n -> n.equals("HighCostInstance") || n.equals("DailyCostBudgetExceeded")))
+                .anyMatch(m -> m.contains("24 default rules are not in the rule files and switched off"));
+        assertThat(result.spec()).contains("""
+                    - name: cost
+                      interval: 30s
+                      limit: 5
+                      rules:
+                        - alert: HighCostInstance
+                """, """
+                    - name: budget
+                      rules:
+                        - alert: DailyCostBudgetExceeded
+                """, "keep_firing_for: 10m").doesNotContain("threshold:");
+        MonitoringBundle bundle = build(result);
+        assertThat(bundle.ruleFiles()).extracting(f -> f.path()).containsExactly("alerts/groups.yaml");
+        assertThat(bundle.ruleFiles().get(0).groups()).satisfiesExactly(g -> {
+            assertThat(g.interval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(g.limit()).isEqualTo(5);
+        }, g -> assertThat(g.interval()).isNull());
+        assertThat(alert(bundle, "DailyCostBudgetExceeded").keepFiringFor()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(alert(bundle, "HighCostInstance").labels()).isEqualTo(Map.of("severity", "warning"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class SpecReaderTest {
 
     @Test
     void missingSpecFileGivesTheDefaults(@TempDir Path dir) {
-        MonitoringBundle fromSpec = SpawnMonitoring.fromSpec(dir.resolve(FILE)).build();
+        MonitoringBundle fromSpec = SpecReader.read(dir.resolve(FILE)).build();
         MonitoringBundle defaults = SpawnMonitoring.defaults().build();
         assertThat(fromSpec.files()).containsOnlyKeys(defaults.files().keySet());
         fromSpec.files().forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(defaults.files().get(path)));

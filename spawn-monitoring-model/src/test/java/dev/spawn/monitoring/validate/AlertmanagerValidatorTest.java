@@ -70,7 +70,7 @@ class AlertmanagerValidatorTest {
 
     @Test
     void rejectsDuplicateTimeIntervalNames() {
-        TimeRangeSpec weekend = new TimeRangeSpec(null, List.of("saturday:sunday"), null, null, null, null);
+        TimeRangeSpec weekend = TimeRangeSpec.builder().weekdays(List.of("saturday:sunday")).build();
         AlertmanagerConfig config = defaults()
                 .timeInterval(TimeInterval.of("weekend", weekend))
                 .timeInterval(TimeInterval.of("weekend", weekend))
@@ -84,8 +84,8 @@ class AlertmanagerValidatorTest {
     @Test
     void rejectsUnknownMuteAndActiveTimeIntervals() {
         AlertmanagerConfig config = defaults()
-                .timeInterval(TimeInterval.of("weekend", new TimeRangeSpec(null, List.of("saturday:sunday"), null,
-                        null, null, null)))
+                .timeInterval(TimeInterval.of("weekend", TimeRangeSpec.builder().weekdays(List.of("saturday:sunday"))
+                        .build()))
                 .route(defaultRoute().route(Route.to("spawn-webhook").matchers("severity=\"info\"")
                         .muteTimeIntervals("nights").activeTimeIntervals("weekend", "holidays")))
                 .build();
@@ -113,7 +113,7 @@ class AlertmanagerValidatorTest {
         AlertmanagerConfig config = defaults()
                 .receiver("relative", WebhookConfig.of("localhost:8080/alertmanager/webhook"))
                 .receiver("pager", PagerdutyConfig.routingKey(Secret.file("/k")).toBuilder().url("ftp://events.pagerduty.com/")
-                        .httpConfig(new HttpClientConfig(null, null, null).withProxyUrl("socks5://")).build())
+                        .httpConfig(HttpClientConfig.builder().proxyUrl("socks5://").build()).build())
                 .receiver("slack", SlackConfig.of("#x", Secret.inline("not a url")))
                 .build();
 

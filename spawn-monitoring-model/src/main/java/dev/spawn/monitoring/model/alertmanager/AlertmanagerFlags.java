@@ -75,4 +75,62 @@ public record AlertmanagerFlags(String storagePath, String webListenAddress, Str
         }
         return value;
     }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this AlertmanagerFlags's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.storagePath = storagePath;
+        b.webListenAddress = webListenAddress;
+        b.clusterListenAddress = clusterListenAddress;
+        b.clusterPeers = clusterPeers;
+        b.dataRetention = dataRetention;
+        return b;
+    }
+
+    /** Fluent construction of a {@link AlertmanagerFlags}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String storagePath;
+        private String webListenAddress;
+        private String clusterListenAddress;
+        private List<String> clusterPeers;
+        private Duration dataRetention;
+
+        private Builder() {
+        }
+
+        public Builder storagePath(String value) {
+            this.storagePath = value;
+            return this;
+        }
+
+        public Builder webListenAddress(String value) {
+            this.webListenAddress = value;
+            return this;
+        }
+
+        public Builder clusterListenAddress(String value) {
+            this.clusterListenAddress = value;
+            return this;
+        }
+
+        public Builder clusterPeers(List<String> value) {
+            this.clusterPeers = value;
+            return this;
+        }
+
+        public Builder dataRetention(Duration value) {
+            this.dataRetention = value;
+            return this;
+        }
+
+        public AlertmanagerFlags build() {
+            return new AlertmanagerFlags(storagePath, webListenAddress, clusterListenAddress, clusterPeers,
+                    dataRetention);
+        }
+    }
 }

@@ -53,4 +53,76 @@ public record InhibitRule(
     public static InhibitRule of(Matcher source, Matcher target, String... equal) {
         return new InhibitRule(List.of(source), List.of(target), List.of(equal));
     }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this InhibitRule's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.targetMatch = targetMatch;
+        b.targetMatchRe = targetMatchRe;
+        b.targetMatchers = targetMatchers;
+        b.sourceMatch = sourceMatch;
+        b.sourceMatchRe = sourceMatchRe;
+        b.sourceMatchers = sourceMatchers;
+        b.equal = equal;
+        return b;
+    }
+
+    /** Fluent construction of a {@link InhibitRule}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private Map<String, String> targetMatch;
+        private Map<String, String> targetMatchRe;
+        private List<Matcher> targetMatchers;
+        private Map<String, String> sourceMatch;
+        private Map<String, String> sourceMatchRe;
+        private List<Matcher> sourceMatchers;
+        private List<String> equal;
+
+        private Builder() {
+        }
+
+        public Builder targetMatch(Map<String, String> value) {
+            this.targetMatch = value;
+            return this;
+        }
+
+        public Builder targetMatchRe(Map<String, String> value) {
+            this.targetMatchRe = value;
+            return this;
+        }
+
+        public Builder targetMatchers(List<Matcher> value) {
+            this.targetMatchers = value;
+            return this;
+        }
+
+        public Builder sourceMatch(Map<String, String> value) {
+            this.sourceMatch = value;
+            return this;
+        }
+
+        public Builder sourceMatchRe(Map<String, String> value) {
+            this.sourceMatchRe = value;
+            return this;
+        }
+
+        public Builder sourceMatchers(List<Matcher> value) {
+            this.sourceMatchers = value;
+            return this;
+        }
+
+        public Builder equal(List<String> value) {
+            this.equal = value;
+            return this;
+        }
+
+        public InhibitRule build() {
+            return new InhibitRule(targetMatch, targetMatchRe, targetMatchers, sourceMatch, sourceMatchRe,
+                    sourceMatchers, equal);
+        }
+    }
 }

@@ -259,6 +259,80 @@ public record SlackConfig(
                 throw new IllegalArgumentException("slack_config action needs a name or a url");
             }
         }
+
+        /** A builder with the required {@code text} and {@code type}; every other part is unset (null, or empty). */
+        public static Builder builder(String text, String type) {
+            Builder b = new Builder();
+            b.text = text;
+            b.type = type;
+            return b;
+        }
+
+        /** A builder holding this Action's parts, to change some of them. */
+        public Builder toBuilder() {
+            Builder b = new Builder();
+            b.text = text;
+            b.type = type;
+            b.url = url;
+            b.name = name;
+            b.value = value;
+            b.confirm = confirm;
+            b.style = style;
+            return b;
+        }
+
+        /** Fluent construction of a {@link Action}; {@link #build()} checks the record's invariants. */
+        public static final class Builder {
+            private String text;
+            private String type;
+            private String url;
+            private String name;
+            private String value;
+            private Confirm confirm;
+            private String style;
+
+            private Builder() {
+            }
+
+            public Builder text(String value) {
+                this.text = value;
+                return this;
+            }
+
+            public Builder type(String value) {
+                this.type = value;
+                return this;
+            }
+
+            public Builder url(String value) {
+                this.url = value;
+                return this;
+            }
+
+            public Builder name(String value) {
+                this.name = value;
+                return this;
+            }
+
+            public Builder value(String value) {
+                this.value = value;
+                return this;
+            }
+
+            public Builder confirm(Confirm value) {
+                this.confirm = value;
+                return this;
+            }
+
+            public Builder style(String value) {
+                this.style = value;
+                return this;
+            }
+
+            public Action build() {
+                return new Action(text, type, url, name, value, confirm, style);
+            }
+        }
     }
 
     /** {@code <action_confirm_field_config>}. */

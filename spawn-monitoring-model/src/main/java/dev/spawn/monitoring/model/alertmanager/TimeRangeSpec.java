@@ -38,7 +38,7 @@ public record TimeRangeSpec(
 
     /** Times of day only, every day. */
     public static TimeRangeSpec daily(Times times) {
-        return new TimeRangeSpec(List.of(times), null, null, null, null, null);
+        return TimeRangeSpec.builder().times(List.of(times)).build();
     }
 
     public TimeRangeSpec withWeekdays(String... ranges) {
@@ -78,6 +78,70 @@ public record TimeRangeSpec(
                 throw new IllegalArgumentException("time_interval times: start_time " + startTime
                         + " must be before end_time " + endTime);
             }
+        }
+    }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this TimeRangeSpec's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.times = times;
+        b.weekdays = weekdays;
+        b.daysOfMonth = daysOfMonth;
+        b.months = months;
+        b.years = years;
+        b.location = location;
+        return b;
+    }
+
+    /** Fluent construction of a {@link TimeRangeSpec}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private List<Times> times;
+        private List<String> weekdays;
+        private List<String> daysOfMonth;
+        private List<String> months;
+        private List<String> years;
+        private String location;
+
+        private Builder() {
+        }
+
+        public Builder times(List<Times> value) {
+            this.times = value;
+            return this;
+        }
+
+        public Builder weekdays(List<String> value) {
+            this.weekdays = value;
+            return this;
+        }
+
+        public Builder daysOfMonth(List<String> value) {
+            this.daysOfMonth = value;
+            return this;
+        }
+
+        public Builder months(List<String> value) {
+            this.months = value;
+            return this;
+        }
+
+        public Builder years(List<String> value) {
+            this.years = value;
+            return this;
+        }
+
+        public Builder location(String value) {
+            this.location = value;
+            return this;
+        }
+
+        public TimeRangeSpec build() {
+            return new TimeRangeSpec(times, weekdays, daysOfMonth, months, years, location);
         }
     }
 }

@@ -233,7 +233,7 @@ public final class Section {
             throw new IllegalStateException("no shape for " + type + " at " + where);
         }
         Class<?> c = (Class<?>) type;
-        if (c == dev.spawn.monitoring.model.Secret.class) {
+        if (c.isAnnotationPresent(SecretType.class)) {
             return new Shape.Secret();
         }
         if (c == Object.class) {

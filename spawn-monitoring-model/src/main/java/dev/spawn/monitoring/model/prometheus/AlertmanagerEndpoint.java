@@ -30,13 +30,8 @@ public record AlertmanagerEndpoint(
         }
     }
 
-    public AlertmanagerEndpoint(String scheme, String pathPrefix, Duration timeout, HttpClientConfig http,
-            List<Discovery> discovery) {
-        this(timeout, null, pathPrefix, scheme, http, discovery, null);
-    }
-
     public static AlertmanagerEndpoint statik(List<String> targets) {
-        return new AlertmanagerEndpoint(null, null, null, null, null, List.of(new StaticConfig(targets, null)), null);
+        return builder().discovery(List.of(new StaticConfig(targets, null))).build();
     }
 
     public static Builder builder() {

@@ -29,11 +29,6 @@ public record GlobalConfig(
                 LabelName.requireAll(externalLabels == null ? Map.of() : externalLabels, "global.external_labels")));
     }
 
-    public GlobalConfig(Duration scrapeInterval, Duration scrapeTimeout, Duration evaluationInterval,
-            Map<String, String> externalLabels) {
-        this(scrapeInterval, scrapeTimeout, evaluationInterval, externalLabels, null);
-    }
-
     public GlobalConfig withExternalLabel(String name, String value) {
         Map<String, String> labels = new TreeMap<>(externalLabels);
         labels.put(name, value);
@@ -43,5 +38,62 @@ public record GlobalConfig(
     public GlobalConfig withIntervals(Duration scrape, Duration evaluation) {
         return new GlobalConfig(scrape, scrapeTimeout != null && scrapeTimeout.compareTo(scrape) > 0 ? scrape : scrapeTimeout,
                 evaluation, externalLabels, queryLogFile);
+    }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this GlobalConfig's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.scrapeInterval = scrapeInterval;
+        b.scrapeTimeout = scrapeTimeout;
+        b.evaluationInterval = evaluationInterval;
+        b.externalLabels = externalLabels;
+        b.queryLogFile = queryLogFile;
+        return b;
+    }
+
+    /** Fluent construction of a {@link GlobalConfig}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private Duration scrapeInterval;
+        private Duration scrapeTimeout;
+        private Duration evaluationInterval;
+        private Map<String, String> externalLabels;
+        private String queryLogFile;
+
+        private Builder() {
+        }
+
+        public Builder scrapeInterval(Duration value) {
+            this.scrapeInterval = value;
+            return this;
+        }
+
+        public Builder scrapeTimeout(Duration value) {
+            this.scrapeTimeout = value;
+            return this;
+        }
+
+        public Builder evaluationInterval(Duration value) {
+            this.evaluationInterval = value;
+            return this;
+        }
+
+        public Builder externalLabels(Map<String, String> value) {
+            this.externalLabels = value;
+            return this;
+        }
+
+        public Builder queryLogFile(String value) {
+            this.queryLogFile = value;
+            return this;
+        }
+
+        public GlobalConfig build() {
+            return new GlobalConfig(scrapeInterval, scrapeTimeout, evaluationInterval, externalLabels, queryLogFile);
+        }
     }
 }

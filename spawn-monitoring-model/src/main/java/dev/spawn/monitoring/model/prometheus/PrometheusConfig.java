@@ -26,12 +26,82 @@ public record PrometheusConfig(
         tracing = tracing == null ? TracingConfig.NONE : tracing;
     }
 
-    public PrometheusConfig(GlobalConfig global, AlertingConfig alerting, List<String> ruleFiles,
-            List<ScrapeConfig> scrapeConfigs, List<RemoteWrite> remoteWrite, List<RemoteRead> remoteRead) {
-        this(global, ruleFiles, scrapeConfigs, alerting, remoteWrite, remoteRead, null, null);
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public PrometheusConfig withGlobal(GlobalConfig value) {
-        return new PrometheusConfig(value, ruleFiles, scrapeConfigs, alerting, remoteWrite, remoteRead, storage, tracing);
+    /** A builder holding this PrometheusConfig's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.global = global;
+        b.ruleFiles = ruleFiles;
+        b.scrapeConfigs = scrapeConfigs;
+        b.alerting = alerting;
+        b.remoteWrite = remoteWrite;
+        b.remoteRead = remoteRead;
+        b.storage = storage;
+        b.tracing = tracing;
+        return b;
+    }
+
+    /** Fluent construction of a {@link PrometheusConfig}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private GlobalConfig global;
+        private List<String> ruleFiles;
+        private List<ScrapeConfig> scrapeConfigs;
+        private AlertingConfig alerting;
+        private List<RemoteWrite> remoteWrite;
+        private List<RemoteRead> remoteRead;
+        private StorageConfig storage;
+        private TracingConfig tracing;
+
+        private Builder() {
+        }
+
+        public Builder global(GlobalConfig value) {
+            this.global = value;
+            return this;
+        }
+
+        public Builder ruleFiles(List<String> value) {
+            this.ruleFiles = value;
+            return this;
+        }
+
+        public Builder scrapeConfigs(List<ScrapeConfig> value) {
+            this.scrapeConfigs = value;
+            return this;
+        }
+
+        public Builder alerting(AlertingConfig value) {
+            this.alerting = value;
+            return this;
+        }
+
+        public Builder remoteWrite(List<RemoteWrite> value) {
+            this.remoteWrite = value;
+            return this;
+        }
+
+        public Builder remoteRead(List<RemoteRead> value) {
+            this.remoteRead = value;
+            return this;
+        }
+
+        public Builder storage(StorageConfig value) {
+            this.storage = value;
+            return this;
+        }
+
+        public Builder tracing(TracingConfig value) {
+            this.tracing = value;
+            return this;
+        }
+
+        public PrometheusConfig build() {
+            return new PrometheusConfig(global, ruleFiles, scrapeConfigs, alerting, remoteWrite, remoteRead, storage,
+                    tracing);
+        }
     }
 }

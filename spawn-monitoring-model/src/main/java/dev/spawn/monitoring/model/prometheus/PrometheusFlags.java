@@ -65,4 +65,69 @@ public record PrometheusFlags(String storagePath, Duration retentionTime, String
         lines.addAll(extra);
         return lines;
     }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this PrometheusFlags's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.storagePath = storagePath;
+        b.retentionTime = retentionTime;
+        b.retentionSize = retentionSize;
+        b.webListenAddress = webListenAddress;
+        b.enableLifecycle = enableLifecycle;
+        b.extra = extra;
+        return b;
+    }
+
+    /** Fluent construction of a {@link PrometheusFlags}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private String storagePath;
+        private Duration retentionTime;
+        private String retentionSize;
+        private String webListenAddress;
+        private boolean enableLifecycle;
+        private List<String> extra;
+
+        private Builder() {
+        }
+
+        public Builder storagePath(String value) {
+            this.storagePath = value;
+            return this;
+        }
+
+        public Builder retentionTime(Duration value) {
+            this.retentionTime = value;
+            return this;
+        }
+
+        public Builder retentionSize(String value) {
+            this.retentionSize = value;
+            return this;
+        }
+
+        public Builder webListenAddress(String value) {
+            this.webListenAddress = value;
+            return this;
+        }
+
+        public Builder enableLifecycle(boolean value) {
+            this.enableLifecycle = value;
+            return this;
+        }
+
+        public Builder extra(List<String> value) {
+            this.extra = value;
+            return this;
+        }
+
+        public PrometheusFlags build() {
+            return new PrometheusFlags(storagePath, retentionTime, retentionSize, webListenAddress, enableLifecycle,
+                    extra);
+        }
+    }
 }

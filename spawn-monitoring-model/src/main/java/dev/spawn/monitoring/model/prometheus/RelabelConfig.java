@@ -82,26 +82,98 @@ public record RelabelConfig(
 
     /** {@code source_labels -> target_label} copied unchanged (action replace). */
     public static RelabelConfig copy(String sourceLabel, String targetLabel) {
-        return new RelabelConfig(List.of(sourceLabel), null, targetLabel, null, null, null, null);
+        return RelabelConfig.builder().sourceLabels(List.of(sourceLabel)).targetLabel(targetLabel).build();
     }
 
     /** {@code source_labels} matched against {@code regex}, {@code replacement} written to {@code target_label}. */
     public static RelabelConfig replace(List<String> sourceLabels, String regex, String targetLabel, String replacement) {
-        return new RelabelConfig(sourceLabels, null, targetLabel, regex, null, replacement, null);
+        return RelabelConfig.builder().sourceLabels(sourceLabels).targetLabel(targetLabel).regex(regex)
+                .replacement(replacement).build();
     }
 
     /** Keep only targets whose source label values match {@code regex}. */
     public static RelabelConfig keep(List<String> sourceLabels, String regex) {
-        return new RelabelConfig(sourceLabels, null, null, regex, null, null, Action.KEEP);
+        return RelabelConfig.builder().sourceLabels(sourceLabels).regex(regex).action(Action.KEEP).build();
     }
 
     /** Drop series or targets whose source label values match {@code regex}. */
     public static RelabelConfig drop(List<String> sourceLabels, String regex) {
-        return new RelabelConfig(sourceLabels, null, null, regex, null, null, Action.DROP);
+        return RelabelConfig.builder().sourceLabels(sourceLabels).regex(regex).action(Action.DROP).build();
     }
 
     /** Drop every label whose name matches {@code regex}. */
     public static RelabelConfig labelDrop(String regex) {
-        return new RelabelConfig(List.of(), null, null, regex, null, null, Action.LABELDROP);
+        return RelabelConfig.builder().regex(regex).action(Action.LABELDROP).build();
+    }
+
+    /** A builder with every part unset (null, or empty). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this RelabelConfig's parts, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.sourceLabels = sourceLabels;
+        b.separator = separator;
+        b.targetLabel = targetLabel;
+        b.regex = regex;
+        b.modulus = modulus;
+        b.replacement = replacement;
+        b.action = action;
+        return b;
+    }
+
+    /** Fluent construction of a {@link RelabelConfig}; {@link #build()} checks the record's invariants. */
+    public static final class Builder {
+        private List<String> sourceLabels;
+        private String separator;
+        private String targetLabel;
+        private String regex;
+        private Integer modulus;
+        private String replacement;
+        private Action action;
+
+        private Builder() {
+        }
+
+        public Builder sourceLabels(List<String> value) {
+            this.sourceLabels = value;
+            return this;
+        }
+
+        public Builder separator(String value) {
+            this.separator = value;
+            return this;
+        }
+
+        public Builder targetLabel(String value) {
+            this.targetLabel = value;
+            return this;
+        }
+
+        public Builder regex(String value) {
+            this.regex = value;
+            return this;
+        }
+
+        public Builder modulus(Integer value) {
+            this.modulus = value;
+            return this;
+        }
+
+        public Builder replacement(String value) {
+            this.replacement = value;
+            return this;
+        }
+
+        public Builder action(Action value) {
+            this.action = value;
+            return this;
+        }
+
+        public RelabelConfig build() {
+            return new RelabelConfig(sourceLabels, separator, targetLabel, regex, modulus, replacement, action);
+        }
     }
 }

@@ -168,17 +168,17 @@ public record ScrapeConfig(
         }
 
         public Builder basicAuth(BasicAuth value) {
-            this.http = http.withBasicAuth(value);
+            this.http = http.toBuilder().basicAuth(value).build();
             return this;
         }
 
         public Builder authorization(Authorization value) {
-            this.http = http.withAuthorization(value);
+            this.http = http.toBuilder().authorization(value).build();
             return this;
         }
 
         public Builder tls(TlsConfig value) {
-            this.http = http.withTls(value);
+            this.http = http.toBuilder().tlsConfig(value).build();
             return this;
         }
 

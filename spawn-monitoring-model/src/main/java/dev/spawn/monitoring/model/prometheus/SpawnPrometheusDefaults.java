@@ -23,8 +23,8 @@ public final class SpawnPrometheusDefaults {
     }
 
     public static GlobalConfig global() {
-        return new GlobalConfig(Duration.ofSeconds(60), null, Duration.ofSeconds(60),
-                Map.of("cluster", "spawn", "environment", "production"));
+        return GlobalConfig.builder().scrapeInterval(Duration.ofSeconds(60)).evaluationInterval(Duration.ofSeconds(60))
+                .externalLabels(Map.of("cluster", "spawn", "environment", "production")).build();
     }
 
     public static AlertingConfig alerting() {
@@ -86,7 +86,7 @@ public final class SpawnPrometheusDefaults {
                 RelabelConfig.replace(List.of("__meta_ec2_availability_zone"), "(.+\\d)[a-z]+", "region", "$1"),
                 RelabelConfig.copy("__meta_ec2_instance_type", "instance_type"),
                 // on-demand instances have no lifecycle value: default to false, then mark spot ones
-                new RelabelConfig(List.of(), null, "spot", null, null, "false", null),
+                RelabelConfig.builder().targetLabel("spot").replacement("false").build(),
                 RelabelConfig.replace(List.of("__meta_ec2_instance_lifecycle"), "spot", "spot", "true"),
                 RelabelConfig.copy("__meta_ec2_tag_Name", "instance_name"),
                 RelabelConfig.copy("__meta_ec2_tag_spawn_job_array_id", "job_array_id"),

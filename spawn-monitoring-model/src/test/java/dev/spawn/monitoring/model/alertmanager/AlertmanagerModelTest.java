@@ -49,7 +49,8 @@ class AlertmanagerModelTest {
 
     @Test
     void rejectsSecretsAlertmanagerCannotReadFromAFile() {
-        assertThatThrownBy(() -> new SigV4Config("us-east-1", "AKIA", Secret.file("/etc/am/aws"), null, null))
+        assertThatThrownBy(() -> SigV4Config.builder().region("us-east-1").accessKey("AKIA")
+                .secretKey(Secret.file("/etc/am/aws")).build())
                 .hasMessageContaining("sigv4 secret_key has no file form");
         assertThatThrownBy(() -> AlertmanagerGlobal.builder().smtpAuthSecret(Secret.file("/etc/am/cram")).build())
                 .hasMessageContaining("global smtp_auth_secret cannot be read from a file by Alertmanager 0.25");
@@ -63,11 +64,13 @@ class AlertmanagerModelTest {
         List<Object> holders = List.of(
                 SlackConfig.of("#x", Secret.inline(value)),
                 PagerdutyConfig.routingKey(Secret.inline(value)),
-                new SnsConfig(null, null, new SigV4Config("us-east-1", "AKIA", Secret.inline(value), null, null),
-                        "arn:aws:sns:us-east-1:1:t", null, null, null, null, null, null),
+                SnsConfig.builder().sigv4(SigV4Config.builder().region("us-east-1")
+                        .accessKey("AKIA") .secretKey(Secret.inline(value)).build())
+                        .topicArn("arn:aws:sns:us-east-1:1:t").build(),
                 EmailConfig.builder("a@example.org").auth("u", Secret.inline(value)).build(),
-                new WebhookConfig(null, "http://x/", new HttpClientConfig(new BasicAuth("u", Secret.inline(value)), null, null), null),
-                new HttpClientConfig(null, Authorization.bearer(Secret.inline(value)), null),
+                new WebhookConfig(null, "http://x/", HttpClientConfig.builder().basicAuth(new BasicAuth("u",
+                        Secret.inline(value))).build(), null),
+                HttpClientConfig.builder().authorization(Authorization.bearer(Secret.inline(value))).build(),
                 AlertmanagerGlobal.builder().smtpAuth("u", Secret.inline(value)).slackApiUrl(Secret.inline(value)).build(),
                 KitchenSink.config());
 
@@ -123,7 +126,7 @@ class AlertmanagerModelTest {
 
     @Test
     void rejectsFlagValuesThatTheShellWouldSplit() {
-        assertThatThrownBy(() -> new AlertmanagerFlags("my data", null, null, null, null))
+        assertThatThrownBy(() -> AlertmanagerFlags.builder().storagePath("my data").build())
                 .hasMessageContaining("--storage.path");
     }
 

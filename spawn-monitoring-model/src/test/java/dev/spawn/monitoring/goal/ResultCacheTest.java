@@ -1,8 +1,11 @@
-package dev.spawn.monitoring.check;
+package dev.spawn.monitoring.goal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.spawn.monitoring.DriftCheck;
+import dev.spawn.monitoring.check.BundleCheck;
+import dev.spawn.monitoring.check.ResultCache;
+import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.check.ToolCache;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.model.Duration;

@@ -1,4 +1,4 @@
-package dev.spawn.monitoring.check;
+package dev.spawn.monitoring.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

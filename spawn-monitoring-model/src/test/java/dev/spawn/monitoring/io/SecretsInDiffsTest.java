@@ -1,9 +1,8 @@
-package dev.spawn.monitoring.check;
+package dev.spawn.monitoring.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.MonitoringBundle;
-import dev.spawn.monitoring.io.BundleWriter;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

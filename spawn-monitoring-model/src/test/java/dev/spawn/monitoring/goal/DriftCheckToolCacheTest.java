@@ -1,7 +1,9 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.check.ToolCache;

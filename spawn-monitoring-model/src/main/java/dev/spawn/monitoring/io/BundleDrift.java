@@ -1,6 +1,6 @@
-package dev.spawn.monitoring.check;
+package dev.spawn.monitoring.io;
 
-import dev.spawn.monitoring.io.BundleWriter;
+import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * (with a unified diff of the first differing lines) or left over from an earlier run (listed in the
  * writer's manifest). Files the bundle never writes, such as file-discovery targets, are not drift.
  */
+@Internal
 public final class BundleDrift {
 
     /** Lines of context around the first difference. */

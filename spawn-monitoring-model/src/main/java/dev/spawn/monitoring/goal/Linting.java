@@ -1,5 +1,6 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
+import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.lint.Finding;
 import dev.spawn.monitoring.lint.Lint;
 import dev.spawn.monitoring.lint.LintContext;

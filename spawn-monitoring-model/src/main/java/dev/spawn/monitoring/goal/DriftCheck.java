@@ -1,10 +1,11 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
+import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
-import dev.spawn.monitoring.check.BundleDrift;
 import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.check.RoutingSimulator;
 import dev.spawn.monitoring.check.ToolCache;
+import dev.spawn.monitoring.io.BundleDrift;
 import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.spec.SpecReader;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
         return checks.stream().anyMatch(ToolCache::isSkipped);
     }
 
-    public long failedChecks() {
+    long failedChecks() {
         return checks.stream().filter(BundleCheck.Outcome::failed).count();
     }
 

@@ -1,4 +1,4 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.model.Problem;

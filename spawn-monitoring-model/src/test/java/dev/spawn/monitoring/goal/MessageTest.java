@@ -1,4 +1,4 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

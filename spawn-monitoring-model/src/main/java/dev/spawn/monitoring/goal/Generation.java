@@ -1,5 +1,6 @@
-package dev.spawn.monitoring;
+package dev.spawn.monitoring.goal;
 
+import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.io.BundleWriter;
