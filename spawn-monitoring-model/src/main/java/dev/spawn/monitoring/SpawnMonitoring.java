@@ -400,6 +400,14 @@ public final class SpawnMonitoring {
         return this;
     }
 
+    /**
+     * The scrape jobs as {@link #build()} writes them, without building the rules, their tests and the dashboards:
+     * what {@code spawn:targets} needs (the regions of the {@code spawn-ec2} job).
+     */
+    public List<ScrapeConfig> scrapeConfigs() {
+        return List.copyOf(scrapeJobs);
+    }
+
     /** Validates everything and returns the bundle, or throws a {@link ValidationException} listing every problem. */
     public MonitoringBundle build() {
         List<Problem> all = new ArrayList<>(problems);

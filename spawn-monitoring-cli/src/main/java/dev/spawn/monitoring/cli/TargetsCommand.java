@@ -62,7 +62,8 @@ final class TargetsCommand implements Callable<Integer> {
             return ec2Regions.stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
         }
         if (spec != null) {
-            return SpawnPrometheusDefaults.ec2Regions(SpecOptions.of(spec).build(cli.terminal()).prometheus());
+            // only the scrape jobs: a spec whose rules do not build yet still says where the spawn-ec2 job looks
+            return SpawnPrometheusDefaults.ec2Regions(SpecOptions.of(spec).file().read().monitoring().scrapeConfigs());
         }
         return SpawnPrometheusDefaults.ec2Regions(SpawnPrometheusDefaults.scrapeConfigs());
     }

@@ -33,7 +33,8 @@ public class TargetsMojo extends AbstractSpawnMojo {
 
     @Override
     protected void process() throws MojoFailureException {
-        List<String> ec2Regions = SpawnPrometheusDefaults.ec2Regions(buildBundle().prometheus());
+        // only the scrape jobs: the rules, their tests and the dashboards are not built for the regions
+        List<String> ec2Regions = SpawnPrometheusDefaults.ec2Regions(specFile().read().monitoring().scrapeConfigs());
         Inventory.Refresh refresh;
         try {
             refresh = Inventory.refresh(inventory == null ? null : inventory.toPath(), System.in, ec2Regions, includeEc2,
