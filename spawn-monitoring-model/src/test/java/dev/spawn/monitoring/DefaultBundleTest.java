@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bundle {@code SpawnMonitoring.defaults()} makes: golden files, real tools, round trip, determinism. */
+// changes the JVM's locale or line separator for a while: no other test may run meanwhile
+@org.junit.jupiter.api.parallel.Isolated
 class DefaultBundleTest {
 
     static MonitoringBundle defaults() {

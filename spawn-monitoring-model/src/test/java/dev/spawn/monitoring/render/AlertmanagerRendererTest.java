@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
+// changes the JVM's locale or line separator for a while: no other test may run meanwhile
+@org.junit.jupiter.api.parallel.Isolated
 class AlertmanagerRendererTest {
 
     private static final String SOURCE = "spawn-monitoring defaults";

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// changes the JVM's locale or line separator for a while: no other test may run meanwhile
+@org.junit.jupiter.api.parallel.Isolated
 class InventoryTest {
 
     private static final String LIST = """
