@@ -162,7 +162,16 @@ final class VictoriaMetricsProcesses {
     static List<String> problems(PrometheusConfig base) {
         boolean discovered = base.alerting().alertmanagers().stream().flatMap(a -> a.discovery().stream())
                 .anyMatch(d -> !(d instanceof StaticConfig));
-        return discovered ? List.of("scale_out engine victoriametrics: vmalert takes Alertmanagers as -notifier.url addresses;"
-                + " expected alerting.alertmanagers with static_configs only") : List.of();
+        List<String> problems = new java.util.ArrayList<>();
+        if (discovered) {
+            problems.add("scale_out engine victoriametrics: vmalert takes Alertmanagers as -notifier.url addresses;"
+                    + " expected alerting.alertmanagers with static_configs only");
+        }
+        if (!base.remoteWrite().isEmpty()) {
+            // no process of this engine reads prometheus.yaml's remote_write: the endpoints would be dropped unsaid
+            problems.add("scale_out engine victoriametrics: remote_write is not sent anywhere (vmagent writes only to"
+                    + " victoria-metrics); expected no remote_write, or engine prometheus, whose global tier sends to it");
+        }
+        return problems;
     }
 }

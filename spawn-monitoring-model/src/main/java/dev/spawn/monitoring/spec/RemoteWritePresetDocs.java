@@ -23,6 +23,28 @@ public final class RemoteWritePresetDocs {
             + " prometheus.yaml; `RemoteWritePresetsTest` (spawn-monitoring-e2e) has a real Prometheus send with each preset"
             + " on loopback.";
 
+    /** Debian's Prometheus package drops two remote-write features without a word: seen in RemoteWritePresetsTest. */
+    private static final String DEBIAN = "Debian's `prometheus` 2.42.0+ds package sends neither remote_write `headers` nor"
+            + " sigv4 signatures (it accepts the keys and leaves them out of every request), so `thanos` and `mimir` lose their"
+            + " tenant and `amp` its signature there: run an upstream Prometheus release with these presets.";
+
+    /** What {@code RemoteWritePresetsTest} shows of {@code kind}, and what it cannot. */
+    private static String proof(Kind kind) {
+        return switch (kind) {
+            case THANOS, MIMIR -> "On loopback: the samples reach a receiving Prometheus (which ignores the tenant) through a"
+                    + " gateway on the preset's path, which records the tenant header an upstream Prometheus sends (Debian's"
+                    + " sends none, above). No Thanos or Mimir runs here.";
+            case AMP -> "Checked by promtool only as generated: AWS is not reachable from the tests. On loopback, with the url"
+                    + " replaced by a gateway's and fake static credentials, the samples arrive and an upstream Prometheus"
+                    + " signs each request `AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/aps/aws4_request`; whether AWS"
+                    + " accepts the signature and the role is not proven.";
+            case GRAFANA_CLOUD -> "Proven on loopback: a receiving Prometheus that demands basic auth (web config"
+                    + " `basic_auth_users`) stores the samples sent with the token from `password_file`, and refuses (401) the"
+                    + " same preset with another token file.";
+            case VICTORIAMETRICS -> "Proven on loopback against a real `victoria-metrics`, which stores the samples.";
+        };
+    }
+
     private RemoteWritePresetDocs() {
     }
 
@@ -75,8 +97,8 @@ public final class RemoteWritePresetDocs {
                 .append("merge by header name), so `queue_config`, `write_relabel_configs`, `name`, `tls_config` and the rest are\n")
                 .append("written as always. A missing parameter, a parameter of another preset, an inline password and an\n")
                 .append("unknown preset are errors at their line and column, all in one run; a url whose path is not the engine's\n")
-                .append("is a warning (a proxy may have its own). Scaled out (`scale_out:`), the spec's remote writes are the\n")
-                .append("global tier's. ").append(PROOF).append("\n\n")
+                .append("is a warning (a proxy may have its own). Scaled out (`scale_out:`, engine prometheus), the spec's remote\n")
+                .append("writes are the global tier's. ").append(PROOF).append("\n\n").append(DEBIAN).append("\n\n")
                 .append("| preset | engine | write path | parameters |\n|---|---|---|---|\n");
         for (Kind kind : Kind.values()) {
             out.append("| `").append(kind.id()).append("` | ").append(kind.engine()).append(" | `").append(kind.path())
@@ -95,6 +117,7 @@ public final class RemoteWritePresetDocs {
                 out.append("- no parameters: the preset gives the url its path.\n");
             }
             String example = example(kind);
+            out.append('\n').append(proof(kind)).append('\n');
             out.append("\nThe spec:\n\n```yaml\n").append(example).append("```\n\nprometheus.yaml:\n\n```yaml\n")
                     .append(rendered(read(example))).append("```\n");
         }

@@ -91,4 +91,34 @@ class ScaleOutSpecTest {
                   HighCostInstance: {tier: everywhere}
                 """)).singleElement().asString().isEqualTo(FILE + ":10:28: unknown value 'everywhere' for rules.HighCostInstance.tier; expected one of shard, global");
     }
+
+    @Test
+    void aRemoteWritePresetGoesOutOfTheGlobalTier() {
+        MonitoringBundle bundle = SpecReader.parse(FILE, TWO_SHARDS + """
+                remote_write:
+                  - {preset: mimir, url: "http://mimir.internal:8080", tenant: spawn}
+                """).build();
+        assertThat(text(bundle, "global/prometheus.yaml")).contains("""
+                remote_write:
+                  - url: http://mimir.internal:8080/api/v1/push
+                    headers:
+                      X-Scope-OrgID: spawn
+                """);
+        assertThat(text(bundle, "shard-0/prometheus.yaml")).doesNotContain("mimir");
+    }
+
+    @Test
+    void victoriaMetricsRefusesARemoteWriteNoProcessWouldSend() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  engine: victoriametrics
+                  shards: [{address: "vmagent-0.internal:8429"}]
+                  global: {address: "vm.internal:8428", ruler: "vmalert.internal:8880"}
+                remote_write:
+                  - {preset: mimir, url: "http://mimir.internal:8080", tenant: spawn}
+                """)).singleElement().asString().endsWith("scale_out engine victoriametrics: remote_write is not sent"
+                + " anywhere (vmagent writes only to victoria-metrics); expected no remote_write, or engine prometheus, whose"
+                + " global tier sends to it");
+    }
 }
