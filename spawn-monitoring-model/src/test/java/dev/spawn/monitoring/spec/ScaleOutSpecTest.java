@@ -121,4 +121,34 @@ class ScaleOutSpecTest {
                 + " anywhere (vmagent writes only to victoria-metrics); expected no remote_write, or engine prometheus, whose"
                 + " global tier sends to it");
     }
+
+    @Test
+    void shardReplicasNeedVictoriaMetricsAndHighAvailabilityReplicasSayWhere() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  shards:
+                    - {address: "prom-0a.internal:9090", replicas: ["prom-0b.internal:9090"]}
+                  global: {address: "prom-global.internal:9090"}
+                """)).containsExactly(FILE + ":4:42: " + ScaleOut.REPLICAS_ONLY_WITH_VM);
+        assertThat(problems(TWO_SHARDS + """
+                high_availability:
+                  replicas: [a, b]
+                """)).singleElement().asString().startsWith(FILE + ":3:3: high_availability.replicas name copies of one"
+                + " Prometheus, and a scaled-out bundle has one process per address; expected scale_out.shards[].replicas");
+        MonitoringBundle pairs = SpecReader.parse(FILE, """
+                apiVersion: spawn.dev/v1
+                scale_out:
+                  engine: victoriametrics
+                  shards:
+                    - {address: "vmagent-0a.internal:8429", replicas: ["vmagent-0b.internal:8429"]}
+                  global: {address: "vm.internal:8428", ruler: "vmalert.internal:8880"}
+                high_availability:
+                  replicas: []
+                  alertmanagers: ["am-0.internal:9093", "am-1.internal:9093"]
+                """).build();
+        assertThat(pairs.scaleOut().folders()).containsExactly("shard-0", "shard-0-replica-1", "global", "ruler");
+        assertThat(text(pairs, "ruler/vmalert.flags")).contains("-notifier.url=http://am-0.internal:9093\n",
+                "-notifier.url=http://am-1.internal:9093\n");
+    }
 }
