@@ -78,7 +78,7 @@ class ScaleOutVictoriaMetricsTest {
         assertThat(ruler.rule(FLEET)).isPresent();
         assertThat(ruler.rule(COST)).isPresent();
 
-        List<List<FakeSpored>> byShard = assignment(stack, dir, all, shards);
+        List<List<FakeSpored>> byShard = ScaleOutFleet.assignment(stack, dir, all, shards);
         Poll.until("victoria-metrics to hold up for all " + TARGETS + " targets", TIMEOUT,
                 () -> value(storage, "count(count by (instance) (up{job=\"" + JOB + "\"} == 1))") == TARGETS);
         // vmagent 1.79.5 may give every target to one member for the first seconds after the targets file appears
@@ -134,44 +134,5 @@ class ScaleOutVictoriaMetricsTest {
                 + "; series per agent in victoria-metrics " + planned
                 + "; HighFleetSize after the kill: " + webhook.about(FLEET).size() + " notification(s), "
                 + webhook.about(FLEET, "resolved").size() + " resolved; " + stack.notificationSummary());
-    }
-
-    /**
-     * Which vmagent scrapes which agent. vmagent hashes each target's labels to a member, so where an agent lands is
-     * only seen, not chosen: should all six land on one shard (1 in 32), the targets file is written again with
-     * another value of a label of no other use, which moves them.
-     */
-    private static List<List<FakeSpored>> assignment(LoopbackStack stack, Path dir, List<FakeSpored> all,
-            List<PrometheusServer> shards) {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            String spread = String.valueOf(attempt);
-            FileSdTargets.write(dir.resolve("targets"), "fleet.json", all.stream().map(s -> {
-                Map<String, Object> group = new TreeMap<>(FileSdTargets.group(s, "us-east-1", "t3.medium", false));
-                @SuppressWarnings("unchecked")
-                Map<String, String> labels = new TreeMap<>((Map<String, String>) group.get("labels"));
-                labels.put("spread", spread);
-                group.put("labels", labels);
-                return (Map<String, Object>) group;
-            }).toList());
-            Poll.until("every target scraped by one vmagent (spread " + spread + ")", Duration.ofSeconds(60), () -> {
-                List<Set<String>> seen = shards.stream().map(ScaleOutFleet::healthy).toList();
-                Set<String> union = new TreeSet<>();
-                seen.forEach(union::addAll);
-                return union.equals(addresses(all)) && seen.stream().mapToInt(Set::size).sum() == all.size()
-                        && shards.stream().allMatch(s -> s.activeTargets(JOB).stream()
-                        .allMatch(t -> spread.equals(t.path("labels").path("spread").asText())));
-            });
-            List<List<FakeSpored>> byShard = new ArrayList<>();
-            for (PrometheusServer shard : shards) {
-                Set<String> mine = healthy(shard);
-                byShard.add(all.stream().filter(s -> mine.contains(s.address())).toList());
-            }
-            if (byShard.stream().noneMatch(List::isEmpty)) {
-                stack.report(() -> "targets per vmagent: " + byShard.stream().map(s -> addresses(s).toString())
-                        .collect(Collectors.joining(" | ")));
-                return byShard;
-            }
-        }
-        throw new AssertionError("all targets landed on one vmagent four times in a row");
     }
 }
