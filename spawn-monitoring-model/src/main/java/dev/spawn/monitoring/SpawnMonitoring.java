@@ -508,6 +508,9 @@ public final class SpawnMonitoring {
         }
         ScaleOutBundle.problems(scaleOut, prometheus).forEach(p -> all.add(Problem.error("scale_out", p)));
         RuleSplit split = RuleSplit.of(ruleFiles, rules.catalog().metrics().labelFlow(), ruleTiers);
+        if (scaleOut.engine() == ScaleOut.Engine.PROMETHEUS) {
+            split.shardReadsOfGlobalRecords(ruleFiles).forEach((rule, message) -> all.add(Problem.error("rules." + rule, message)));
+        }
         Duration scrape = prometheus.global().scrapeInterval() == null ? Duration.ofSeconds(60) // Prometheus' default
                 : prometheus.global().scrapeInterval();
         List<Capacity.Plan> capacity = ScaleOutDocs.FLEETS.stream().map(n -> Capacity.cpuInstance()

@@ -151,4 +151,30 @@ class ScaleOutSpecTest {
         assertThat(text(pairs, "ruler/vmalert.flags")).contains("-notifier.url=http://am-0.internal:9093\n",
                 "-notifier.url=http://am-1.internal:9093\n");
     }
+
+    private static final String READS_GLOBAL_RECORD = TWO_SHARDS + """
+            rules:
+              groups:
+                - name: fleet
+                  rules:
+                    - record: fleet:cost_per_hour:avg
+                      expr: avg(spawn_cost_per_hour_dollars)
+                    - alert: CostlierThanTheFleet
+                      expr: spawn_cost_per_hour_dollars > on() group_left() 3 * fleet:cost_per_hour:avg
+            """;
+
+    @Test
+    void aShardRuleReadingAGlobalRecordingIsAnErrorAtTheRule() {
+        assertThat(problems(READS_GLOBAL_RECORD)).contains(FILE + ":15:18: rule 'CostlierThanTheFleet' runs on the shards"
+                + " (output keeps instance) but reads 'fleet:cost_per_hour:avg', which the recording rule of that name writes"
+                + " on the global tier only (avg across targets): no shard has that series, so the rule never sees it;"
+                + " expected rules.CostlierThanTheFleet.tier: global, or rules.fleet:cost_per_hour:avg.tier: shard when the"
+                + " recording is per target");
+        MonitoringBundle fixed = SpecReader.parse(FILE, READS_GLOBAL_RECORD).monitoring()
+                .ruleTier("CostlierThanTheFleet", ScaleOut.Tier.GLOBAL).build();
+        assertThat(fixed.scaleOut().split().rules(ScaleOut.Tier.GLOBAL)).contains("fleet:cost_per_hour:avg",
+                "CostlierThanTheFleet");
+        // without scale_out there is one server, which has every series
+        SpecReader.parse(FILE, READS_GLOBAL_RECORD.replace(TWO_SHARDS, "apiVersion: spawn.dev/v1\n")).build();
+    }
 }
