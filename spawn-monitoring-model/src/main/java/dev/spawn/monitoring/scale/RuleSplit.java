@@ -205,9 +205,9 @@ public record RuleSplit(List<Decision> decisions) {
                         Decision record = global.get(series);
                         out.putIfAbsent(d.rule(), "rule '" + d.rule() + "' runs on the shards (" + d.why() + ") but reads '"
                                 + series + "', which the recording rule of that name writes on the global tier only ("
-                                + record.why() + "): no shard has that series, so the rule never sees it; expected rules."
-                                + d.rule() + ".tier: global, or rules." + series + ".tier: shard when the recording is per"
-                                + " target");
+                                + record.why() + "): no shard has that series, so the rule never sees it; expected tier:"
+                                + " global on '" + d.rule() + "' (rules." + d.rule() + ".tier for a default rule), or tier:"
+                                + " shard on the recording rule when it is per target");
                     });
         }
         return out;

@@ -116,6 +116,7 @@ final class RuleSpec {
                     continue;
                 }
                 rules.add(rule.get());
+                Optional.ofNullable(r.tier()).ifPresent(t -> monitoring.ruleTier(rule.get().name(), t));
                 if (rule.get() instanceof dev.spawn.monitoring.model.rules.RecordingRule recording) {
                     problems.element("rules." + recording.record(), keys.get("record").getValueNode());
                 }

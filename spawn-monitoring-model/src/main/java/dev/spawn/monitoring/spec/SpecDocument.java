@@ -229,7 +229,8 @@ record SpecDocument(
             @Key(value = "labels", doc = "Labels added or overwritten.", labelNames = true) Map<String, String> labels,
             @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
             @Key(value = "tests", doc = "promtool cases of the alert (spawn's addition): one that fires, one that stays silent.")
-            List<RuleTestSpec> tests) {
+            List<RuleTestSpec> tests,
+            @Key(value = "tier", doc = TIER_DOC + " (spawn's addition)") ScaleOut.Tier tier) {
     }
 
     /** A promtool case of a custom rule. */

@@ -168,10 +168,9 @@ class ScaleOutSpecTest {
         assertThat(problems(READS_GLOBAL_RECORD)).contains(FILE + ":15:18: rule 'CostlierThanTheFleet' runs on the shards"
                 + " (output keeps instance) but reads 'fleet:cost_per_hour:avg', which the recording rule of that name writes"
                 + " on the global tier only (avg across targets): no shard has that series, so the rule never sees it;"
-                + " expected rules.CostlierThanTheFleet.tier: global, or rules.fleet:cost_per_hour:avg.tier: shard when the"
-                + " recording is per target");
-        MonitoringBundle fixed = SpecReader.parse(FILE, READS_GLOBAL_RECORD).monitoring()
-                .ruleTier("CostlierThanTheFleet", ScaleOut.Tier.GLOBAL).build();
+                + " expected tier: global on 'CostlierThanTheFleet' (rules.CostlierThanTheFleet.tier for a default rule), or"
+                + " tier: shard on the recording rule when it is per target");
+        MonitoringBundle fixed = SpecReader.parse(FILE, READS_GLOBAL_RECORD + "          tier: global\n").build();
         assertThat(fixed.scaleOut().split().rules(ScaleOut.Tier.GLOBAL)).contains("fleet:cost_per_hour:avg",
                 "CostlierThanTheFleet");
         // without scale_out there is one server, which has every series
