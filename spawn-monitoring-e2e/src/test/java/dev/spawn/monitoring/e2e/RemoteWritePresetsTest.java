@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.Tool;
+import dev.spawn.monitoring.doctor.Doctor;
+import dev.spawn.monitoring.model.Problem;
+import java.net.URI;
 import dev.spawn.monitoring.e2e.harness.Loopback;
 import dev.spawn.monitoring.e2e.harness.LoopbackStack;
 import dev.spawn.monitoring.e2e.harness.LoopbackStackExtension;
@@ -131,6 +134,12 @@ class RemoteWritePresetsTest {
         Poll.until("the wrong token refused", TIMEOUT, () -> gateway.requests("/api/prom/push").stream()
                 .anyMatch(r -> r.status() == 401 && !basic.equals(r.headers().get("authorization"))));
         assertThat(authReceiver.query("up{via=\"wrong-token\"}")).isEmpty();
+        // and the doctor says so: the samples of that remote write are lost, the others' are not
+        Poll.until("the doctor to report the refused remote write", TIMEOUT, () -> Doctor.examine(URI.create("http://"
+                + sender.address()), null, null).stream().map(Problem::message).anyMatch(m -> m.startsWith("remote write ")
+                && m.contains("(" + gateway.url() + "/api/prom/push) failed ")));
+        assertThat(Doctor.examine(URI.create("http://" + sender.address()), null, null)).extracting(Problem::message)
+                .filteredOn(m -> m.startsWith("remote write ")).hasSize(1);
         System.out.println("remote-write presets e2e (prometheus " + version + (debianDs ? ", which sends no remote_write"
                 + " headers and no sigv4 signature" : "") + "): " + gateway.describe() + "; victoria-metrics holds "
                 + victoria.query("up{via=\"victoriametrics\"}").size() + " up series via the preset");
