@@ -43,7 +43,9 @@ final class RemoteWriteSpecReader {
             PRESET_KEYS.stream().filter(k -> !k.equals("preset") && entries.containsKey(k)).forEach(k -> problems.error(
                     entries.get(k).getKeyNode(), "'" + k + "' in " + where + " is a parameter of a preset; expected preset: "
                             + String.join(", ", presets()) + " beside it, or no " + k));
-            return plain.filter(p -> PRESET_KEYS.stream().noneMatch(entries::containsKey)).map(SpecDocument.RemoteWriteSpec::write);
+            // a preset's parameter without the preset is reported above; an empty "preset:" is no preset, as any empty key
+            return plain.filter(p -> PRESET_KEYS.stream().noneMatch(k -> !k.equals("preset") && entries.containsKey(k)))
+                    .map(SpecDocument.RemoteWriteSpec::write);
         }
         int before = problems.errorCount();
         Node presetValue = presetKey.getValueNode();

@@ -126,6 +126,14 @@ class RemoteWritePresetSpecTest {
     }
 
     @Test
+    void anEmptyPresetIsNoPreset() {
+        assertThat(remoteWrite("remote_write: [{preset: ~, url: 'http://m.internal/api/v1/write'}]")).isEqualTo("""
+                remote_write:
+                  - url: http://m.internal/api/v1/write
+                """);
+    }
+
+    @Test
     void keysBesideAPresetReplaceItsOwn() {
         assertThat(remoteWrite("""
                 remote_write:
