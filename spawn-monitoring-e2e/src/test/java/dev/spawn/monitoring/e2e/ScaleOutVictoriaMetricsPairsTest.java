@@ -3,6 +3,9 @@ package dev.spawn.monitoring.e2e;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.FLEET;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.IDLE;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.JOB;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.TARGETS;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.VM_TIMEOUT;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.VM_WINDOW;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.SHARDS;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.healthy;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.value;
@@ -20,7 +23,6 @@ import dev.spawn.monitoring.e2e.harness.WebhookSink;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -38,10 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LoopbackStackExtension.class)
 class ScaleOutVictoriaMetricsPairsTest {
 
-    /** victoria-metrics shows a sample to queries 30s after it arrived (-search.latencyOffset), vmalert included. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final int TARGETS = 6;
 
     @Test
     void bothVmagentsOfAShardScrapeItsTargetsAndVictoriaMetricsKeepsOneCopy(LoopbackStack stack) {
@@ -79,22 +77,22 @@ class ScaleOutVictoriaMetricsPairsTest {
         List<List<FakeSpored>> byShard = ScaleOutFleet.assignment(stack, dir, all, primaries);
         for (int i = 0; i < SHARDS; i++) {
             int shard = i;
-            Poll.until("the replica of shard " + i + " to scrape exactly its shard's targets", TIMEOUT,
+            Poll.until("the replica of shard " + i + " to scrape exactly its shard's targets", VM_TIMEOUT,
                     () -> healthy(twins.get(shard)).equals(ScaleOutFleet.addresses(byShard.get(shard))));
         }
 
         // the pair writes the same series: one per agent and metric, as without replicas
         long planned = ScaleOutFleet.PROFILE.seriesPerInstance(ScaleOutFleet.CATALOG, ScaleOut.Engine.VICTORIAMETRICS);
-        Poll.until("victoria-metrics to hold up for all " + TARGETS + " targets, once each", TIMEOUT,
+        Poll.until("victoria-metrics to hold up for all " + TARGETS + " targets, once each", VM_TIMEOUT,
                 () -> value(storage, "count(up{job=\"" + JOB + "\"} == 1)") == TARGETS);
-        Poll.until("victoria-metrics to hold " + planned + " series of each agent", TIMEOUT,
+        Poll.until("victoria-metrics to hold " + planned + " series of each agent", VM_TIMEOUT,
                 () -> all.stream().allMatch(s -> ScaleOutFleet.seriesOf(storage, s) == planned));
-        Poll.until("a firing " + FLEET + " notification", TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
-        Poll.holdsFor("no second " + FLEET + " notification", WINDOW, () -> webhook.about(FLEET).size() == 1);
+        Poll.until("a firing " + FLEET + " notification", VM_TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
+        Poll.holdsFor("no second " + FLEET + " notification", VM_WINDOW, () -> webhook.about(FLEET).size() == 1);
 
         // two vmagents scrape each agent every second; after deduplication a 20s window holds about 20 samples, not 40.
         // The window ends 40s back, past victoria-metrics' 30s latency offset, and starts after the first sample
-        Poll.until("a minute of samples of every agent", TIMEOUT, () -> value(storage,
+        Poll.until("a minute of samples of every agent", VM_TIMEOUT, () -> value(storage,
                 "time() - max(tfirst_over_time(up{job=\"" + JOB + "\"}[10m]))") > 70);
         String samples = "count_over_time(up{job=\"" + JOB + "\"}[20s] offset 40s)";
         double fewest = value(storage, "min(" + samples + ")");
@@ -107,14 +105,14 @@ class ScaleOutVictoriaMetricsPairsTest {
         stack.report(() -> "killed vmagent-" + doomed + "-replica-1");
         FakeSpored idle = byShard.get(doomed).get(0);
         idle.idle(120);
-        Poll.until("a firing " + IDLE + " notification from the shard that lost a vmagent", TIMEOUT,
+        Poll.until("a firing " + IDLE + " notification from the shard that lost a vmagent", VM_TIMEOUT,
                 () -> !webhook.about(IDLE, "firing").isEmpty());
-        Poll.holdsFor("one " + IDLE + " notification", WINDOW, () -> webhook.about(IDLE).size() == 1);
+        Poll.holdsFor("one " + IDLE + " notification", VM_WINDOW, () -> webhook.about(IDLE).size() == 1);
         assertThat(webhook.about(IDLE).get(0).alerts()).singleElement().satisfies(a -> assertThat(a.labels())
                 .containsEntry("instance_id", idle.instanceId()).containsEntry("shard", String.valueOf(doomed)));
         // the surviving vmagent still scrapes every target of the shard: their last samples are recent
         double killedAt = System.currentTimeMillis() / 1000.0;
-        Poll.until("the shard's targets scraped after the kill", TIMEOUT, () -> value(storage,
+        Poll.until("the shard's targets scraped after the kill", VM_TIMEOUT, () -> value(storage,
                 "min(tlast_over_time(up{job=\"" + JOB + "\", shard=\"" + doomed + "\"}[5m]))") > killedAt);
         assertThat(webhook.about(FLEET, "firing")).as("the fleet-wide alert is not sent again").hasSize(1);
         System.out.println("scale-out e2e (victoriametrics, HA pairs): targets per shard " + byShard.stream().map(List::size)
