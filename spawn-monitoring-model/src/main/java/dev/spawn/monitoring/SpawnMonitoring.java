@@ -501,11 +501,16 @@ public final class SpawnMonitoring {
             return null; // a tier says where a rule runs once the bundle is scaled out; without scale_out it changes nothing
         }
         if (highAvailability != null && !highAvailability.replicas().isEmpty()) {
-            all.add(Problem.error("scale_out", "scale_out together with high_availability replicas is not supported yet;"
-                    + " expected one of them"));
+            all.add(Problem.error("scale_out", "high_availability.replicas name copies of one Prometheus, and a scaled-out"
+                    + " bundle has one process per address; expected scale_out.shards[].replicas (host:port of each replica"
+                    + " of a shard, engine victoriametrics) and high_availability with alertmanagers and cluster_peers only"
+                    + " (replicas: [])"));
         }
         ScaleOutBundle.problems(scaleOut, prometheus).forEach(p -> all.add(Problem.error("scale_out", p)));
         RuleSplit split = RuleSplit.of(ruleFiles, rules.catalog().metrics().labelFlow(), ruleTiers);
+        if (scaleOut.engine() == ScaleOut.Engine.PROMETHEUS) {
+            split.shardReadsOfGlobalRecords(ruleFiles).forEach((rule, message) -> all.add(Problem.error("rules." + rule, message)));
+        }
         Duration scrape = prometheus.global().scrapeInterval() == null ? Duration.ofSeconds(60) // Prometheus' default
                 : prometheus.global().scrapeInterval();
         List<Capacity.Plan> capacity = ScaleOutDocs.FLEETS.stream().map(n -> Capacity.cpuInstance()

@@ -5,12 +5,16 @@ import static dev.spawn.monitoring.e2e.LoopbackBundle.seconds;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.e2e.harness.FakeSpored;
+import dev.spawn.monitoring.e2e.harness.FileSdTargets;
+import dev.spawn.monitoring.e2e.harness.LoopbackStack;
+import dev.spawn.monitoring.e2e.harness.Poll;
 import dev.spawn.monitoring.e2e.harness.PrometheusServer;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.rules.MetricCatalog;
 import dev.spawn.monitoring.rules.RuleCatalog;
 import dev.spawn.monitoring.scale.Capacity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,6 +35,11 @@ final class ScaleOutFleet {
     static final String IDLE = "InstanceHighIdleTime";
     static final String JOB = SpawnPrometheusDefaults.FLEET_JOB;
     static final int SHARDS = 2;
+    static final int TARGETS = 6;
+    /** victoria-metrics shows a sample to queries 30s after it arrived (-search.latencyOffset), vmalert included. */
+    static final java.time.Duration VM_TIMEOUT = java.time.Duration.ofSeconds(120);
+    /** Past vmalert's next evaluations and Alertmanager's 1s group interval: a duplicate would have come by then. */
+    static final java.time.Duration VM_WINDOW = java.time.Duration.ofSeconds(10);
 
     private ScaleOutFleet() {
     }
@@ -104,5 +113,44 @@ final class ScaleOutFleet {
             return Double.NaN;
         }
         return Double.parseDouble(result.get(0).path("value").get(1).asText());
+    }
+
+    /**
+     * Which vmagent scrapes which agent. vmagent hashes each target's labels to a member, so where an agent lands is
+     * only seen, not chosen: should all six land on one shard (1 in 32), the targets file is written again with
+     * another value of a label of no other use, which moves them.
+     */
+    static List<List<FakeSpored>> assignment(LoopbackStack stack, Path dir, List<FakeSpored> all,
+            List<PrometheusServer> shards) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            String spread = String.valueOf(attempt);
+            FileSdTargets.write(dir.resolve("targets"), "fleet.json", all.stream().map(s -> {
+                Map<String, Object> group = new TreeMap<>(FileSdTargets.group(s, "us-east-1", "t3.medium", false));
+                @SuppressWarnings("unchecked")
+                Map<String, String> labels = new TreeMap<>((Map<String, String>) group.get("labels"));
+                labels.put("spread", spread);
+                group.put("labels", labels);
+                return (Map<String, Object>) group;
+            }).toList());
+            Poll.until("every target scraped by one vmagent (spread " + spread + ")", java.time.Duration.ofSeconds(60), () -> {
+                List<Set<String>> seen = shards.stream().map(ScaleOutFleet::healthy).toList();
+                Set<String> union = new TreeSet<>();
+                seen.forEach(union::addAll);
+                return union.equals(addresses(all)) && seen.stream().mapToInt(Set::size).sum() == all.size()
+                        && shards.stream().allMatch(s -> s.activeTargets(JOB).stream()
+                        .allMatch(t -> spread.equals(t.path("labels").path("spread").asText())));
+            });
+            List<List<FakeSpored>> byShard = new ArrayList<>();
+            for (PrometheusServer shard : shards) {
+                Set<String> mine = healthy(shard);
+                byShard.add(all.stream().filter(s -> mine.contains(s.address())).toList());
+            }
+            if (byShard.stream().noneMatch(List::isEmpty)) {
+                stack.report(() -> "targets per vmagent: " + byShard.stream().map(s -> addresses(s).toString())
+                        .collect(Collectors.joining(" | ")));
+                return byShard;
+            }
+        }
+        throw new AssertionError("all targets landed on one vmagent four times in a row");
     }
 }

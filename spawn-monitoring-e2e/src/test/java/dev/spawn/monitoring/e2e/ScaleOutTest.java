@@ -11,6 +11,10 @@ import static dev.spawn.monitoring.e2e.ScaleOutFleet.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.MonitoringBundle;
+import dev.spawn.monitoring.doctor.Doctor;
+import dev.spawn.monitoring.doctor.Expected;
+import dev.spawn.monitoring.model.Problem;
+import java.net.URI;
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.e2e.harness.FakeSpored;
 import dev.spawn.monitoring.e2e.harness.FileSdTargets;
@@ -113,6 +117,18 @@ class ScaleOutTest {
         assertThat(webhook.about(COST).get(0).alerts()).singleElement().satisfies(a -> assertThat(a.labels())
                 .containsEntry("instance_id", hot.instanceId()).containsEntry("shard", "1"));
 
+        // the doctor knows each process of the bundle, from the bundle or from its folder: nothing differs, every
+        // shard's samples arrive at the global tier
+        List<Expected> expectations = List.of(Expected.of(bundle), Expected.read(dir));
+        for (Expected expected : expectations) {
+            for (PrometheusServer server : List.of(shards.get(0), shards.get(1), global)) {
+                assertThat(Doctor.examine(URI.create("http://" + server.address()), null, expected))
+                        .as("doctor on " + server.process().name()).extracting(Problem::message)
+                        .noneMatch(m -> m.contains("differs") || m.contains("none of") || m.contains("global tier")
+                                || m.contains("remote write"));
+            }
+        }
+
         // shard-1 dies
         shards.get(1).kill();
         double killedAt = value(global, "vector(time())");
@@ -134,6 +150,12 @@ class ScaleOutTest {
         assertThat(value(global, "count(last_over_time(up{job=\"" + JOB + "\", shard=\"1\"}[5m]))")).isEqualTo(PER_SHARD);
         assertThat(webhook.about(FLEET)).hasSize(1);
         assertThat(webhook.about(FLEET, "resolved")).isEmpty();
+        // the doctor on the global tier says which shard stopped sending
+        Poll.until("the doctor to report shard-1 silent", TIMEOUT, () -> Doctor.examine(URI.create("http://"
+                + global.address()), null, Expected.read(dir)).stream().map(Problem::message)
+                .anyMatch(m -> m.startsWith("the global tier's newest sample from shard 1 (shard-1/) is ")));
+        assertThat(Doctor.examine(URI.create("http://" + global.address()), null, Expected.of(bundle)))
+                .extracting(Problem::message).noneMatch(m -> m.contains("shard 0"));
         stack.report(() -> "targets per shard: " + byShard.stream().map(s -> addresses(s).toString())
                 .collect(Collectors.joining(" | ")) + "; " + stack.notificationSummary());
         System.out.println("scale-out e2e (prometheus): targets per shard " + byShard.stream().map(List::size).toList()

@@ -4,16 +4,16 @@ import static dev.spawn.monitoring.e2e.ScaleOutFleet.COST;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.FLEET;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.IDLE;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.JOB;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.TARGETS;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.VM_TIMEOUT;
+import static dev.spawn.monitoring.e2e.ScaleOutFleet.VM_WINDOW;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.SHARDS;
-import static dev.spawn.monitoring.e2e.ScaleOutFleet.addresses;
-import static dev.spawn.monitoring.e2e.ScaleOutFleet.healthy;
 import static dev.spawn.monitoring.e2e.ScaleOutFleet.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.e2e.harness.FakeSpored;
-import dev.spawn.monitoring.e2e.harness.FileSdTargets;
 import dev.spawn.monitoring.e2e.harness.Loopback;
 import dev.spawn.monitoring.e2e.harness.LoopbackStack;
 import dev.spawn.monitoring.e2e.harness.LoopbackStackExtension;
@@ -23,14 +23,8 @@ import dev.spawn.monitoring.e2e.harness.WebhookSink;
 import dev.spawn.monitoring.model.ScaleOut;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,11 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LoopbackStackExtension.class)
 class ScaleOutVictoriaMetricsTest {
 
-    /** victoria-metrics shows a sample to queries 30s after it arrived (-search.latencyOffset), vmalert included. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    /** Past vmalert's next evaluations and Alertmanager's 1s group interval: a duplicate would have come by then. */
-    private static final Duration WINDOW = Duration.ofSeconds(10);
-    private static final int TARGETS = 6;
 
     @Test
     void vmagentShardsVictoriaMetricsAndVmalertSplitTheFleet(LoopbackStack stack) {
@@ -78,8 +67,8 @@ class ScaleOutVictoriaMetricsTest {
         assertThat(ruler.rule(FLEET)).isPresent();
         assertThat(ruler.rule(COST)).isPresent();
 
-        List<List<FakeSpored>> byShard = assignment(stack, dir, all, shards);
-        Poll.until("victoria-metrics to hold up for all " + TARGETS + " targets", TIMEOUT,
+        List<List<FakeSpored>> byShard = ScaleOutFleet.assignment(stack, dir, all, shards);
+        Poll.until("victoria-metrics to hold up for all " + TARGETS + " targets", VM_TIMEOUT,
                 () -> value(storage, "count(count by (instance) (up{job=\"" + JOB + "\"} == 1))") == TARGETS);
         // vmagent 1.79.5 may give every target to one member for the first seconds after the targets file appears
         // (seen here: "added targets: 6" on one member, then "removed 6, added 5"); those series end with staleness
@@ -87,16 +76,16 @@ class ScaleOutVictoriaMetricsTest {
         for (int i = 0; i < SHARDS; i++) {
             int shard = i;
             Poll.until("victoria-metrics to hold up from shard " + i + " for exactly its " + byShard.get(i).size()
-                    + " targets", TIMEOUT, () -> value(storage, "count(up{job=\"" + JOB + "\", shard=\"" + shard + "\"} == 1)")
+                    + " targets", VM_TIMEOUT, () -> value(storage, "count(up{job=\"" + JOB + "\", shard=\"" + shard + "\"} == 1)")
                     == byShard.get(shard).size());
         }
 
         // the same agents on victoria-metrics: the catalogue's series plus the ones vmagent adds to every target
         long planned = ScaleOutFleet.PROFILE.seriesPerInstance(ScaleOutFleet.CATALOG, ScaleOut.Engine.VICTORIAMETRICS);
-        Poll.until("victoria-metrics to hold " + planned + " series of each agent", TIMEOUT,
+        Poll.until("victoria-metrics to hold " + planned + " series of each agent", VM_TIMEOUT,
                 () -> all.stream().allMatch(s -> ScaleOutFleet.seriesOf(storage, s) == planned));
-        Poll.until("a firing " + FLEET + " notification", TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
-        Poll.holdsFor("no second " + FLEET + " notification", WINDOW, () -> webhook.about(FLEET).size() == 1);
+        Poll.until("a firing " + FLEET + " notification", VM_TIMEOUT, () -> !webhook.about(FLEET, "firing").isEmpty());
+        Poll.holdsFor("no second " + FLEET + " notification", VM_WINDOW, () -> webhook.about(FLEET).size() == 1);
         assertThat(webhook.about(FLEET).get(0).alerts()).singleElement()
                 .satisfies(a -> assertThat(a.labels()).containsEntry("cluster", "spawn").doesNotContainKey("shard"));
 
@@ -104,8 +93,8 @@ class ScaleOutVictoriaMetricsTest {
         int survivor = 1 - doomed;
         FakeSpored hot = byShard.get(doomed).get(0);
         hot.set("spawn_cost_per_hour_dollars", 50);
-        Poll.until("a firing " + COST + " notification", TIMEOUT, () -> !webhook.about(COST, "firing").isEmpty());
-        Poll.holdsFor("no second " + COST + " notification", WINDOW, () -> webhook.about(COST).size() == 1);
+        Poll.until("a firing " + COST + " notification", VM_TIMEOUT, () -> !webhook.about(COST, "firing").isEmpty());
+        Poll.holdsFor("no second " + COST + " notification", VM_WINDOW, () -> webhook.about(COST).size() == 1);
         assertThat(webhook.about(COST).get(0).alerts()).singleElement().satisfies(a -> assertThat(a.labels())
                 .containsEntry("instance_id", hot.instanceId()).containsEntry("shard", String.valueOf(doomed)));
 
@@ -119,13 +108,13 @@ class ScaleOutVictoriaMetricsTest {
         dead.get(dead.size() - 1).idle(120);
         FakeSpored idle = byShard.get(survivor).get(0);
         idle.idle(120);
-        Poll.until("a firing " + IDLE + " notification from the live shard", TIMEOUT,
+        Poll.until("a firing " + IDLE + " notification from the live shard", VM_TIMEOUT,
                 () -> !webhook.about(IDLE, "firing").isEmpty());
-        Poll.holdsFor("only the live shard's idle instance notified", WINDOW, () -> webhook.about(IDLE).size() == 1);
+        Poll.holdsFor("only the live shard's idle instance notified", VM_WINDOW, () -> webhook.about(IDLE).size() == 1);
         assertThat(webhook.about(IDLE).get(0).alerts()).singleElement().satisfies(a -> assertThat(a.labels())
                 .containsEntry("instance_id", idle.instanceId()).containsEntry("shard", String.valueOf(survivor)));
         // MetricsQL's tlast_over_time: the time of the last sample, whether or not victoria-metrics calls it stale
-        Poll.until("the dead shard's targets to go stale in victoria-metrics", TIMEOUT,
+        Poll.until("the dead shard's targets to go stale in victoria-metrics", VM_TIMEOUT,
                 () -> value(storage, deadLast) < killedAt + 1 && value(storage, liveLast) > killedAt + 5);
         assertThat(value(storage, "count(last_over_time(up{job=\"" + JOB + "\", shard=\"" + doomed + "\"}[5m]))"))
                 .isEqualTo(dead.size());
@@ -134,44 +123,5 @@ class ScaleOutVictoriaMetricsTest {
                 + "; series per agent in victoria-metrics " + planned
                 + "; HighFleetSize after the kill: " + webhook.about(FLEET).size() + " notification(s), "
                 + webhook.about(FLEET, "resolved").size() + " resolved; " + stack.notificationSummary());
-    }
-
-    /**
-     * Which vmagent scrapes which agent. vmagent hashes each target's labels to a member, so where an agent lands is
-     * only seen, not chosen: should all six land on one shard (1 in 32), the targets file is written again with
-     * another value of a label of no other use, which moves them.
-     */
-    private static List<List<FakeSpored>> assignment(LoopbackStack stack, Path dir, List<FakeSpored> all,
-            List<PrometheusServer> shards) {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            String spread = String.valueOf(attempt);
-            FileSdTargets.write(dir.resolve("targets"), "fleet.json", all.stream().map(s -> {
-                Map<String, Object> group = new TreeMap<>(FileSdTargets.group(s, "us-east-1", "t3.medium", false));
-                @SuppressWarnings("unchecked")
-                Map<String, String> labels = new TreeMap<>((Map<String, String>) group.get("labels"));
-                labels.put("spread", spread);
-                group.put("labels", labels);
-                return (Map<String, Object>) group;
-            }).toList());
-            Poll.until("every target scraped by one vmagent (spread " + spread + ")", Duration.ofSeconds(60), () -> {
-                List<Set<String>> seen = shards.stream().map(ScaleOutFleet::healthy).toList();
-                Set<String> union = new TreeSet<>();
-                seen.forEach(union::addAll);
-                return union.equals(addresses(all)) && seen.stream().mapToInt(Set::size).sum() == all.size()
-                        && shards.stream().allMatch(s -> s.activeTargets(JOB).stream()
-                        .allMatch(t -> spread.equals(t.path("labels").path("spread").asText())));
-            });
-            List<List<FakeSpored>> byShard = new ArrayList<>();
-            for (PrometheusServer shard : shards) {
-                Set<String> mine = healthy(shard);
-                byShard.add(all.stream().filter(s -> mine.contains(s.address())).toList());
-            }
-            if (byShard.stream().noneMatch(List::isEmpty)) {
-                stack.report(() -> "targets per vmagent: " + byShard.stream().map(s -> addresses(s).toString())
-                        .collect(Collectors.joining(" | ")));
-                return byShard;
-            }
-        }
-        throw new AssertionError("all targets landed on one vmagent four times in a row");
     }
 }

@@ -9,6 +9,7 @@ import dev.spawn.monitoring.model.Problem;
 import dev.spawn.monitoring.model.ValidationException;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
+import dev.spawn.monitoring.scale.ScaleOutBundle;
 import dev.spawn.monitoring.spec.Inventory;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -43,6 +44,8 @@ public final class Doctor {
     public static final String WEBHOOK_HEALTH_PATH = "/health";
 
     private final List<Problem> findings = new ArrayList<>();
+    /** The bundle's Prometheus the examined server is (its folder and expectations), once its configuration is read. */
+    private Map.Entry<String, Expected.Process> process;
 
     private Doctor() {
     }
@@ -111,6 +114,12 @@ public final class Doctor {
                     error(api.url("/metrics"), "the last configuration reload failed, so Prometheus still runs the one"
                             + " before; see its log, fix the files and reload (POST " + api.url("/-/reload") + ")");
                 }
+                if (s.name().equals("prometheus_remote_storage_samples_failed_total") && s.value() > 0) {
+                    error(api.url("/metrics"), String.format(Locale.ROOT, "remote write %s (%s) failed %.0f samples since"
+                            + " Prometheus started; they are lost: check that the endpoint is reachable and takes this"
+                            + " Prometheus' credentials, tenant or signature", s.labels().getOrDefault("remote_name", ""),
+                            s.labels().getOrDefault("url", ""), s.value()));
+                }
                 if (s.name().equals("prometheus_notifications_errors_total") && s.value() > 0) {
                     error(api.url("/metrics"), String.format(Locale.ROOT, "Prometheus failed %.0f times to send alerts"
                             + " to the Alertmanager %s since it started; check that it is reachable from this host",
@@ -120,19 +129,65 @@ public final class Doctor {
         });
     }
 
-    /** Jobs of the loaded configuration against the bundle's, then the targets of each job. */
+    /**
+     * Jobs of the loaded configuration against the bundle's (scaled out: against the process the server's shard
+     * label names, or the global tier's), then the targets of each job, and on a global tier each shard's samples.
+     */
     private void configuredJobs(ServerApi api, JsonNode config, Expected expected) {
         Map<String, Object> loaded = yaml(config.path("data").path("yaml").asText(""));
         Set<String> jobs = Expected.jobNames(loaded);
         if (expected != null) {
-            differs(api.url("/api/v1/status/config"), "Prometheus", "scrape jobs", expected.jobs(), jobs);
             Map<String, String> liveLabels = Expected.externalLabels(loaded);
-            if (expected.externalLabels() != null && !new TreeMap<>(expected.externalLabels()).equals(liveLabels)) {
-                configDiffers(api.url("/api/v1/status/config"), "Prometheus", "external labels " + liveLabels
-                        + " loaded, " + new TreeMap<>(expected.externalLabels()) + " in the bundle");
+            process = expected.process(liveLabels).orElse(null);
+            if (process == null) {
+                error(api.url("/api/v1/status/config"), "this Prometheus (external labels " + liveLabels + ") is none of"
+                        + " the scaled-out bundle's processes (" + String.join(", ", expected.processes().keySet())
+                        + "); expected the address of one of them");
+            } else {
+                Expected.Process want = process.getValue();
+                String server = expected.processes().isEmpty() ? "Prometheus" : "Prometheus (" + process.getKey() + "/)";
+                differs(api.url("/api/v1/status/config"), server, "scrape jobs", want.jobs(), jobs);
+                if (want.externalLabels() != null && !new TreeMap<>(want.externalLabels()).equals(liveLabels)) {
+                    configDiffers(api.url("/api/v1/status/config"), server, "external labels " + liveLabels
+                            + " loaded, " + new TreeMap<>(want.externalLabels()) + " in the bundle");
+                }
+                if (process.getKey().equals(ScaleOutBundle.GLOBAL) && !expected.shards().isEmpty()) {
+                    shardsArriving(api, expected.shards(), loaded);
+                }
             }
         }
         ask(api, "Prometheus", "/api/v1/targets?state=active", targets -> targets(api, targets, jobs));
+    }
+
+    /**
+     * The global tier of a scaled-out bundle: the newest sample of {@code up} from each shard, which remote-writes
+     * every scrape. A shard with none, or none for three scrape intervals (at least 15s), is not sending.
+     */
+    private void shardsArriving(ServerApi api, Set<String> shards, Map<String, Object> loaded) {
+        String query = "max by (" + ScaleOutBundle.SHARD_LABEL + ") (timestamp(up{" + ScaleOutBundle.SHARD_LABEL + "!=\"\"}))";
+        double interval = loaded.get("global") instanceof Map<?, ?> g && g.get("scrape_interval") instanceof String d
+                ? dev.spawn.monitoring.model.Duration.parse(d).millis() / 1000.0 : 60;
+        double late = Math.max(15, 3 * interval); // above remote write's 5s batch deadline at any scrape interval
+        ask(api, "Prometheus", "/api/v1/query?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
+                answer -> {
+                    Map<String, Double> newest = new TreeMap<>();
+                    answer.path("data").path("result").forEach(r -> newest.put(r.path("metric").path(ScaleOutBundle.SHARD_LABEL)
+                            .asText(), r.path("value").get(1).asDouble()));
+                    double now = answer.path("data").path("result").isEmpty() ? 0 : answer.path("data").path("result").get(0)
+                            .path("value").get(0).asDouble();
+                    for (String shard : shards) {
+                        Double last = newest.get(shard);
+                        if (last == null) {
+                            error(api.url("/api/v1/query"), "the global tier holds no samples from shard " + shard + " (shard-"
+                                    + shard + "/); is that Prometheus running, and does its remote write reach this one?"
+                                    + " (its prometheus_remote_storage_samples_failed_total says)");
+                        } else if (now - last > late) {
+                            error(api.url("/api/v1/query"), String.format(Locale.ROOT, "the global tier's newest sample from"
+                                    + " shard %s (shard-%s/) is %.0fs old, more than %.0fs: that shard stopped sending (is"
+                                    + " it running? its targets are not watched meanwhile)", shard, shard, now - last, late));
+                        }
+                    }
+                });
     }
 
     private void targets(ServerApi api, JsonNode targets, Set<String> jobs) {
@@ -186,8 +241,9 @@ public final class Doctor {
                         + " interval of %.0fs; evaluations are being skipped", name, file, took, interval));
             }
         }
-        if (expected != null) {
-            differs(where, "Prometheus", "rule groups", expected.ruleGroups(), loaded);
+        if (expected != null && process != null) {
+            differs(where, expected.processes().isEmpty() ? "Prometheus" : "Prometheus (" + process.getKey() + "/)",
+                    "rule groups", process.getValue().ruleGroups(), loaded);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.rules.RuleGroup;
+import dev.spawn.monitoring.scale.ScaleOutBundle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -27,7 +28,19 @@ import java.util.TreeSet;
  * on the server. {@code externalLabels} is null when it is not one value (HA replicas differ).
  */
 public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set<String> ruleGroups,
-        byte[] alertmanagerConfig, List<String> clusterPeers, Set<String> webhookUrls) {
+        byte[] alertmanagerConfig, List<String> clusterPeers, Set<String> webhookUrls, Map<String, Process> processes) {
+
+    /**
+     * One Prometheus of a scaled-out bundle (engine prometheus), by its folder ({@code shard-0}, {@code global}): its
+     * scrape jobs, external labels (a shard's carry {@code shard}) and rule groups.
+     */
+    public record Process(Set<String> jobs, Map<String, String> externalLabels, Set<String> ruleGroups) {
+        public Process {
+            jobs = Set.copyOf(jobs);
+            externalLabels = externalLabels == null ? null : Map.copyOf(externalLabels);
+            ruleGroups = Set.copyOf(ruleGroups);
+        }
+    }
 
     public Expected {
         jobs = Set.copyOf(jobs);
@@ -35,6 +48,31 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
         ruleGroups = Set.copyOf(ruleGroups);
         clusterPeers = List.copyOf(clusterPeers);
         webhookUrls = Set.copyOf(webhookUrls);
+        processes = Map.copyOf(processes == null ? Map.of() : processes);
+    }
+
+    /**
+     * The Prometheus a server with {@code liveLabels} is of this bundle: the one server, or the scaled-out process its
+     * {@code shard} label names (none: the global tier); empty when the bundle has no such process.
+     */
+    public java.util.Optional<Map.Entry<String, Process>> process(Map<String, String> liveLabels) {
+        if (processes.isEmpty()) {
+            return java.util.Optional.of(Map.entry(MonitoringBundle.PROMETHEUS_FILE, new Process(jobs, externalLabels, ruleGroups)));
+        }
+        String shard = liveLabels.get(ScaleOutBundle.SHARD_LABEL);
+        String folder = shard == null ? ScaleOutBundle.GLOBAL : "shard-" + shard;
+        return java.util.Optional.ofNullable(processes.get(folder)).map(p -> Map.entry(folder, p));
+    }
+
+    /** The shard label values a scaled-out bundle's global tier should receive samples of. */
+    public Set<String> shards() {
+        Set<String> shards = new TreeSet<>();
+        processes.values().forEach(p -> {
+            if (p.externalLabels() != null && p.externalLabels().containsKey(ScaleOutBundle.SHARD_LABEL)) {
+                shards.add(p.externalLabels().get(ScaleOutBundle.SHARD_LABEL));
+            }
+        });
+        return shards;
     }
 
     /** What a bundle built from the spec holds. */
@@ -46,9 +84,44 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
                 .filter(r -> r.name().equals(SpawnAlertmanagerDefaults.WEBHOOK_RECEIVER))
                 .flatMap(r -> r.configs(WebhookConfig.class).stream()).map(WebhookConfig::url).forEach(webhooks::add);
         boolean replicas = bundle.highAvailability() != null && !bundle.highAvailability().replicas().isEmpty();
-        return new Expected(new TreeSet<>(bundle.prometheus().scrapeConfigs().stream().map(ScrapeConfig::jobName).toList()),
-                replicas ? null : bundle.prometheus().global().externalLabels(), groups,
-                bundle.files().get(MonitoringBundle.ALERTMANAGER_FILE), bundle.alertmanagerFlags().clusterPeers(), webhooks);
+        Map<String, Process> processes = new TreeMap<>();
+        if (bundle.scaleOut() != null && bundle.scaleOut().scaleOut().engine() == dev.spawn.monitoring.model.ScaleOut.Engine.PROMETHEUS) {
+            for (String config : bundle.scaleOut().configFiles()) {
+                String folder = config.substring(0, config.indexOf('/'));
+                processes.put(folder, process(Doctor.yaml(new String(bundle.files().get(config), StandardCharsets.UTF_8)),
+                        rules -> {
+                            byte[] file = bundle.files().get(folder + "/" + rules);
+                            return file == null ? List.of() : List.of(new String(file, StandardCharsets.UTF_8));
+                        }));
+            }
+        }
+        // scaled out, the global tier stands for the bundle, as its folder does in read()
+        Process main = processes.containsKey(ScaleOutBundle.GLOBAL) ? processes.get(ScaleOutBundle.GLOBAL)
+                : new Process(new TreeSet<>(bundle.prometheus().scrapeConfigs().stream().map(ScrapeConfig::jobName).toList()),
+                        replicas ? null : bundle.prometheus().global().externalLabels(), groups);
+        return new Expected(main.jobs(), main.externalLabels(), main.ruleGroups(),
+                bundle.files().get(MonitoringBundle.ALERTMANAGER_FILE), bundle.alertmanagerFlags().clusterPeers(), webhooks,
+                processes);
+    }
+
+    /** One Prometheus from its configuration and the texts of the rule files each {@code rule_files} entry names. */
+    private static Process process(Map<String, Object> config, java.util.function.Function<String, List<String>> ruleFiles) {
+        Set<String> groups = new TreeSet<>();
+        for (Object pattern : list(config.get("rule_files"))) {
+            for (String text : ruleFiles.apply(String.valueOf(pattern))) {
+                for (Object group : list(Doctor.yaml(text).get("groups"))) {
+                    if (group instanceof Map<?, ?> map) {
+                        groups.add(String.valueOf(map.get("name")));
+                    }
+                }
+            }
+        }
+        return new Process(jobNames(config), externalLabels(config), groups);
+    }
+
+    /** The rule files a configuration in {@code folder} names, read (a pattern may match several). */
+    private static java.util.function.Function<String, List<String>> ruleFilesIn(Path folder) {
+        return pattern -> glob(folder, pattern).stream().map(Expected::text).toList();
     }
 
     /**
@@ -60,21 +133,28 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
     public static Expected read(Path bundle) {
         Path prometheusFile = bundle.resolve(MonitoringBundle.PROMETHEUS_FILE);
         boolean replicas = false;
-        if (!Files.isRegularFile(prometheusFile)) {
+        Map<String, Process> processes = new TreeMap<>();
+        if (!Files.isRegularFile(prometheusFile) && Files.isRegularFile(bundle.resolve(ScaleOutBundle.GLOBAL)
+                .resolve(MonitoringBundle.PROMETHEUS_FILE))) {
+            // scaled out (engine prometheus): a Prometheus in global/ and in each shard-<i>/
+            try (DirectoryStream<Path> folders = Files.newDirectoryStream(bundle)) {
+                for (Path folder : folders) {
+                    Path config = folder.resolve(MonitoringBundle.PROMETHEUS_FILE);
+                    String name = folder.getFileName().toString();
+                    if ((name.equals(ScaleOutBundle.GLOBAL) || name.startsWith("shard-")) && Files.isRegularFile(config)) {
+                        processes.put(name, process(Doctor.yaml(text(config)), ruleFilesIn(folder)));
+                    }
+                }
+            } catch (IOException e) {
+                throw new ValidationException(List.of(Problem.error(bundle.toString(), "cannot list: " + e.getMessage())));
+            }
+            prometheusFile = bundle.resolve(ScaleOutBundle.GLOBAL).resolve(MonitoringBundle.PROMETHEUS_FILE);
+        } else if (!Files.isRegularFile(prometheusFile)) {
             prometheusFile = firstReplicaConfig(bundle);
             replicas = true;
         }
         Map<String, Object> prometheus = Doctor.yaml(text(prometheusFile));
-        Set<String> groups = new TreeSet<>();
-        for (Object pattern : list(prometheus.get("rule_files"))) {
-            for (Path file : glob(bundle, String.valueOf(pattern))) {
-                for (Object group : list(Doctor.yaml(text(file)).get("groups"))) {
-                    if (group instanceof Map<?, ?> map) {
-                        groups.add(String.valueOf(map.get("name")));
-                    }
-                }
-            }
-        }
+        Process main = process(prometheus, ruleFilesIn(prometheusFile.getParent()));
         Path alertmanagerFile = bundle.resolve(MonitoringBundle.ALERTMANAGER_FILE);
         byte[] alertmanager = text(alertmanagerFile).getBytes(StandardCharsets.UTF_8);
         Set<String> webhooks = new TreeSet<>();
@@ -93,8 +173,8 @@ public record Expected(Set<String> jobs, Map<String, String> externalLabels, Set
             text(flags).lines().filter(l -> l.startsWith("--cluster.peer="))
                     .forEach(l -> peers.add(l.substring("--cluster.peer=".length())));
         }
-        return new Expected(jobNames(prometheus), replicas ? null : externalLabels(prometheus), groups, alertmanager, peers,
-                webhooks);
+        return new Expected(main.jobs(), replicas ? null : main.externalLabels(), main.ruleGroups(), alertmanager, peers,
+                webhooks, processes);
     }
 
     /** The {@code job_name}s of a Prometheus configuration read as maps (a file, or what the server loaded). */

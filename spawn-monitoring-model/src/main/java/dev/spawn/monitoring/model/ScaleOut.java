@@ -48,14 +48,32 @@ public record ScaleOut(
         }
     }
 
-    /** {@code shards[]}: one scraping process. */
+    /** {@code shards[]}: one scraping process, and its replicas. */
     public record Shard(
             @Key(value = "address", doc = "host:port the shard listens on.", required = true, pattern = HOST_PORT,
                     expected = HOST_PORT_WORDS)
-            String address) {
+            String address,
+            @Key(value = "replicas", doc = "host:port of each replica of the shard (engine victoriametrics): one more"
+                    + " vmagent scraping the same targets, so a shard survives losing one; victoria-metrics keeps one"
+                    + " sample per scrape interval (-dedup.minScrapeInterval).", pattern = HOST_PORT,
+                    expected = HOST_PORT_WORDS)
+            List<String> replicas) {
 
         public Shard {
             requireHostPort(address, "scale_out.shards[].address");
+            replicas = List.copyOf(replicas == null ? List.of() : replicas);
+            replicas.forEach(r -> requireHostPort(r, "scale_out.shards[].replicas"));
+        }
+
+        public Shard(String address) {
+            this(address, List.of());
+        }
+
+        /** Every process of the shard: its own address first, then its replicas'. */
+        public List<String> processes() {
+            List<String> all = new java.util.ArrayList<>(List.of(address));
+            all.addAll(replicas);
+            return List.copyOf(all);
         }
     }
 
@@ -89,8 +107,11 @@ public record ScaleOut(
         if (global.ruler() == null && engine == Engine.VICTORIAMETRICS) {
             throw new IllegalArgumentException(VM_NEEDS_RULER);
         }
+        if (engine != Engine.VICTORIAMETRICS && shards.stream().anyMatch(s -> !s.replicas().isEmpty())) {
+            throw new IllegalArgumentException(REPLICAS_ONLY_WITH_VM);
+        }
         List<String> addresses = new java.util.ArrayList<>();
-        shards.forEach(s -> addresses.add(s.address()));
+        shards.forEach(s -> addresses.addAll(s.processes()));
         addresses.add(global.address());
         if (global.ruler() != null) {
             addresses.add(global.ruler());
@@ -104,6 +125,17 @@ public record ScaleOut(
     public static final String NO_SHARDS = "scale_out.shards is empty; expected at least one shard (- address: host:port)";
     public static final String RULER_ONLY_WITH_VM = "scale_out.global.ruler is for the victoriametrics engine only (vmalert);"
             + " expected no ruler with engine prometheus, whose global Prometheus evaluates the rules itself";
+    /**
+     * Why a shard's replicas need victoria-metrics: two replicas write the same series, and a receiving Prometheus
+     * refuses the one whose samples come out of order (remote write answers 400, the batch is lost) and has no
+     * deduplication; with a replica label the series differ instead and every count() and sum() of the fleet-wide
+     * rules counts each target twice.
+     */
+    public static final String REPLICAS_ONLY_WITH_VM = "scale_out.shards[].replicas need engine victoriametrics:"
+            + " victoria-metrics keeps one copy of the replicas' identical series (-dedup.minScrapeInterval), while a"
+            + " receiving Prometheus has no deduplication (replicas with a replica label would double every count() and"
+            + " sum() of the fleet-wide rules, and without one their interleaved samples are refused as out of order);"
+            + " expected engine victoriametrics, or no replicas";
     public static final String VM_NEEDS_RULER = "scale_out.global.ruler is missing; expected host:port of vmalert with engine"
             + " victoriametrics";
 

@@ -165,6 +165,65 @@ public record RuleSplit(List<Decision> decisions) {
         return all;
     }
 
+    /**
+     * The rules evaluated on the shards that read a series only the global tier records (a recording rule decided
+     * global, and none of that name on the shards): the shards send their samples up and receive nothing back, so such
+     * a rule sees no series and never fires. Each as a message about the rule, in file order.
+     */
+    public java.util.SortedMap<String, String> shardReadsOfGlobalRecords(List<RuleFile> files) {
+        java.util.Map<String, Decision> global = new java.util.HashMap<>();
+        java.util.Set<String> onShards = new java.util.HashSet<>();
+        List<Map.Entry<Rule, Decision>> shardRules = new ArrayList<>();
+        for (RuleFile file : files) {
+            for (RuleGroup group : file.groups()) {
+                for (Rule rule : group.rules()) {
+                    Decision d = decisions.stream().filter(x -> x.file().equals(file.path()) && x.rule().equals(rule.name()))
+                            .findFirst().orElseThrow();
+                    if (d.tier() == Tier.SHARD) {
+                        shardRules.add(Map.entry(rule, d));
+                    }
+                    if (rule instanceof dev.spawn.monitoring.model.rules.RecordingRule) {
+                        if (d.tier() == Tier.GLOBAL) {
+                            global.putIfAbsent(rule.name(), d);
+                        } else {
+                            onShards.add(rule.name());
+                        }
+                    }
+                }
+            }
+        }
+        onShards.forEach(global::remove);
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        for (Map.Entry<Rule, Decision> shard : shardRules) {
+            Expr expr;
+            try {
+                expr = PromQL.parse(shard.getKey().expr());
+            } catch (PromQLException e) {
+                continue;
+            }
+            subexpressions(expr).stream().filter(Expr.VectorSelector.class::isInstance).map(e -> selected((Expr.VectorSelector) e))
+                    .filter(global::containsKey).findFirst().ifPresent(series -> {
+                        Decision d = shard.getValue();
+                        Decision record = global.get(series);
+                        out.putIfAbsent(d.rule(), "rule '" + d.rule() + "' runs on the shards (" + d.why() + ") but reads '"
+                                + series + "', which the recording rule of that name writes on the global tier only ("
+                                + record.why() + "): no shard has that series, so the rule never sees it; expected tier:"
+                                + " global on '" + d.rule() + "' (rules." + d.rule() + ".tier for a default rule), or tier:"
+                                + " shard on the recording rule when it is per target");
+                    });
+        }
+        return out;
+    }
+
+    /** The metric name a selector asks for ({@code name} or {@code {__name__="name"}}), or null. */
+    private static String selected(Expr.VectorSelector selector) {
+        if (selector.name() != null) {
+            return selector.name();
+        }
+        return selector.matchers().stream().filter(m -> m.name().equals("__name__") && m.op() == Expr.MatchOp.EQUAL)
+                .map(Expr.Matcher::value).findFirst().orElse(null);
+    }
+
     /** The tier of the rule {@code name} in {@code file} (the first of that name: severity tiers share an expression shape). */
     Tier tierOf(String file, String name) {
         return decisions.stream().filter(d -> d.file().equals(file) && d.rule().equals(name)).findFirst()

@@ -75,6 +75,11 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
         return "shard-" + index;
     }
 
+    /** The folder of process {@code process} of shard {@code index}: 0 is the shard's own, 1... its replicas. */
+    public static String shardFolder(int index, int process) {
+        return process == 0 ? shardFolder(index) : shardFolder(index) + "-replica-" + process;
+    }
+
     private boolean victoria() {
         return scaleOut.engine() == ScaleOut.Engine.VICTORIAMETRICS;
     }
@@ -83,7 +88,9 @@ public record ScaleOutBundle(ScaleOut scaleOut, RuleSplit split, List<RuleFile> 
     public List<String> folders() {
         List<String> folders = new ArrayList<>();
         for (int i = 0; i < scaleOut.shards().size(); i++) {
-            folders.add(shardFolder(i));
+            for (int p = 0; p < scaleOut.shards().get(i).processes().size(); p++) {
+                folders.add(shardFolder(i, p));
+            }
         }
         folders.add(GLOBAL);
         if (victoria()) {

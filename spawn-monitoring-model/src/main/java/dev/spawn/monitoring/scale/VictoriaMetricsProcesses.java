@@ -27,7 +27,7 @@ import java.util.SortedMap;
  * The processes of the {@code victoriametrics} engine, one folder each:
  *
  * <pre>
- * shard-&lt;i&gt;/   vmagent: our scrape jobs (prometheus.yaml, the subset vmagent reads, the same on every shard), 1/N
+ * shard-&lt;i&gt;/   vmagent (and shard-&lt;i&gt;-replica-&lt;k&gt;/, the same again, for each of the shard's replicas): our scrape jobs (prometheus.yaml, the subset vmagent reads, the same on every shard), 1/N
  *              of the targets by -promscrape.cluster.membersCount/memberNum, label shard="i" and remote write to
  *              victoria-metrics (-remoteWrite.label, -remoteWrite.url)
  * global/      victoria-metrics: receives the shards' samples, answers PromQL
@@ -50,30 +50,40 @@ final class VictoriaMetricsProcesses {
         int n = scaleOut.shards().size();
         String storage = flags.storagePath() == null ? PrometheusFlags.STORAGE_PATH : flags.storagePath();
         String global = "http://" + scaleOut.global().address();
+        PrometheusConfig scrape = scrapeConfig(base, scaleOut);
+        ObjectNode tree = PrometheusRenderer.render(scrape);
+        ((ObjectNode) tree.get("global")).remove("evaluation_interval"); // vmagent evaluates nothing, and refuses the key
+        byte[] config = YamlOutput.toBytes(tree, source);
         for (int i = 0; i < n; i++) {
-            String folder = ScaleOutBundle.shardFolder(i);
-            PrometheusConfig scrape = scrapeConfig(base, scaleOut);
-            ObjectNode tree = PrometheusRenderer.render(scrape);
-            ((ObjectNode) tree.get("global")).remove("evaluation_interval"); // vmagent evaluates nothing, and refuses the key
-            files.put(folder + "/prometheus.yaml", YamlOutput.toBytes(tree, source));
-            List<String> lines = new ArrayList<>(List.of(
-                    "-promscrape.config=prometheus.yaml",
-                    "-promscrape.cluster.membersCount=" + n,
-                    "-promscrape.cluster.memberNum=" + i,
-                    "-remoteWrite.url=" + global + "/api/v1/write",
-                    "-remoteWrite.label=" + ScaleOutBundle.SHARD_LABEL + "=" + i,
-                    "-remoteWrite.tmpDataPath=" + ScaleOutBundle.fromFolder(storage) + "/" + folder,
-                    "-httpListenAddr=" + scaleOut.shards().get(i).address()));
-            // vmagent has no per-config refresh_interval for file discovery: one flag for every file_sd_config
-            fileSdRefresh(base).ifPresent(d -> lines.add("-promscrape.fileSDCheckInterval=" + d));
-            process(files, folder, "vmagent", lines, "vmagent -promscrape.config=prometheus.yaml -promscrape.config.dryRun",
-                    "vmagent shard " + i + " of " + n + " of the spawn fleet", source);
+            List<String> processes = scaleOut.shards().get(i).processes();
+            for (int p = 0; p < processes.size(); p++) {
+                // a replica is the shard again: the same member of the cluster, the same targets, the same shard label
+                String folder = ScaleOutBundle.shardFolder(i, p);
+                files.put(folder + "/prometheus.yaml", config);
+                List<String> lines = new ArrayList<>(List.of(
+                        "-promscrape.config=prometheus.yaml",
+                        "-promscrape.cluster.membersCount=" + n,
+                        "-promscrape.cluster.memberNum=" + i,
+                        "-remoteWrite.url=" + global + "/api/v1/write",
+                        "-remoteWrite.label=" + ScaleOutBundle.SHARD_LABEL + "=" + i,
+                        "-remoteWrite.tmpDataPath=" + ScaleOutBundle.fromFolder(storage) + "/" + folder,
+                        "-httpListenAddr=" + processes.get(p)));
+                // vmagent has no per-config refresh_interval for file discovery: one flag for every file_sd_config
+                fileSdRefresh(base).ifPresent(d -> lines.add("-promscrape.fileSDCheckInterval=" + d));
+                process(files, folder, "vmagent", lines, "vmagent -promscrape.config=prometheus.yaml -promscrape.config.dryRun",
+                        "vmagent shard " + i + " of " + n + (p == 0 ? "" : ", replica " + p) + " of the spawn fleet", source);
+            }
         }
         List<String> storageLines = new ArrayList<>(List.of(
                 "-storageDataPath=" + ScaleOutBundle.fromFolder(storage) + "/" + ScaleOutBundle.GLOBAL,
                 "-httpListenAddr=" + scaleOut.global().address()));
         if (flags.retentionTime() != null) {
             storageLines.add("-retentionPeriod=" + retention(flags.retentionTime()));
+        }
+        if (scaleOut.shards().stream().anyMatch(s -> !s.replicas().isEmpty())) {
+            // a shard's replicas write the same series: one sample per scrape interval is kept, as the VictoriaMetrics
+            // docs ask of vmagents in HA pairs (-dedup.minScrapeInterval set to the scrape interval)
+            storageLines.add("-dedup.minScrapeInterval=" + scrapeInterval(base));
         }
         process(files, ScaleOutBundle.GLOBAL, "victoria-metrics", storageLines, null,
                 "victoria-metrics, the global tier of the spawn fleet", source);
@@ -110,7 +120,7 @@ final class VictoriaMetricsProcesses {
      */
     static PrometheusConfig scrapeConfig(PrometheusConfig base, ScaleOut scaleOut) {
         GlobalConfig global = base.global();
-        List<String> shards = scaleOut.shards().stream().map(ScaleOut.Shard::address).toList();
+        List<String> shards = scaleOut.shards().stream().flatMap(s -> s.processes().stream()).toList();
         List<ScrapeConfig> jobs = new ArrayList<>();
         for (ScrapeConfig job : base.scrapeConfigs()) {
             if (job.jobName().equals(SpawnPrometheusDefaults.SELF_JOB)) {
@@ -131,6 +141,13 @@ final class VictoriaMetricsProcesses {
             return e.toBuilder().refreshInterval(null).build();
         }
         return d;
+    }
+
+    /** The shortest scrape interval of any job (Prometheus' default 1m where nothing sets one). */
+    static Duration scrapeInterval(PrometheusConfig base) {
+        Duration global = base.global().scrapeInterval() == null ? Duration.ofMinutes(1) : base.global().scrapeInterval();
+        return base.scrapeConfigs().stream().map(ScrapeConfig::scrapeInterval).filter(java.util.Objects::nonNull)
+                .reduce(global, (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 
     /** The shortest refresh interval of the file discovery, which vmagent takes as one flag. */
@@ -162,7 +179,16 @@ final class VictoriaMetricsProcesses {
     static List<String> problems(PrometheusConfig base) {
         boolean discovered = base.alerting().alertmanagers().stream().flatMap(a -> a.discovery().stream())
                 .anyMatch(d -> !(d instanceof StaticConfig));
-        return discovered ? List.of("scale_out engine victoriametrics: vmalert takes Alertmanagers as -notifier.url addresses;"
-                + " expected alerting.alertmanagers with static_configs only") : List.of();
+        List<String> problems = new java.util.ArrayList<>();
+        if (discovered) {
+            problems.add("scale_out engine victoriametrics: vmalert takes Alertmanagers as -notifier.url addresses;"
+                    + " expected alerting.alertmanagers with static_configs only");
+        }
+        if (!base.remoteWrite().isEmpty()) {
+            // no process of this engine reads prometheus.yaml's remote_write: the endpoints would be dropped unsaid
+            problems.add("scale_out engine victoriametrics: remote_write is not sent anywhere (vmagent writes only to"
+                    + " victoria-metrics); expected no remote_write, or engine prometheus, whose global tier sends to it");
+        }
+        return problems;
     }
 }

@@ -116,6 +116,10 @@ final class RuleSpec {
                     continue;
                 }
                 rules.add(rule.get());
+                Optional.ofNullable(r.tier()).ifPresent(t -> monitoring.ruleTier(rule.get().name(), t));
+                if (rule.get() instanceof dev.spawn.monitoring.model.rules.RecordingRule recording) {
+                    problems.element("rules." + recording.record(), keys.get("record").getValueNode());
+                }
                 if (rule.get() instanceof AlertingRule a) {
                     Node nameNode = keys.get("alert").getValueNode();
                     problems.element("rules." + a.alert(), nameNode);

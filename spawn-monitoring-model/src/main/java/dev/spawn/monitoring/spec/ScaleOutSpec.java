@@ -41,6 +41,14 @@ final class ScaleOutSpec {
         } else if (ruler == null && victoria && global != null) {
             problems.error(global.getKeyNode(), ScaleOut.VM_NEEDS_RULER);
         }
+        if (!victoria && shards != null && shards.getValueNode() instanceof SequenceNode list) {
+            for (Node shard : list.getValue()) {
+                if (shard instanceof MappingNode m) {
+                    m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("replicas"))
+                            .forEach(t -> problems.error(t.getKeyNode(), ScaleOut.REPLICAS_ONLY_WITH_VM));
+                }
+            }
+        }
         if (problems.errorCount() == before) {
             reader.read(ScaleOut.class, node, "scale_out").ifPresent(monitoring::scaleOut);
             return;

@@ -79,10 +79,38 @@ public final class SchemaGenerator {
         } else {
             node.put("additionalProperties", false);
         }
+        ArrayNode either = JSON.arrayNode();
+        suppliers(type).forEach((supplied, supplier) -> {
+            for (int i = 0; i < required.size(); i++) {
+                if (required.get(i).asText().equals(supplied)) {
+                    required.remove(i);
+                    ArrayNode anyOf = either.addObject().putArray("anyOf");
+                    anyOf.addObject().putArray("required").add(supplied);
+                    anyOf.addObject().putArray("required").add(supplier);
+                    break;
+                }
+            }
+        });
         if (!required.isEmpty()) {
             node.set("required", required);
         }
+        if (!either.isEmpty()) {
+            node.set("allOf", either);
+        }
         return node;
+    }
+
+    /** The keys another key of the mapping can stand for ({@link Key#supplies()}), each with that key. */
+    private static Map<String, String> suppliers(Class<?> type) {
+        Map<String, String> out = new TreeMap<>();
+        for (Field f : Section.of(type).keys()) {
+            if (f.shape() instanceof Shape.Nested n && f.key().inline()) {
+                out.putAll(suppliers(n.type()));
+            } else {
+                Arrays.stream(f.key().supplies()).forEach(s -> out.put(s, f.name()));
+            }
+        }
+        return out;
     }
 
     private void properties(Class<?> type, ObjectNode properties, ArrayNode required, ObjectNode patterns, ObjectNode[] rest) {

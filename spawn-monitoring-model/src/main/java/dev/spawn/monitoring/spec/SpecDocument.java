@@ -15,6 +15,7 @@ import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
+import dev.spawn.monitoring.model.prometheus.RemoteWritePreset;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.StorageConfig;
 import dev.spawn.monitoring.model.prometheus.TracingConfig;
@@ -43,7 +44,9 @@ record SpecDocument(
         @Key(value = "alerting", doc = "Prometheus' alerting block; alertmanagers given here replace the default"
                 + " localhost:9093.")
         AlertingConfig alerting,
-        @Key(value = "remote_write", doc = "Remote write endpoints.") List<RemoteWrite> remoteWrite,
+        @Key(value = "remote_write", doc = "Remote write endpoints, as prometheus.yml writes them or from a preset"
+                + " (thanos, mimir, amp, grafana-cloud, victoriametrics).")
+        List<RemoteWriteSpec> remoteWrite,
         @Key(value = "remote_read", doc = "Remote read endpoints.") List<RemoteRead> remoteRead,
         @Key(value = "storage", doc = "Prometheus' runtime-reloadable storage settings.") StorageConfig storage,
         @Key(value = "tracing", doc = "Tracing of Prometheus itself.") TracingConfig tracing,
@@ -66,6 +69,16 @@ record SpecDocument(
                 + " against them, and against their whole namespace, as it does against spored's.")
         List<dev.spawn.monitoring.rules.MetricCatalog.Metric> metrics,
         @Key(value = "lint", doc = "spawn:lint settings.") LintSpec lint) {
+
+    /**
+     * {@code remote_write[]}: a remote write as prometheus.yml writes it, or a {@code preset} with its parameters,
+     * which expands to one; keys written beside a preset replace its own.
+     */
+    record RemoteWriteSpec(
+            @Key(value = "", inline = true, doc = "A preset and its parameters.") RemoteWritePreset preset,
+            @Key(value = "", inline = true, doc = "The remote write; beside a preset, its keys replace the preset's.")
+            RemoteWrite write) {
+    }
 
     /** {@code lint:}: the severity of each check. */
     record LintSpec(
@@ -216,7 +229,8 @@ record SpecDocument(
             @Key(value = "labels", doc = "Labels added or overwritten.", labelNames = true) Map<String, String> labels,
             @Key(value = "annotations", doc = "Annotations of the alert.") Map<String, String> annotations,
             @Key(value = "tests", doc = "promtool cases of the alert (spawn's addition): one that fires, one that stays silent.")
-            List<RuleTestSpec> tests) {
+            List<RuleTestSpec> tests,
+            @Key(value = "tier", doc = TIER_DOC + " (spawn's addition)") ScaleOut.Tier tier) {
     }
 
     /** A promtool case of a custom rule. */

@@ -124,7 +124,7 @@ public final class SpecImport {
         keys.put("apiVersion", SpecReader.API_VERSION);
         keys.put("scrape_configs", scrapeJobs(config.scrapeConfigs(), reader, problems));
         keys.put("alerting", alerting(config.alerting()));
-        keys.put("remote_write", config.remoteWrite());
+        keys.put("remote_write", config.remoteWrite().stream().map(w -> new SpecDocument.RemoteWriteSpec(null, w)).toList());
         keys.put("remote_read", config.remoteRead());
         keys.put("storage", config.storage().equals(StorageConfig.NONE) ? null : config.storage());
         keys.put("tracing", config.tracing().equals(TracingConfig.NONE) ? null : config.tracing());

@@ -195,8 +195,10 @@ public final class SpecReader {
             problems.element("prometheus.alerting", n);
             reader.readOnto(AlertingConfig.class, SpawnPrometheusDefaults.alerting(), n, "alerting").ifPresent(monitoring::alerting);
         });
-        section(entries, "remote_write", n -> list(n, "remote_write", RemoteWrite.class, (w, at) -> {
-            remoteElement("prometheus.remote_write", w.name() == null ? w.url() : w.name(), at);
+        RemoteWriteSpecReader remoteWrites = new RemoteWriteSpecReader(reader, problems);
+        section(entries, "remote_write", n -> list(n, "remote_write", remoteWrites::read, (w, at) -> {
+            problems.element("prometheus.remote_write[" + (w.name() == null ? w.url() : w.name()) + "]",
+                    RemoteWriteSpecReader.urlNode(reader.entries(at, ""), at));
             monitoring.remoteWrite(w);
         }));
         section(entries, "remote_read", n -> list(n, "remote_read", RemoteRead.class, (r, at) -> {
@@ -270,13 +272,19 @@ public final class SpecReader {
 
     /** Reads a list section item by item, so one bad item does not hide the others. */
     private <T> void list(Node node, String where, Class<T> type, BiConsumer<T, Node> use) {
+        list(node, where, (item, at) -> reader.read(type, item, at), use);
+    }
+
+    /** Reads a list section item by item with {@code read} (an item's node and its path). */
+    private <T> void list(Node node, String where, java.util.function.BiFunction<Node, String, Optional<T>> read,
+            BiConsumer<T, Node> use) {
         if (!(node instanceof SequenceNode seq)) {
             problems.error(node, "wrong type for " + where + ": expected a list, got " + SectionReader.describe(node));
             return;
         }
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
-            reader.read(type, item, where + "[" + i + "]").ifPresent(v -> use.accept(v, item));
+            read.apply(item, where + "[" + i + "]").ifPresent(v -> use.accept(v, item));
         }
     }
 

@@ -45,6 +45,34 @@ class ExpectedTest {
     }
 
     @Test
+    void aScaledOutBundleHasOnePrometheusPerFolderTheSameFromTheFolder(@TempDir Path dir) {
+        MonitoringBundle bundle = SpawnMonitoring.defaults().scaleOut(new dev.spawn.monitoring.model.ScaleOut(null, List.of(
+                new dev.spawn.monitoring.model.ScaleOut.Shard("prom-0.internal:9090"),
+                new dev.spawn.monitoring.model.ScaleOut.Shard("prom-1.internal:9090")),
+                new dev.spawn.monitoring.model.ScaleOut.Global("prom-global.internal:9090", null))).build();
+        bundle.writeTo(dir);
+
+        Expected fromBundle = Expected.of(bundle);
+        Expected fromFolder = Expected.read(dir);
+
+        assertThat(fromFolder.processes()).isEqualTo(fromBundle.processes()).containsOnlyKeys("shard-0", "shard-1", "global");
+        assertThat(fromFolder.jobs()).isEqualTo(fromBundle.jobs()).containsExactly("prometheus");
+        assertThat(fromBundle.processes().get("shard-1").externalLabels()).containsEntry("shard", "1")
+                .containsEntry("cluster", "spawn");
+        assertThat(fromBundle.processes().get("shard-1").jobs()).contains("prometheus", "spawn-fleet", "spawn-ec2");
+        assertThat(fromBundle.shards()).containsExactly("0", "1");
+        // the rule split: the groups of the shards and of the global tier are the bundle's, between them
+        java.util.Set<String> all = new java.util.TreeSet<>(fromBundle.processes().get("shard-0").ruleGroups());
+        all.addAll(fromBundle.processes().get("global").ruleGroups());
+        assertThat(all).hasSize(4);
+        assertThat(fromBundle.process(java.util.Map.of("cluster", "spawn", "shard", "0"))).get()
+                .extracting(java.util.Map.Entry::getKey).isEqualTo("shard-0");
+        assertThat(fromBundle.process(java.util.Map.of("cluster", "spawn"))).get().extracting(java.util.Map.Entry::getKey)
+                .isEqualTo("global");
+        assertThat(fromBundle.process(java.util.Map.of("shard", "7"))).isEmpty();
+    }
+
+    @Test
     void aFolderWithoutABundleSaysWhatIsMissing(@TempDir Path dir) {
         assertThatThrownBy(() -> Expected.read(dir)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining(dir.resolve("prometheus.yaml") + ": no such file; expected a bundle folder written by"

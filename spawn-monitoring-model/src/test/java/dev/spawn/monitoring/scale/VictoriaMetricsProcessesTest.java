@@ -78,6 +78,26 @@ class VictoriaMetricsProcessesTest {
     }
 
     @Test
+    void aShardsReplicaIsTheShardAgainAndVictoriaMetricsDeduplicates() {
+        ScaleOut pairs = new ScaleOut(ScaleOut.Engine.VICTORIAMETRICS, List.of(
+                new ScaleOut.Shard("vmagent-0a.internal:8429", List.of("vmagent-0b.internal:8429")),
+                new ScaleOut.Shard("vmagent-1a.internal:8429", List.of("vmagent-1b.internal:8429"))),
+                new ScaleOut.Global("vm.internal:8428", "vmalert.internal:8880"));
+        MonitoringBundle bundle = SpawnMonitoring.defaults().scaleOut(pairs).build();
+        assertThat(bundle.scaleOut().folders()).containsExactly("shard-0", "shard-0-replica-1", "shard-1", "shard-1-replica-1",
+                "global", "ruler");
+        assertThat(text(bundle, "shard-1-replica-1/vmagent.flags")).isEqualTo(text(bundle, "shard-1/vmagent.flags")
+                .replace("metrics2/shard-1\n", "metrics2/shard-1-replica-1\n").replace("vmagent-1a", "vmagent-1b"))
+                .contains("-promscrape.cluster.memberNum=1\n", "-remoteWrite.label=shard=1\n");
+        assertThat(text(bundle, "shard-1-replica-1/prometheus.yaml")).isEqualTo(text(bundle, "shard-0/prometheus.yaml"))
+                .contains("- vmagent-0a.internal:8429\n          - vmagent-0b.internal:8429\n"
+                        + "          - vmagent-1a.internal:8429\n          - vmagent-1b.internal:8429\n");
+        assertThat(text(bundle, "global/victoria-metrics.flags")).endsWith("-retentionPeriod=30d\n-dedup.minScrapeInterval=1m\n");
+        assertThat(text(bundle, "shard-0-replica-1/spawn-vmagent-shard-0-replica-1.service"))
+                .contains("vmagent shard 0 of 2, replica 1 of the spawn fleet");
+    }
+
+    @Test
     void vmalertNeedsAlertmanagerAddresses() {
         try {
             SpawnMonitoring.defaults().scaleOut(VM).alerting(new AlertingConfig(List.of(), List.of(AlertmanagerEndpoint.builder()

@@ -43,7 +43,7 @@ class SchemaAgreementTest {
                 }));
         assertThat(undocumented).isEmpty();
         assertThat(schema.at("/definitions/ScrapeJob/properties").has("sample_limit")).isTrue();
-        assertThat(schema.at("/definitions/RemoteWrite/properties").has("sigv4")).isTrue();
+        assertThat(schema.at("/definitions/RemoteWriteSpec/properties").has("sigv4")).isTrue();
         assertThat(schema.at("/definitions/BasicAuth/properties").has("password_file")).isTrue();
     }
 
@@ -75,6 +75,20 @@ class SchemaAgreementTest {
         Object yaml = new Yaml().load("apiVersion: spawn.dev/v1\nrules:\n  CostTrendingUp:\n"
                 + "    parameters: {window: 12h, threshold: 1.2}\n");
         load().validate(new JSONObject(new ObjectMapper().writeValueAsString(yaml)));
+    }
+
+    @Test
+    void schemaTakesAPresetInPlaceOfTheUrlAndNeedsOneOfThem() throws Exception {
+        String amp = "apiVersion: spawn.dev/v1\nremote_write:\n  - {preset: amp, region: us-east-1, workspace: ws-1}\n";
+        load().validate(new JSONObject(new ObjectMapper().writeValueAsString(new Yaml().load(amp))));
+        SpecReader.parse("spawn-monitoring.yaml", amp).build(); // and the reader agrees
+        Object neither = new Yaml().load("apiVersion: spawn.dev/v1\nremote_write:\n  - {name: lts}\n");
+        try {
+            load().validate(new JSONObject(new ObjectMapper().writeValueAsString(neither)));
+            throw new AssertionError("the schema accepted a remote write with neither url nor preset");
+        } catch (ValidationException e) {
+            assertThat(e.getAllMessages()).anyMatch(m -> m.contains("url")).anyMatch(m -> m.contains("preset"));
+        }
     }
 
     private static Schema load() throws Exception {

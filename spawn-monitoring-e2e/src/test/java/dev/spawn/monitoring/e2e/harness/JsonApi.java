@@ -20,9 +20,22 @@ public final class JsonApi {
             .build();
 
     private final String base;
+    /** The Authorization header of every request (a server behind basic auth), or null. */
+    private final String authorization;
 
     public JsonApi(String base) {
+        this(base, null);
+    }
+
+    private JsonApi(String base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same API behind HTTP basic auth (a Prometheus with a web config's basic_auth_users). */
+    public JsonApi withBasicAuth(String username, String password) {
+        return new JsonApi(base, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public String base() {
@@ -62,7 +75,10 @@ public final class JsonApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -23,9 +23,13 @@ public abstract class LoopbackServer implements AutoCloseable {
     protected final JsonApi api;
 
     protected LoopbackServer(ManagedProcess process, int port) {
+        this(process, port, new JsonApi("http://" + Loopback.address(port)));
+    }
+
+    protected LoopbackServer(ManagedProcess process, int port, JsonApi api) {
         this.process = process;
         this.port = port;
-        this.api = new JsonApi("http://" + Loopback.address(port));
+        this.api = api;
     }
 
     /** {@code binary} followed by the flags of {@code flagsFile} (may be null) with {@code overrides} applied. */

@@ -72,10 +72,16 @@ public final class LoopbackStack implements AutoCloseable {
      * the bundle has one) on {@code port}.
      */
     public PrometheusServer prometheus(String name, Path bundleDir, String configFile, int port, String... extraFlags) {
+        return prometheus(name, bundleDir, configFile, port, PrometheusServer.Access.OPEN, extraFlags);
+    }
+
+    /** As above, reached and run as {@code access} says (basic auth, extra environment). */
+    public PrometheusServer prometheus(String name, Path bundleDir, String configFile, int port, PrometheusServer.Access access,
+            String... extraFlags) {
         Path binary = RealTools.require(Tool.PROMETHEUS);
         Path flags = bundleDir.resolve("prometheus.flags");
         PrometheusServer server = own(PrometheusServer.start(name, binary, bundleDir.resolve(configFile),
-                Files.exists(flags) ? flags : null, port, dir(name), extraFlags));
+                Files.exists(flags) ? flags : null, port, dir(name), access, extraFlags));
         reports.add(() -> server.process().describe());
         return server;
     }

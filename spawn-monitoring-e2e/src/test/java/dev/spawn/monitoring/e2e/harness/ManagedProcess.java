@@ -32,6 +32,11 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Starts {@code command} in {@code workDir}, with stdout and stderr appended to {@code workDir/<name>.log}. */
     public static ManagedProcess start(String name, Path workDir, List<String> command) {
+        return start(name, workDir, command, java.util.Map.of());
+    }
+
+    /** As {@link #start(String, Path, List)}, with {@code environment} added to the process' environment. */
+    public static ManagedProcess start(String name, Path workDir, List<String> command, java.util.Map<String, String> environment) {
         Path log = workDir.resolve(name + ".log");
         try {
             Files.createDirectories(workDir);
@@ -42,6 +47,7 @@ public final class ManagedProcess implements AutoCloseable {
             // no proxy may turn a loopback call into one that leaves the machine
             List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
                     .forEach(builder.environment()::remove);
+            builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();
             return new ManagedProcess(name, command, log, process);

@@ -21,20 +21,40 @@ public final class PrometheusServer extends LoopbackServer {
         super(process, port);
     }
 
+    private PrometheusServer(ManagedProcess process, int port, JsonApi api) {
+        super(process, port, api);
+    }
+
     /**
      * Starts Prometheus on {@code port} with {@code configFile} and the flags in {@code flagsFile}
      * (may be null), keeping its data and log under {@code runDir}; returns once it is ready.
      */
     public static PrometheusServer start(String name, Path binary, Path configFile, Path flagsFile, int port, Path runDir,
             String... extraFlags) {
+        return start(name, binary, configFile, flagsFile, port, runDir, Access.OPEN, extraFlags);
+    }
+
+    /**
+     * How a test reaches a Prometheus and what the process gets besides its flags: its HTTP API behind basic auth (a
+     * web config's {@code basic_auth_users}), and extra environment (fake AWS credentials for sigv4 on loopback).
+     */
+    public record Access(String username, String password, java.util.Map<String, String> environment) {
+        public static final Access OPEN = new Access(null, null, java.util.Map.of());
+    }
+
+    /** As above, reached and run as {@code access} says. */
+    public static PrometheusServer start(String name, Path binary, Path configFile, Path flagsFile, int port, Path runDir,
+            Access access, String... extraFlags) {
         List<String> overrides = new ArrayList<>(List.of(
                 "--config.file=" + configFile.toAbsolutePath(),
                 "--storage.tsdb.path=" + runDir.resolve("data").toAbsolutePath(),
                 "--web.listen-address=" + Loopback.address(port),
                 "--web.enable-lifecycle"));
         overrides.addAll(List.of(extraFlags));
-        PrometheusServer server = new PrometheusServer(
-                ManagedProcess.start(name, runDir, command(binary, flagsFile, overrides)), port);
+        JsonApi api = new JsonApi("http://" + Loopback.address(port));
+        PrometheusServer server = new PrometheusServer(ManagedProcess.start(name, runDir, command(binary, flagsFile, overrides),
+                access.environment()), port, access.username() == null ? api : api.withBasicAuth(access.username(),
+                access.password()));
         server.awaitReady();
         return server;
     }

@@ -55,4 +55,10 @@ public @interface Key {
     String pattern() default "";
 
     String expected() default "";
+
+    /**
+     * Keys of the same mapping (an inline section's included) that this key can stand for: given it, they are not
+     * required (a remote-write {@code preset} makes the {@code url} of Amazon Managed Prometheus itself).
+     */
+    String[] supplies() default {};
 }

@@ -58,6 +58,12 @@ public record RemoteWrite(
         this(url, remoteTimeout, null, writeRelabelConfigs, name, null, null, http, null, queueConfig, null);
     }
 
+    /** This remote write sending to {@code value} instead. */
+    public RemoteWrite withUrl(String value) {
+        return new RemoteWrite(value, remoteTimeout, headers, writeRelabelConfigs, name, sendExemplars, sendNativeHistograms, http,
+                sigv4, queueConfig, metadataConfig);
+    }
+
     public static RemoteWrite to(String url) {
         return builder(url).build();
     }
