@@ -252,8 +252,8 @@ public record RemoteWritePreset(
                 }
             }
             case AMP -> b.sigv4(new SigV4Config(region, null, null, null, roleArn)).queueConfig(AMP_QUEUE);
-            case GRAFANA_CLOUD -> b.http(HttpClientConfig.NONE.withBasicAuth(new BasicAuth(
-                    username == null ? "" : username, passwordFile == null ? null : Secret.file(passwordFile))));
+            case GRAFANA_CLOUD -> b.http(HttpClientConfig.builder().basicAuth(new BasicAuth(
+                    username == null ? "" : username, passwordFile == null ? null : Secret.file(passwordFile))).build());
             case VICTORIAMETRICS -> {
             }
         }
