@@ -16,7 +16,7 @@ import java.util.List;
  * spec writes it and the {@code remote_write} that example becomes, read by the spec reader and rendered as
  * prometheus.yaml has it, so the page cannot drift from the code.
  */
-public final class RemoteWritePresetDocs {
+final class RemoteWritePresetDocs {
 
     /** How each preset is proven, for the page. */
     private static final String PROOF = "`RemoteWritePresetPromtoolTest` runs `promtool check config` on each example's"
