@@ -1,8 +1,14 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.goal.CheckShortcut;
 import dev.spawn.monitoring.goal.DriftCheck;
+import dev.spawn.monitoring.goal.Linting;
+import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.MonitoringBundle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,13 +31,30 @@ public class CheckMojo extends AbstractSpawnMojo {
     @Override
     protected void process() throws MojoFailureException {
         long start = System.nanoTime();
+        // nothing changed since the last passing check: its verdict stands, without building the bundle
+        Optional<String> shortcut = force ? Optional.empty()
+                : CheckShortcut.key("maven check skipToolChecks=" + skipToolChecks, specFile().name(), specFile().bytes(), outputPath(),
+                        List.of(CheckShortcut.jarOf(CheckShortcut.class), CheckShortcut.jarOf(CheckMojo.class)));
+        Optional<List<Message>> said = shortcut.flatMap(k -> CheckShortcut.matches(outputPath(), k));
+        if (said.isPresent()) {
+            log(said.get());
+            log(List.of(CheckShortcut.skipped(outputPath())));
+            getLog().info(String.format(Locale.ROOT, "spawn: done in %.1fs", (System.nanoTime() - start) / 1e9));
+            return;
+        }
+        CheckShortcut.forget(outputPath());
         MonitoringBundle bundle = buildBundle();
-        boolean lintFailed = lint(bundle).failed();
+        List<Message> messages = new ArrayList<>(Message.problems(bundle.warnings().stream().filter(p -> !p.isError()).toList()));
+        Linting linting = lint(bundle);
+        messages.addAll(linting.messages());
+        boolean lintFailed = linting.failed();
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true)");
         }
         DriftCheck check = DriftCheck.run(bundle, outputPath(), !skipToolChecks, force);
-        log(check.messages(specFile().name(), specRead()));
+        List<Message> checked = check.messages(specFile().name(), specRead());
+        log(checked);
+        messages.addAll(checked);
         if (!skipToolChecks && !check.toolsCached()) {
             // a skipped run keeps the reports of the run it stands for
             writeReports(bundle, check.checks());
@@ -43,5 +66,7 @@ public class CheckMojo extends AbstractSpawnMojo {
         if (lintFailed) {
             throw new MojoFailureException("spawn:lint found errors in the monitoring definition (see the errors above)");
         }
+        // the key of the folder as it was checked (the check writes only beside it, never in it)
+        shortcut.ifPresent(k -> CheckShortcut.remember(outputPath(), k, messages));
     }
 }

@@ -112,11 +112,13 @@ public final class ToolCache {
         }
     }
 
-    private static String escape(String text) {
+    /** A text on one line: backslash, line feed and tab escaped ({@link #unescape} reads it back). */
+    public static String escape(String text) {
         return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t");
     }
 
-    private static String unescape(String text) {
+    /** The text {@link #escape} wrote. */
+    public static String unescape(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
