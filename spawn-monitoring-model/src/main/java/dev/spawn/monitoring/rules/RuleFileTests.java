@@ -1,6 +1,7 @@
 package dev.spawn.monitoring.rules;
 
 import dev.spawn.monitoring.model.Duration;
+import dev.spawn.monitoring.model.decl.Internal;
 import dev.spawn.monitoring.model.rules.AlertingRule;
 import dev.spawn.monitoring.model.rules.RuleFile;
 import dev.spawn.monitoring.model.rules.RuleGroup;
@@ -14,6 +15,7 @@ import java.util.SortedMap;
  * its alerts, written as the defaults' cases are ({@code tests/<name>/<Alert>-test.yaml}, each loading a copy of the
  * rule file with only its alert), so that promtool, the coverage report and mutation testing treat them alike.
  */
+@Internal
 public final class RuleFileTests {
 
     private RuleFileTests() {
