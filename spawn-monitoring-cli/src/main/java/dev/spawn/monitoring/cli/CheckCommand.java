@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.cli;
 
+import dev.spawn.monitoring.goal.Background;
 import dev.spawn.monitoring.goal.DriftCheck;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.util.concurrent.Callable;
@@ -26,9 +27,14 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = cli.terminal();
         SpecOptions spec = options.spec;
+        Background.warmUp(!options.skipToolChecks);
         MonitoringBundle bundle = spec.build(terminal);
+        boolean runTools = options.runTools(terminal);
+        // the drift comparison and the tools on one core, the lint on another
+        Background<DriftCheck> running = Background.start("spawn-check-tools", () -> DriftCheck.run(bundle, options.output,
+                runTools, force));
         boolean lintFailed = options.lint(bundle, terminal);
-        DriftCheck check = DriftCheck.run(bundle, options.output, options.runTools(terminal), force);
+        DriftCheck check = running.join();
         terminal.print(check.messages(spec.file().name(), spec.read()));
         if (!check.passed()) {
             terminal.err("check: " + check.failure(spec.file().name(), "spawn-monitoring generate"));

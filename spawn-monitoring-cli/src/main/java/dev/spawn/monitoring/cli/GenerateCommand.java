@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.cli;
 
+import dev.spawn.monitoring.goal.Background;
 import dev.spawn.monitoring.goal.Generation;
 import dev.spawn.monitoring.goal.Message;
 import dev.spawn.monitoring.MonitoringBundle;
@@ -29,6 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
         Terminal terminal = cli.terminal();
         SpecOptions spec = options.spec;
         try {
+            // the tools' versions key the result cache, which a forced run does not read
+            Background.warmUp(!options.skipToolChecks && !force);
             MonitoringBundle bundle = spec.build(terminal);
             if (options.lint(bundle, terminal)) {
                 terminal.err("generate: spawn lint found errors in the monitoring definition; nothing was written");

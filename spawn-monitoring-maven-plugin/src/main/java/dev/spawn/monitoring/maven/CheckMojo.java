@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.goal.Background;
 import dev.spawn.monitoring.goal.CheckShortcut;
 import dev.spawn.monitoring.goal.DriftCheck;
 import dev.spawn.monitoring.goal.Linting;
@@ -43,15 +44,19 @@ public class CheckMojo extends AbstractSpawnMojo {
             return;
         }
         CheckShortcut.forget(outputPath());
+        Background.warmUp(!skipToolChecks);
         MonitoringBundle bundle = buildBundle();
         List<Message> messages = new ArrayList<>(Message.problems(bundle.warnings().stream().filter(p -> !p.isError()).toList()));
-        Linting linting = lint(bundle);
-        messages.addAll(linting.messages());
-        boolean lintFailed = linting.failed();
         if (skipToolChecks) {
             getLog().warn("spawn: tool checks skipped (spawn.skipToolChecks=true)");
         }
-        DriftCheck check = DriftCheck.run(bundle, outputPath(), !skipToolChecks, force);
+        // the drift comparison and the tools on one core, the lint on another
+        Background<DriftCheck> running = Background.start("spawn-check-tools", () -> DriftCheck.run(bundle, outputPath(),
+                !skipToolChecks, force));
+        Linting linting = lint(bundle);
+        messages.addAll(linting.messages());
+        boolean lintFailed = linting.failed();
+        DriftCheck check = running.join();
         List<Message> checked = check.messages(specFile().name(), specRead());
         log(checked);
         messages.addAll(checked);

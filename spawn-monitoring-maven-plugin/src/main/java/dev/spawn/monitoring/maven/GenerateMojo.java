@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.goal.Background;
 import dev.spawn.monitoring.goal.Generation;
 import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.check.CheckFailedException;
@@ -25,6 +26,8 @@ public class GenerateMojo extends AbstractSpawnMojo {
     @Override
     protected void process() throws MojoFailureException {
         long start = System.nanoTime();
+        // the tools' versions key the result cache, which a forced run does not read
+        Background.warmUp(!skipToolChecks && !force);
         MonitoringBundle bundle = buildBundle();
         if (lint(bundle).failed()) {
             throw new MojoFailureException("spawn:lint found errors in the monitoring definition; nothing was written"

@@ -1,5 +1,6 @@
 package dev.spawn.monitoring.maven;
 
+import dev.spawn.monitoring.goal.Background;
 import dev.spawn.monitoring.goal.Linting;
 import dev.spawn.monitoring.MonitoringBundle;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ public class LintMojo extends AbstractSpawnMojo {
 
     @Override
     protected void process() throws MojoFailureException {
+        Background.warmUp(false);
         MonitoringBundle bundle = buildBundle();
         Linting linting;
         if (files != null && !files.isBlank()) {

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -105,26 +106,32 @@ public final class BundleCheck {
      */
     public static List<Outcome> run(BundleContents bundle, Path directory, MissingTool missing, boolean mutation,
             ResultCache cache) {
+        // what the configuration checks read: every file but the rules and their tests, which change most often
+        Inputs inputs = new Inputs(bundle);
         List<Callable<List<Outcome>>> parts = new ArrayList<>();
         // --syntax-only: certificates, password files and the like live on the Prometheus server, not on
         // the machine that generates the bundle; the rule files, which it then skips, are checked next
         for (String config : bundle.prometheusConfigFiles()) {
-            parts.add(() -> List.of(run(Tool.PROMTOOL, directory, missing, "promtool check config " + config,
-                    "check", "config", "--syntax-only", config)));
+            String name = "promtool check config " + config;
+            parts.add(() -> List.of(unlessPassed(cache, Tool.PROMTOOL, name, inputs.settings(), () -> run(Tool.PROMTOOL, directory,
+                    missing, name, "check", "config", "--syntax-only", config))));
         }
-        parts.add(() -> rules(bundle, directory, missing, mutation, cache));
+        parts.add(() -> rules(bundle, directory, missing, mutation, cache, inputs));
         if (bundle.grafana() != null && !bundle.grafana().dashboards().isEmpty()) {
             // the scratch file goes beside the bundle, where the caller's temporary or staging directories are
             Path beside = directory.toAbsolutePath().getParent();
-            parts.add(() -> List.of(dashboardQueries(DashboardQueries.of(bundle.grafana().dashboards()), beside, missing)));
+            DashboardQueries queries = DashboardQueries.of(bundle.grafana().dashboards());
+            parts.add(() -> List.of(unlessPassed(cache, Tool.PROMTOOL, "promtool check rules (" + queries.size()
+                    + " dashboard queries)", List.of(queries.ruleFile()), () -> dashboardQueries(queries, beside, missing))));
         }
         parts.add(() -> {
             List<Outcome> outcomes = new ArrayList<>();
-            Outcome config = run(Tool.AMTOOL, directory, missing, "amtool check-config " + BundleContents.ALERTMANAGER_FILE,
-                    "check-config", BundleContents.ALERTMANAGER_FILE);
+            String name = "amtool check-config " + BundleContents.ALERTMANAGER_FILE;
+            Outcome config = unlessPassed(cache, Tool.AMTOOL, name, inputs.settings(), () -> run(Tool.AMTOOL, directory, missing,
+                    name, "check-config", BundleContents.ALERTMANAGER_FILE));
             outcomes.add(config);
             if (config.status() == Outcome.Status.PASSED) {
-                outcomes.add(routing(bundle, directory));
+                outcomes.add(routing(bundle, directory, cache, inputs));
             }
             return outcomes;
         });
@@ -136,18 +143,76 @@ public final class BundleCheck {
         return outcomes;
     }
 
+    /** What a run of a tool reads, for the keys of {@link ResultCache}: the bundle's files, looked at once. */
+    private static final class Inputs {
+        private final BundleContents bundle;
+        private SortedMap<String, byte[]> files;
+        private List<byte[]> settings;
+
+        Inputs(BundleContents bundle) {
+            this.bundle = bundle;
+        }
+
+        synchronized SortedMap<String, byte[]> files() {
+            if (files == null) {
+                files = bundle.files();
+            }
+            return files;
+        }
+
+        /**
+         * Every file of the bundle except the rule files and their tests, path and bytes: what a configuration check
+         * may read (a configuration names other files of the bundle: templates, flags), and nothing a rule change touches.
+         */
+        synchronized List<byte[]> settings() {
+            if (settings == null) {
+                java.util.Set<String> rules = new java.util.HashSet<>(bundle.ruleTests().keySet());
+                bundle.ruleFiles().forEach(f -> rules.add(f.path()));
+                List<byte[]> read = new ArrayList<>();
+                files().forEach((path, bytes) -> {
+                    if (!rules.contains(path)) {
+                        read.add(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        read.add(bytes);
+                    }
+                });
+                settings = List.copyOf(read);
+            }
+            return settings;
+        }
+    }
+
+    /** The name of a check that {@link ResultCache} knew passed with the same tool and the same bytes. */
+    static String unchanged(String name) {
+        return name.endsWith(")") ? name.substring(0, name.length() - 1) + "; unchanged since it last passed)"
+                : name + " (unchanged since it last passed)";
+    }
+
+    /**
+     * {@code check}, unless {@code cache} knows that the same tool passed {@code name} on the same {@code inputs}; a run
+     * that passes is remembered. {@code name} is the command, the key's part that is not read from files.
+     */
+    private static Outcome unlessPassed(ResultCache cache, Tool tool, String name, List<byte[]> inputs,
+            java.util.function.Supplier<Outcome> check) {
+        Optional<String> key = cache.stepKey(tool, name, inputs);
+        if (key.isPresent() && cache.passed(key.get())) {
+            return new Outcome(unchanged(name), Outcome.Status.PASSED, "");
+        }
+        Outcome outcome = check.get();
+        if (outcome.status() == Outcome.Status.PASSED) {
+            key.ifPresent(cache::rememberPassed);
+        }
+        return outcome;
+    }
+
     /** Threads that wait for tool processes: the independent checks, or the amtool route probes. */
     private static final int PARALLEL = 4;
 
     /** {@code promtool check rules}, then {@code test rules} if the rules load, then the mutants if the tests pass. */
     private static List<Outcome> rules(BundleContents bundle, Path directory, MissingTool missing, boolean mutation,
-            ResultCache cache) {
+            ResultCache cache, Inputs inputs) {
         List<Outcome> outcomes = new ArrayList<>();
         if (!bundle.ruleFiles().isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("check", "rules"));
-            bundle.ruleFiles().forEach(f -> args.add(f.path()));
-            outcomes.add(traced(bundle, run(Tool.PROMTOOL, directory, missing, "promtool check rules ("
-                    + bundle.ruleFiles().size() + " files)", args.toArray(String[]::new))));
+            outcomes.add(checkRules(bundle, directory, missing, cache, inputs));
         }
         if (bundle.scaleOut() != null && !bundle.scaleOut().ruleFilePaths().isEmpty()) {
             // the rule files each process of a scaled-out bundle loads: its tier's share of the files above
@@ -179,6 +244,39 @@ public final class BundleCheck {
     }
 
     /**
+     * {@code promtool check rules} on the rule files, one process; a file that {@code cache} knows passed with the same
+     * bytes and promtool is left out (a rule file is checked on its own, so its verdict is its own).
+     */
+    private static Outcome checkRules(BundleContents bundle, Path directory, MissingTool missing, ResultCache cache,
+            Inputs inputs) {
+        SortedMap<String, byte[]> files = inputs.files();
+        Map<String, String> keys = new TreeMap<>();
+        List<String> args = new ArrayList<>(List.of("check", "rules"));
+        int unchanged = 0;
+        for (RuleFile file : bundle.ruleFiles()) {
+            byte[] bytes = files.get(file.path());
+            Optional<String> key = bytes == null ? Optional.empty()
+                    : cache.stepKey(Tool.PROMTOOL, "promtool check rules " + file.path(), List.of(bytes));
+            if (key.isPresent() && cache.passed(key.get())) {
+                unchanged++;
+                continue;
+            }
+            key.ifPresent(k -> keys.put(file.path(), k));
+            args.add(file.path());
+        }
+        String name = "promtool check rules (" + bundle.ruleFiles().size() + " files"
+                + (unchanged == 0 ? "" : "; " + unchanged + " unchanged since they last passed") + ")";
+        if (args.size() == 2) {
+            return new Outcome(name, Outcome.Status.PASSED, "");
+        }
+        Outcome outcome = traced(bundle, run(Tool.PROMTOOL, directory, missing, name, args.toArray(String[]::new)));
+        if (outcome.status() == Outcome.Status.PASSED) {
+            keys.values().forEach(cache::rememberPassed);
+        }
+        return outcome;
+    }
+
+    /**
      * An amtool label argument {@code name="value"} that amtool reads back as exactly {@code value}:
      * quoted, so {@code =}, spaces, commas and quotes in a value (external labels, say) survive, with
      * {@code \\}, {@code \"} and {@code \n} escaped as Alertmanager's matcher parser unescapes them.
@@ -202,21 +300,37 @@ public final class BundleCheck {
      * Alertmanager must deliver it to exactly the receivers the model's routing tree says.
      */
     static Outcome routing(BundleContents bundle, Path directory) {
+        return routing(bundle, directory, ResultCache.NONE, new Inputs(bundle));
+    }
+
+    private static Outcome routing(BundleContents bundle, Path directory, ResultCache cache, Inputs inputs) {
         Collection<Map<String, String>> probes = probes(bundle);
-        // amtool takes one label set a call: the calls run side by side, their findings in the probes' order
-        List<Callable<String>> calls = new ArrayList<>();
-        probes.forEach(labels -> calls.add(() -> probe(bundle, directory, labels)));
-        String report = String.join("", SideBySide.all(PARALLEL, calls, "amtool"));
-        return new Outcome("amtool config routes test (" + probes.size() + " category/severity pairs)",
-                report.isEmpty() ? Outcome.Status.PASSED : Outcome.Status.FAILED, report);
+        String name = "amtool config routes test (" + probes.size() + " category/severity pairs)";
+        // the probes' labels and expected receivers come from the rules and the model: they are part of the key
+        List<byte[]> read = new ArrayList<>(inputs.settings());
+        probes.forEach(labels -> read.add(String.join("\n", probeArguments(bundle, labels)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return unlessPassed(cache, Tool.AMTOOL, name, read, () -> {
+            // amtool takes one label set a call: the calls run side by side, their findings in the probes' order
+            List<Callable<String>> calls = new ArrayList<>();
+            probes.forEach(labels -> calls.add(() -> probe(bundle, directory, labels)));
+            String report = String.join("", SideBySide.all(PARALLEL, calls, "amtool"));
+            return new Outcome(name, report.isEmpty() ? Outcome.Status.PASSED : Outcome.Status.FAILED, report);
+        });
+    }
+
+    /** The arguments of one probe: the configuration, the receivers the model expects, the labels quoted. */
+    private static List<String> probeArguments(BundleContents bundle, Map<String, String> labels) {
+        List<String> expected = bundle.alertmanager().route().receiversFor(labels);
+        List<String> args = new ArrayList<>(List.of("config", "routes", "test",
+                "--config.file=" + BundleContents.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
+        labels.forEach((k, v) -> args.add(matcher(k, v)));
+        return args;
     }
 
     /** One label set through {@code amtool config routes test}: empty when it reaches the receivers the model says. */
     private static String probe(BundleContents bundle, Path directory, Map<String, String> labels) {
         List<String> expected = bundle.alertmanager().route().receiversFor(labels);
-        List<String> args = new ArrayList<>(List.of("config", "routes", "test",
-                "--config.file=" + BundleContents.ALERTMANAGER_FILE, "--verify.receivers=" + String.join(",", expected)));
-        labels.forEach((k, v) -> args.add(matcher(k, v)));
+        List<String> args = probeArguments(bundle, labels);
         Tool.Result result = Tool.AMTOOL.run(directory, TIMEOUT_SECONDS, args.toArray(String[]::new));
         if (result.ok()) {
             return "";

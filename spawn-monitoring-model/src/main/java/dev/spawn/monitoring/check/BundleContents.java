@@ -52,4 +52,7 @@ public interface BundleContents {
 
     /** Null without {@code scale_out}. */
     ScaleOutBundle scaleOut();
+
+    /** Every file of the bundle, by path relative to its root, as the tools see it when it is written. */
+    SortedMap<String, byte[]> files();
 }

@@ -38,7 +38,6 @@ public final class ResultCache {
     private final Path file;
     private final Map<String, String> known;
     private final Map<String, String> used = new ConcurrentHashMap<>();
-    private final Map<Tool, String> versions = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger mutantsKnown = new java.util.concurrent.atomic.AtomicInteger();
 
     private ResultCache(Path file, Map<String, String> known) {
@@ -119,6 +118,20 @@ public final class ResultCache {
                 String.join("\n", mutants).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The key of a tool run whose verdict depends only on the tool, the run ({@code step}: the command and its
+     * arguments) and the bytes it reads ({@code inputs}, in a fixed order); empty without a cache or the tool.
+     */
+    Optional<String> stepKey(Tool tool, String step, List<byte[]> inputs) {
+        return version(tool).map(v -> {
+            List<byte[]> parts = new ArrayList<>();
+            parts.add(v.getBytes(StandardCharsets.UTF_8));
+            parts.add(step.getBytes(StandardCharsets.UTF_8));
+            parts.addAll(inputs);
+            return digest(parts.toArray(byte[][]::new));
+        });
+    }
+
     /** Writes what this run used or learnt first, then what it did not touch, up to {@value #MAX_ENTRIES} entries. */
     public void save() {
         if (file == null || used.isEmpty()) {
@@ -146,11 +159,7 @@ public final class ResultCache {
     }
 
     private Optional<String> version(Tool tool) {
-        if (file == null || tool.locate().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(versions.computeIfAbsent(tool, t -> t.locate().orElseThrow() + "\n"
-                + t.run(Path.of("."), 30, "--version").output()));
+        return file == null ? Optional.empty() : tool.version();
     }
 
     private static String digest(byte[]... parts) {

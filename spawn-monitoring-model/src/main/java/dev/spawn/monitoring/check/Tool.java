@@ -89,6 +89,29 @@ public enum Tool {
         return Optional.empty();
     }
 
+    /** What {@link #version()} learnt, by binary: its path, size and modification time. */
+    private static final java.util.Map<String, String> VERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The binary's path and what its {@code --version} printed, the identity of the tool for the result caches;
+     * asked once per binary (path, size, modification time) in this JVM. Empty when the tool is missing.
+     */
+    public Optional<String> version() {
+        Optional<Path> binary = locate();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
+        String id;
+        try {
+            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(binary.get(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            id = binary.get() + "\n" + attributes.size() + "\n" + attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return Optional.of(binary.get() + "\n" + run(Path.of("."), 30, "--version").output());
+        }
+        return Optional.of(VERSIONS.computeIfAbsent(id, k -> binary.get() + "\n" + run(Path.of("."), 30, "--version").output()));
+    }
+
     /** Why {@link #locate()} found nothing, with the install hint: a tool that is missing, not one that failed. */
     String missingMessage() {
         String override = System.getenv(environmentVariable());

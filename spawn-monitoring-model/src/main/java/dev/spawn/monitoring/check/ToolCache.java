@@ -48,7 +48,7 @@ public final class ToolCache {
         }
         List<Callable<String>> versions = new ArrayList<>();
         for (Tool tool : List.of(Tool.PROMTOOL, Tool.AMTOOL)) {
-            versions.add(() -> tool.locate().orElseThrow() + "\n" + tool.run(Path.of("."), 30, "--version").output());
+            versions.add(() -> tool.version().orElseThrow(() -> new Tool.ToolMissingException(tool)));
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -39,7 +39,7 @@ public final class RuleCatalog {
     }
 
     /** The packaged defaults: one file per category plus metrics.yaml. Loaded once. */
-    public static RuleCatalog defaults() {
+    public static synchronized RuleCatalog defaults() {
         RuleCatalog catalog = defaults;
         if (catalog == null) {
             catalog = load();

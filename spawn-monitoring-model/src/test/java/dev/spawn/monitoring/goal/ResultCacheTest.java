@@ -26,15 +26,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResultCacheTest {
 
+    private static CustomRule customRule() {
+        return customRule(false);
+    }
+
     private static MonitoringBundle withThreshold(double threshold, boolean wrongCase) {
+        return SpawnMonitoring.defaults().grafana(false).rule("HighCostInstance", r -> r.threshold(threshold))
+                .customRule(customRule(wrongCase)).build();
+    }
+
+    private static CustomRule customRule(boolean wrongCase) {
         String series = "spawn_logged_in_users{instance_id=\"i-1\"}";
-        CustomRule rule = CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", Duration.ofMinutes(5), Severity.INFO,
+        return CustomRule.of("ManyUsers", "spawn_logged_in_users > 3", Duration.ofMinutes(5), Severity.INFO,
                         "Instance {{ $labels.instance_id }} has {{ $value }} users")
                 .withTest(new RuleTestCase("fires at four", "10m", List.of(RuleTestCase.InputSeries.of(series, "4x15")),
                         List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), "4"))))
                 .withTest(new RuleTestCase("silent at three", "10m", List.of(RuleTestCase.InputSeries.of(series, wrongCase ? "5x15" : "3x15")),
                         List.of()));
-        return SpawnMonitoring.defaults().grafana(false).rule("HighCostInstance", r -> r.threshold(threshold)).customRule(rule).build();
     }
 
     private static DriftCheck check(MonitoringBundle bundle, Path out, boolean force) {
@@ -77,6 +85,35 @@ class ResultCacheTest {
         assertThat(first.checks().stream().filter(o -> o.name().startsWith("mutation")).findFirst().orElseThrow().mutants()
                 .stream().filter(v -> !v.rule().equals("HighCostInstance")).toList())
                 .isEqualTo(mutation.mutants().stream().filter(v -> !v.rule().equals("HighCostInstance")).toList());
+    }
+
+    @Test
+    void theConfigurationChecksRunAgainOnlyWhenWhatTheyReadChanged(@TempDir Path dir) {
+        RealTools.require(Tool.PROMTOOL);
+        RealTools.require(Tool.AMTOOL);
+        Path out = dir.resolve("monitoring");
+
+        DriftCheck first = check(withThreshold(5, false), out, false);
+        assertThat(first.passed()).as("%s", first.checks()).isTrue();
+        assertThat(first.checks()).extracting(BundleCheck.Outcome::name).noneMatch(n -> n.contains("unchanged"));
+
+        // a threshold changes one rule file: the configurations, the other rule files and the routing stay as checked
+        DriftCheck rule = check(withThreshold(7, false), out, false);
+        assertThat(rule.passed()).as("%s", rule.checks()).isTrue();
+        assertThat(rule.checks()).extracting(BundleCheck.Outcome::name).contains(
+                "promtool check config prometheus.yaml (unchanged since it last passed)",
+                "promtool check rules (5 files; 4 unchanged since they last passed)",
+                "amtool check-config alertmanager.yaml (unchanged since it last passed)");
+        assertThat(named(rule, "amtool config routes test").name()).endsWith("; unchanged since it last passed)");
+
+        // an external label is in prometheus.yaml and in every alert Alertmanager routes: those run again, the rules do not
+        MonitoringBundle labelled = SpawnMonitoring.defaults().grafana(false).externalLabel("site", "eu west=2")
+                .rule("HighCostInstance", r -> r.threshold(7)).customRule(customRule()).build();
+        DriftCheck label = check(labelled, out, false);
+        assertThat(label.passed()).as("%s", label.checks()).isTrue();
+        assertThat(label.checks()).extracting(BundleCheck.Outcome::name).contains("promtool check config prometheus.yaml",
+                "promtool check rules (5 files; 5 unchanged since they last passed)", "amtool check-config alertmanager.yaml");
+        assertThat(named(label, "amtool config routes test").name()).doesNotContain("unchanged");
     }
 
     @Test
