@@ -67,6 +67,34 @@ class CheckShortcutTest {
         assertThat(key(spec)).isPresent().get().isNotEqualTo(key);
     }
 
+    private static Path jar(Path file, String entry, String content) throws Exception {
+        try (java.util.jar.JarOutputStream zip = new java.util.jar.JarOutputStream(Files.newOutputStream(file))) {
+            java.util.zip.ZipEntry e = new java.util.zip.ZipEntry(entry);
+            e.setTime(0);
+            zip.putNextEntry(e);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
+    void aJarIsKnownByItsContentsNotItsTimes() throws Exception {
+        jar = jar(dir.resolve("generator.jar"), "dev/spawn/Check.class", "one version of the code");
+        String key = key(spec).orElseThrow();
+        // the same bytes in every entry, written again later: the same generator
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(0));
+        jar(dir.resolve("generator.jar"), "dev/spawn/Check.class", "one version of the code");
+        assertThat(key(spec)).contains(key);
+        // the same size and name, other bytes in the entry (its CRC-32 in the central directory differs)
+        jar(dir.resolve("generator.jar"), "dev/spawn/Check.class", "one version of the kode");
+        assertThat(Files.size(jar)).isEqualTo(Files.size(dir.resolve("generator.jar")));
+        assertThat(key(spec)).isPresent().get().isNotEqualTo(key);
+        // a jar's central directory is a small part of it
+        Path model = CheckShortcut.jarOf(org.yaml.snakeyaml.Yaml.class).orElseThrow();
+        assertThat(CheckShortcut.zipDirectory(model).length).isLessThan((int) Files.size(model) / 4);
+    }
+
     @Test
     void withoutAGeneratorJarThereIsNoShortcut() {
         assertThat(CheckShortcut.key("s", "spawn-monitoring.yaml", spec, out, List.of(Optional.empty()))).isEmpty();
