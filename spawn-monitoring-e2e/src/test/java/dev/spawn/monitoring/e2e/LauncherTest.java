@@ -92,6 +92,29 @@ class LauncherTest {
     }
 
     @Test
+    void aSecondCheckWithNothingChangedRepeatsTheFirstsVerdict() throws Exception {
+        String launcher = launcher().toString();
+        Path output = dir.resolve("bundle");
+        Run generate = run(dir, "", "sh", launcher, "generate", "--output", output.toString());
+        assertThat(generate.code()).as(generate.err()).isZero();
+
+        Run first = run(dir, "", "sh", launcher, "check", "--output", output.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("promtool test rules").doesNotContain("nothing changed since the last passing check");
+        Run second = run(dir, "", "sh", launcher, "check", "--output", output.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("nothing changed since the last passing check", "promtool test rules")
+                .contains(first.out().lines().filter(l -> l.contains("checked ")).findFirst().orElseThrow());
+
+        // a hand edit inside the bundle is another folder: the check runs, and fails on the drift
+        Path rules = output.resolve("alerts/cost-alerts.yaml");
+        Files.writeString(rules, Files.readString(rules) + "# edited\n");
+        Run edited = run(dir, "", "sh", launcher, "check", "--output", output.toString());
+        assertThat(edited.code()).isEqualTo(1);
+        assertThat(edited.out() + edited.err()).doesNotContain("nothing changed since").contains("alerts/cost-alerts.yaml");
+    }
+
+    @Test
     void theTargetsGoalRunsWithoutAPom() throws Exception {
         launcher();
         Files.writeString(dir.resolve("inventory.json"), INVENTORY);
