@@ -36,7 +36,10 @@ final class ScaleOutFleet {
     static final String JOB = SpawnPrometheusDefaults.FLEET_JOB;
     static final int SHARDS = 2;
     static final int TARGETS = 6;
-    /** victoria-metrics shows a sample to queries 30s after it arrived (-search.latencyOffset), vmalert included. */
+    /**
+     * A deadline for a loaded machine; victoria-metrics shows a sample to queries, vmalert's included, 5s after it
+     * arrived ({@link dev.spawn.monitoring.e2e.harness.LoopbackStack#VM_LATENCY_OFFSET}).
+     */
     static final java.time.Duration VM_TIMEOUT = java.time.Duration.ofSeconds(120);
     /** Past vmalert's next evaluations and Alertmanager's 1s group interval: a duplicate would have come by then. */
     static final java.time.Duration VM_WINDOW = java.time.Duration.ofSeconds(10);

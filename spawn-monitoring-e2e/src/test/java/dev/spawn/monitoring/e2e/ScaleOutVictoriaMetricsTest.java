@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Scenario: a scaled-out bundle on the VictoriaMetrics engine. Six fake spored agents, two vmagent shards
  * (-promscrape.cluster.membersCount/memberNum), victoria-metrics as the global tier and vmalert evaluating every
- * rule against it, each started from its folder with its generated flags unchanged, and one Alertmanager. Every
+ * rule against it, each started from its folder with its generated flags unchanged (victoria-metrics with a 5s latency
+ * offset besides, {@link LoopbackStack#victoriaMetrics}), and one Alertmanager. Every
  * target is scraped by exactly one vmagent; victoria-metrics holds {@code up} for all six; HighFleetSize
  * (threshold 4) and a per-instance alert each reach the webhook exactly once. Then one vmagent is killed: its
  * targets' new conditions raise nothing, the other shard's still do, once.
@@ -58,7 +59,7 @@ class ScaleOutVictoriaMetricsTest {
         bundle.writeTo(dir);
 
         stack.alertmanager("alertmanager", dir, alertmanagerPort, 0);
-        PrometheusServer storage = stack.inFolder(Tool.VICTORIA_METRICS, "victoria-metrics", dir.resolve("global"), storagePort);
+        PrometheusServer storage = stack.victoriaMetrics("victoria-metrics", dir.resolve("global"), storagePort);
         PrometheusServer ruler = stack.inFolder(Tool.VMALERT, "vmalert", dir.resolve("ruler"), rulerPort);
         List<PrometheusServer> shards = new ArrayList<>();
         for (int i = 0; i < SHARDS; i++) {
