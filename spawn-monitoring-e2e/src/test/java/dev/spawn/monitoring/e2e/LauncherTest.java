@@ -7,16 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a monitoring server runs, run as it runs it: {@code bin/spawn-monitoring} with the built jar (targets from
- * standard input for the systemd timer, a bad inventory that leaves the previous file, lint), and
- * {@code mvn spawn:targets} in a folder without a POM.
+ * standard input for the systemd timer, a bad inventory that leaves the previous file, lint). {@code mvn spawn:targets}
+ * in a folder without a POM is the plugin's integration test {@code targets-without-pom}, so that this module needs
+ * only the command's jar and runs beside the plugin's integration tests.
  */
 class LauncherTest {
 
@@ -89,17 +88,5 @@ class LauncherTest {
         Run run = run(dir, "", "sh", launcher().toString(), "lint");
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).contains("spawn-monitoring.yaml:5:13: error: alert/never-fires:", "lint: 1 error, 0 warnings");
-    }
-
-    @Test
-    void theTargetsGoalRunsWithoutAPom() throws Exception {
-        launcher();
-        Files.writeString(dir.resolve("inventory.json"), INVENTORY);
-        List<String> mvn = new ArrayList<>(List.of("mvn", "-o", "-q", "-B",
-                "dev.spawn.monitoring:spawn-monitoring-maven-plugin:" + System.getProperty("spawn.version") + ":targets",
-                "-Dspawn.inventory=inventory.json"));
-        Run run = run(dir, "", mvn.toArray(String[]::new));
-        assertThat(run.code()).as(run.out() + run.err()).isZero();
-        assertThat(dir.resolve("target/spawn-monitoring/targets/spawn-instances.json")).content().contains("i-0aaa");
     }
 }
