@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * write, and raced against each other: after each kill the folder holds exactly one whole generation,
  * the previous or the new one, and the next run leaves nothing of the killed one behind.
  */
+@Order(3) // among the longest classes: started first (junit-platform.properties)
 class CrashConsistencyTest {
 
     /** Kill trials; {@code -Dspawn.killTrials=200} for a longer run ({@code -Dspawn.raceTrials} for the two-writer race). */
