@@ -22,8 +22,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code spawn-monitoring doctor} / {@code spawn:doctor} ({@link Doctor}) against the real servers: a
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * a webhook bridge nobody answers for each give their finding, one line, as an error.
  */
 @ExtendWith(LoopbackStackExtension.class)
+@Order(4)
+@Execution(ExecutionMode.CONCURRENT) // each scenario has its own stack
 class DoctorTest {
 
     private static final Duration FINDING_TIMEOUT = Duration.ofSeconds(30);

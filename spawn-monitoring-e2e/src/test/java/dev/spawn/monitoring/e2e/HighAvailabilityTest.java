@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * still delivered exactly once.
  */
 @ExtendWith(LoopbackStackExtension.class)
+@Order(5)
 class HighAvailabilityTest {
 
     private static final String IDLE = "InstanceHighIdleTime";

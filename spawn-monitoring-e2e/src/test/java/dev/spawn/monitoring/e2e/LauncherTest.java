@@ -7,16 +7,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a monitoring server runs, run as it runs it: {@code bin/spawn-monitoring} with the built jar (targets from
- * standard input for the systemd timer, a bad inventory that leaves the previous file, lint), and
- * {@code mvn spawn:targets} in a folder without a POM.
+ * standard input for the systemd timer, a bad inventory that leaves the previous file, lint, a check repeated with
+ * nothing changed). {@code mvn spawn:targets}
+ * in a folder without a POM is the plugin's integration test {@code targets-without-pom}, so that this module needs
+ * only the command's jar and runs beside the plugin's integration tests.
  */
 class LauncherTest {
 
@@ -112,17 +112,5 @@ class LauncherTest {
         Run edited = run(dir, "", "sh", launcher, "check", "--output", output.toString());
         assertThat(edited.code()).isEqualTo(1);
         assertThat(edited.out() + edited.err()).doesNotContain("nothing changed since").contains("alerts/cost-alerts.yaml");
-    }
-
-    @Test
-    void theTargetsGoalRunsWithoutAPom() throws Exception {
-        launcher();
-        Files.writeString(dir.resolve("inventory.json"), INVENTORY);
-        List<String> mvn = new ArrayList<>(List.of("mvn", "-o", "-q", "-B",
-                "dev.spawn.monitoring:spawn-monitoring-maven-plugin:" + System.getProperty("spawn.version") + ":targets",
-                "-Dspawn.inventory=inventory.json"));
-        Run run = run(dir, "", mvn.toArray(String[]::new));
-        assertThat(run.code()).as(run.out() + run.err()).isZero();
-        assertThat(dir.resolve("target/spawn-monitoring/targets/spawn-instances.json")).content().contains("i-0aaa");
     }
 }

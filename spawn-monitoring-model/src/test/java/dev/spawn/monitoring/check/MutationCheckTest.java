@@ -19,12 +19,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Mutation testing with the real promtool: what the defaults' cases kill, and a vacuous case found and placed. */
+@Order(1) // among the longest classes: started first (junit-platform.properties)
 class MutationCheckTest {
 
     @Test

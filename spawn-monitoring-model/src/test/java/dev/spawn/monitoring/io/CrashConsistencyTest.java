@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * write, and raced against each other: after each kill the folder holds exactly one whole generation,
  * the previous or the new one, and the next run leaves nothing of the killed one behind.
  */
+// among the longest classes: started first. The thread that hands the classes out runs them from the last one back
+// while the other threads take them from the first one on, so the last place also starts at once
+@Order(Integer.MAX_VALUE)
 class CrashConsistencyTest {
 
     /** Kill trials; {@code -Dspawn.killTrials=200} for a longer run ({@code -Dspawn.raceTrials} for the two-writer race). */

@@ -88,10 +88,28 @@ public final class LoopbackStack implements AutoCloseable {
 
     /** Starts {@code tool} in a process folder of a scaled-out bundle with its generated flags, unchanged. */
     public PrometheusServer inFolder(Tool tool, String name, Path folder, int port) {
-        PrometheusServer server = own(PrometheusServer.inFolder(name, RealTools.require(tool), folder, tool.command() + ".flags", port));
+        return inFolder(tool, name, folder, port, new String[0]);
+    }
+
+    private PrometheusServer inFolder(Tool tool, String name, Path folder, int port, String... extraFlags) {
+        PrometheusServer server = own(PrometheusServer.inFolder(name, RealTools.require(tool), folder, tool.command() + ".flags",
+                port, extraFlags));
         reports.add(() -> server.process().describe());
         return server;
     }
+
+    /**
+     * Starts victoria-metrics in a process folder of a scaled-out bundle with its generated flags unchanged and one flag
+     * of the test's own, {@link #VM_LATENCY_OFFSET}: by default victoria-metrics answers every query, vmalert's
+     * included, as of 30s ago (-search.latencyOffset), which would put 30s into each step of a scenario that waits for
+     * an alert or a sample. 5s still lies past the vmagents' 1s remote-write flushes, so no query sees a partial second.
+     */
+    public PrometheusServer victoriaMetrics(String name, Path folder, int port) {
+        return inFolder(Tool.VICTORIA_METRICS, name, folder, port, "-search.latencyOffset=" + VM_LATENCY_OFFSET.toSeconds() + "s");
+    }
+
+    /** How far back victoria-metrics answers queries in these tests (see {@link #victoriaMetrics}). */
+    public static final java.time.Duration VM_LATENCY_OFFSET = java.time.Duration.ofSeconds(5);
 
     /** Starts Alertmanager with {@code bundleDir/alertmanager.yaml} and {@code alertmanager.flags}. */
     public AlertmanagerServer alertmanager(String name, Path bundleDir, int port, int clusterPort, String... extraFlags) {

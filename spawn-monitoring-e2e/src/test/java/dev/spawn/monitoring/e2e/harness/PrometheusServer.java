@@ -62,13 +62,14 @@ public final class PrometheusServer extends LoopbackServer {
     /**
      * Starts a server of a scaled-out bundle exactly as {@code cd folder && BINARY $(cat BINARY.flags)} does: the
      * generated flags unchanged (the spec gave them loopback addresses; {@code port} is the one of its listen
-     * address), its log beside them; returns once it is ready. Prometheus, and the VictoriaMetrics servers, whose
+     * address), followed by {@code extraFlags} (flags the bundle does not set), its log beside them; returns once it is ready. Prometheus, and the VictoriaMetrics servers, whose
      * HTTP APIs answer the same queries ({@code /api/v1/query} of victoria-metrics, {@code /api/v1/targets} of
      * vmagent, {@code /api/v1/rules} and {@code /api/v1/alerts} of vmalert).
      */
-    public static PrometheusServer inFolder(String name, Path binary, Path folder, String flagsFile, int port) {
+    public static PrometheusServer inFolder(String name, Path binary, Path folder, String flagsFile, int port,
+            String... extraFlags) {
         PrometheusServer server = new PrometheusServer(ManagedProcess.start(name, folder,
-                command(binary, folder.resolve(flagsFile), List.of())), port);
+                command(binary, folder.resolve(flagsFile), List.of(extraFlags))), port);
         server.awaitReady();
         return server;
     }
