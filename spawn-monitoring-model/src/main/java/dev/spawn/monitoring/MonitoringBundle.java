@@ -69,7 +69,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         Objects.requireNonNull(prometheus, "prometheus");
         Objects.requireNonNull(alertmanager, "alertmanager");
         ruleFiles = List.copyOf(ruleFiles);
-        ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
+        ruleTests = ruleTests instanceof OnDemandFiles ? ruleTests : Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
         mutation = mutation == null ? Mutation.WARN : mutation;

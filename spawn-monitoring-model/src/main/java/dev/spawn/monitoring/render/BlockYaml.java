@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes the usual shape of a rendered tree straight to text: block mappings and sequences of mappings and
@@ -24,8 +23,6 @@ import java.util.regex.Pattern;
  */
 final class BlockYaml {
 
-    /** Jackson's {@code YAMLGenerator.PLAIN_NUMBER_P}: strings it quotes with {@code ALWAYS_QUOTE_NUMBERS_AS_STRINGS}. */
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?");
     /** Well below SnakeYAML's 128 characters, from which a key is written as a complex key ({@code ? key}). */
     private static final int LONGEST_KEY = 100;
 
@@ -136,7 +133,7 @@ final class BlockYaml {
             if (!printableAscii(text)) {
                 return false;
             }
-            if (quoting.needToQuoteValue(text) || YamlOutput.matches(PLAIN_NUMBER, text)) {
+            if (quoting.needToQuoteValue(text) || plainNumber(text)) {
                 doubleQuoted(text);
                 return true;
             }
@@ -179,6 +176,28 @@ final class BlockYaml {
             out.append(c);
         }
         out.append('"');
+    }
+
+    /**
+     * Whether Jackson's {@code YAMLGenerator.PLAIN_NUMBER_P}, {@code [+-]?[0-9]*(\\.[0-9]*)?}, matches {@code text}: the
+     * strings it quotes with {@code ALWAYS_QUOTE_NUMBERS_AS_STRINGS}. Written out, since every plain string asks.
+     */
+    static boolean plainNumber(String text) {
+        int i = 0;
+        int end = text.length();
+        if (i < end && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        if (i < end && text.charAt(i) == '.') {
+            i++;
+            while (i < end && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                i++;
+            }
+        }
+        return i == end;
     }
 
     private static boolean printableAscii(String text) {

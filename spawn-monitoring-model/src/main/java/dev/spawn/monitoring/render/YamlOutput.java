@@ -72,8 +72,29 @@ public final class YamlOutput {
         /** The longest {@link #KEYWORD}: {@code +.infinity}. */
         private static final int LONGEST_KEYWORD = 10;
 
+        /** Strings up to this long are decided once per thread: durations, label values and names repeat in every file. */
+        private static final int REMEMBERED_LENGTH = 32;
+        private static final int REMEMBERED_COUNT = 8192;
+        private static final ThreadLocal<Map<String, Boolean>> DECIDED = ThreadLocal.withInitial(java.util.HashMap::new);
+
         @Override
         public boolean needToQuoteValue(String value) {
+            if (value.length() > REMEMBERED_LENGTH) {
+                return decide(value);
+            }
+            Map<String, Boolean> decided = DECIDED.get();
+            Boolean quote = decided.get(value);
+            if (quote == null) {
+                if (decided.size() >= REMEMBERED_COUNT) {
+                    decided.clear(); // bounded: unique strings (values of test series, alert names) come and go
+                }
+                quote = decide(value);
+                decided.put(value, quote);
+            }
+            return quote;
+        }
+
+        private boolean decide(String value) {
             // the patterns only match short values or values that start with a sign, dot or digit: most strings
             // (names, expressions, descriptions) are told apart by their length and first character
             boolean numeric = !value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0;

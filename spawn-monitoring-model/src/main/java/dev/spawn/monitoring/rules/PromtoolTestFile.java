@@ -25,8 +25,22 @@ import java.util.regex.Pattern;
  */
 final class PromtoolTestFile {
 
-    /** An effective alerting rule and its test cases with every template already rendered. */
-    record TestedRule(AlertingRule rule, List<RuleTestCase> tests) {
+    /**
+     * An effective alerting rule and its test cases with every template already rendered; {@code groups} are the
+     * cases' test groups once {@link #generated()} (null before).
+     */
+    record TestedRule(AlertingRule rule, List<RuleTestCase> tests, List<ObjectNode> groups) {
+        TestedRule(AlertingRule rule, List<RuleTestCase> tests) {
+            this(rule, tests, null);
+        }
+
+        /**
+         * The same rule with its test groups generated now, so that a case that cannot be generated throws here
+         * (while the rules are built) and the test file, when asked for, does not generate them again.
+         */
+        TestedRule generated() {
+            return groups != null ? this : new TestedRule(rule, tests, tests.stream().map(test -> group(rule, test)).toList());
+        }
     }
 
     /**
@@ -58,7 +72,7 @@ final class PromtoolTestFile {
         for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
             String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
             files.put(folder + copy, RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source));
-            files.put(testFile(file.path(), alert.getKey()), YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
+            files.put(folder + stem(alert.getKey()) + TEST_SUFFIX, YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
         }
         return files;
     }
@@ -151,9 +165,7 @@ final class PromtoolTestFile {
         YamlOutput.put(root, "evaluation_interval", evaluationInterval);
         ArrayNode tests = root.putArray("tests");
         for (TestedRule tested : rules) {
-            for (RuleTestCase test : tested.tests()) {
-                tests.add(group(tested.rule(), test));
-            }
+            tested.generated().groups().forEach(tests::add);
         }
         return root;
     }

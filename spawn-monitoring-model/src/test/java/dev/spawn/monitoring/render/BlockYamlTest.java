@@ -76,6 +76,17 @@ class BlockYamlTest {
         assertThat(direct).as("files written directly of " + yaml).isGreaterThan(yaml / 2);
     }
 
+    @Property(tries = 3000)
+    void plainNumberIsJacksonsPattern(@ForAll("numberLike") String text) {
+        assertThat(BlockYaml.plainNumber(text)).as(text)
+                .isEqualTo(java.util.regex.Pattern.compile("[+-]?[0-9]*(\\.[0-9]*)?").matcher(text).matches());
+    }
+
+    @Provide
+    Arbitrary<String> numberLike() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("+-.0123456789x").ofMaxLength(6), YamlRoundTripTest.dangerous());
+    }
+
     @Example
     void declinesWhatItDoesNotWrite() {
         ObjectNode multiLine = YamlOutput.object().put("v", "a\nb");
