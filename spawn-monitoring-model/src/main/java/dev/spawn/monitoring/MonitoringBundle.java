@@ -46,7 +46,8 @@ import java.util.TreeMap;
  * A validated spawn monitoring deployment: Prometheus configuration and flags, rule files and their
  * generated promtool tests, Alertmanager configuration and flags; what surviving mutants of the rules
  * mean to the checks ({@link Mutation}), and the routing tests they run. Made by
- * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes).
+ * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes). The test files and rule
+ * copies of {@link #ruleTests()} are rendered the first time they are read (the build has checked that they can be).
  *
  * <pre>
  * prometheus.yaml            alertmanager.yaml

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -48,8 +47,7 @@ final class BlockYaml {
      */
     private boolean mapping(ObjectNode node, int indent, boolean inline) {
         boolean first = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             if (!(first && inline)) {
                 indent(indent);
             }

@@ -69,10 +69,17 @@ final class PromtoolTestFile {
         }
         String folder = testFolder(file.path());
         Copies copies = new Copies(file);
-        for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
+        // each alert's two files depend on nothing the others' do: rendered side by side, then put in path order
+        List<Map.Entry<String, List<TestedRule>>> alerts = new ArrayList<>(byAlert.entrySet());
+        List<byte[][]> rendered = alerts.parallelStream().map(alert -> {
             String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
-            files.put(folder + copy, RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source));
-            files.put(folder + stem(alert.getKey()) + TEST_SUFFIX, YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
+            return new byte[][] {RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source),
+                    YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source)};
+        }).toList();
+        for (int i = 0; i < alerts.size(); i++) {
+            String stem = stem(alerts.get(i).getKey());
+            files.put(folder + RULES_FOLDER + stem + ".yaml", rendered.get(i)[0]);
+            files.put(folder + stem + TEST_SUFFIX, rendered.get(i)[1]);
         }
         return files;
     }
