@@ -46,7 +46,8 @@ import java.util.TreeMap;
  * A validated spawn monitoring deployment: Prometheus configuration and flags, rule files and their
  * generated promtool tests, Alertmanager configuration and flags; what surviving mutants of the rules
  * mean to the checks ({@link Mutation}), and the routing tests they run. Made by
- * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes).
+ * {@link SpawnMonitoring#build()}; rendering it is deterministic (same bundle, same bytes). The test files and rule
+ * copies of {@link #ruleTests()} are rendered the first time they are read (the build has checked that they can be).
  *
  * <pre>
  * prometheus.yaml            alertmanager.yaml
@@ -69,7 +70,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         Objects.requireNonNull(prometheus, "prometheus");
         Objects.requireNonNull(alertmanager, "alertmanager");
         ruleFiles = List.copyOf(ruleFiles);
-        ruleTests = Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
+        ruleTests = ruleTests instanceof OnDemandFiles ? ruleTests : Collections.unmodifiableSortedMap(new TreeMap<>(ruleTests));
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         source = source == null ? "" : source;
         mutation = mutation == null ? Mutation.WARN : mutation;

@@ -466,7 +466,7 @@ public final class SpawnMonitoring {
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
-        SortedMap<String, byte[]> ruleTests = new TreeMap<>(rules.testFiles());
+        SortedMap<String, byte[]> extraTests = new TreeMap<>();
         Map<String, String> testFolders = new HashMap<>();
         ruleFiles.stream().filter(f -> !extraRuleFiles.contains(f)).forEach(f -> testFolders.put(RuleSet.testFolder(f.path()), f.path()));
         for (RuleFile extra : extraRuleFiles) {
@@ -477,11 +477,18 @@ public final class SpawnMonitoring {
                 all.add(Problem.error("rule_files", "rule file '" + extra.path() + "' would have its tests in "
                         + RuleSet.testFolder(extra.path()) + " as '" + other + "' has; expected another file name"));
             }
-            ruleTests.putAll(tests);
+            extraTests.putAll(tests);
         }
         if (all.stream().anyMatch(Problem::isError)) {
             throw new ValidationException(all);
         }
+        // the rule set's cases were generated (and checked) with its rule files; their files are written when read
+        RuleSet built = rules;
+        SortedMap<String, byte[]> ruleTests = new OnDemandFiles(() -> {
+            SortedMap<String, byte[]> files = new TreeMap<>(built.testFiles());
+            files.putAll(extraTests);
+            return files;
+        });
         MonitoringBundle bundle = new MonitoringBundle(prometheus, prometheusFlags, ruleFiles, ruleTests, alertmanager,
                 alertmanagerFlags, highAvailability, dashboards, kubernetes, source, all, mutation, routingTests, lint, scaled);
         if (kubernetes != null) {

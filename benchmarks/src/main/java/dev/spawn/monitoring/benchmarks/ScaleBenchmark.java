@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The library's work from end to end, in sample mode (percentiles, not only a mean) and meant to be run with
@@ -43,8 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * {@link Defaults}: the packaged catalog read afresh, the default bundle built, rendered, written (fsync
  * included). {@link ManyRules}: {@code n} custom rules, each with a firing and a silent case, built, rendered
- * (rule file, one test file and rule copy per rule) and linted, so the growth from 1k to 10k shows whether the
- * work stays linear. {@link ManyInstances}: a {@code spawn list --json} file of {@code n} instances read and written
+ * (rule file, one test file and rule copy per rule; {@code build} alone leaves the test files unrendered until they
+ * are read) and linted, each and all three in one go, so the growth from 1k to 10k shows whether the work stays
+ * linear. {@link ManyInstances}: a {@code spawn list --json} file of {@code n} instances read and written
  * as the file-discovery targets file ({@code spawn-monitoring targets}), in a JVM limited to 100 MB of heap.
  */
 public class ScaleBenchmark {
@@ -136,6 +138,14 @@ public class ScaleBenchmark {
         @Benchmark
         public Lint.Report lint() {
             return bundle.lint("");
+        }
+
+        /** Issue 14's goal at 10k rules: built, every file rendered and linted, in one go (under 1 s). */
+        @Benchmark
+        public Lint.Report buildRenderLint(Blackhole files) {
+            MonitoringBundle built = buildBundle();
+            files.consume(built.files());
+            return built.lint("");
         }
     }
 

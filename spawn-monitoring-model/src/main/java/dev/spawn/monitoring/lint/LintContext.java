@@ -86,7 +86,10 @@ public final class LintContext {
         Set<String> possible = new TreeSet<>(targetLabels);
         possible.removeAll(MetricCatalog.SCRAPE_LABELS);
         LabelFlow.Metrics base = LabelFlow.Metrics.of(own, MetricCatalog.SCRAPE_LABELS, possible);
-        this.labelFlow = any ? name -> base.labels(name).map(l -> new Labels(l.certain(), l.possible(), true)) : base;
+        LabelFlow.Metrics flow = any ? name -> base.labels(name).map(l -> new Labels(l.certain(), l.possible(), true)) : base;
+        // Labels are immutable: each metric's are worked out once per context, not once per selector of every rule
+        Map<String, Optional<Labels>> known = new java.util.concurrent.ConcurrentHashMap<>();
+        this.labelFlow = name -> known.computeIfAbsent(name, flow::labels);
     }
 
     /**

@@ -28,6 +28,8 @@ final class Linter {
 
     private final LintContext ctx;
     private final List<Finding> findings = new ArrayList<>();
+    /** Rule templates parsed in this run, by text: generated rules share their annotation templates. */
+    private final Map<String, GoTemplate.Result> templates = new java.util.HashMap<>();
 
     private Linter(LintContext ctx) {
         this.ctx = ctx;
@@ -153,6 +155,12 @@ final class Linter {
     /** Every label name in a set of sets, for messages. */
     static String labels(Set<String> labels) {
         return String.join(", ", new LinkedHashSet<>(labels));
+    }
+
+    /** A label or annotation template of a rule, parsed with Prometheus' functions and variables (once per text). */
+    GoTemplate.Result ruleTemplate(String text) {
+        return templates.computeIfAbsent(text,
+                t -> GoTemplate.parse(t, GoTemplate.PROMETHEUS_FUNCTIONS, GoTemplate.PROMETHEUS_VARIABLES));
     }
 
     LintContext context() {

@@ -2,6 +2,7 @@ package dev.spawn.monitoring.lint;
 
 import dev.spawn.monitoring.model.Duration;
 import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.render.YamlOutput;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.Constructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -20,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Reads a Prometheus rule file ({@code groups: [{name, interval, rules: [...]}]}) into {@link LintRule}s with
@@ -65,7 +69,8 @@ final class RuleSource {
             LoaderOptions options = new LoaderOptions();
             options.setCodePointLimit(MAX_CHARS);
             options.setAllowDuplicateKeys(false);
-            root = new Yaml(options).compose(new StringReader(source));
+            root = new Yaml(new Constructor(options), new Representer(new DumperOptions()), new DumperOptions(), options,
+                    YamlOutput.yaml11Resolver()).compose(new StringReader(source));
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             problems.add(Problem.error(mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),

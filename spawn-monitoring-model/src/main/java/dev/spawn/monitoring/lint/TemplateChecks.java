@@ -34,7 +34,7 @@ final class TemplateChecks {
         if (!text.contains("{{")) {
             return;
         }
-        GoTemplate.Result parsed = GoTemplate.parse(text, GoTemplate.PROMETHEUS_FUNCTIONS, GoTemplate.PROMETHEUS_VARIABLES);
+        GoTemplate.Result parsed = linter.ruleTemplate(text);
         for (GoTemplate.Problem p : parsed.problems()) {
             linter.add(Check.TEMPLATE_SYNTAX, spot.at(p.offset()), where + " of " + rule.name() + ": " + p.message(),
                     element, -1, rule.ignored());

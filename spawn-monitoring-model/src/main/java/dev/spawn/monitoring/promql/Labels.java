@@ -41,6 +41,9 @@ public record Labels(SortedSet<String> certain, SortedSet<String> possible, bool
 
     /** These labels plus ones set for certain (a rule's own labels, a matcher's label). */
     public Labels plus(Collection<String> labels) {
+        if (certain.containsAll(labels)) {
+            return this; // the same labels (selectors name labels their metric has for certain)
+        }
         TreeSet<String> c = new TreeSet<>(certain);
         c.addAll(labels);
         return new Labels(c, possible, others);
@@ -48,6 +51,9 @@ public record Labels(SortedSet<String> certain, SortedSet<String> possible, bool
 
     /** These labels without some (dropped by an operation, or excluded by a matcher for the empty value). */
     public Labels minus(Collection<String> labels) {
+        if (labels.stream().noneMatch(possible::contains)) {
+            return this; // possible holds the certain ones too: nothing to drop
+        }
         TreeSet<String> c = new TreeSet<>(certain);
         TreeSet<String> p = new TreeSet<>(possible);
         c.removeAll(labels);

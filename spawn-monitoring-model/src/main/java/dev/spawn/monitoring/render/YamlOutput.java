@@ -16,7 +16,9 @@ import dev.spawn.monitoring.model.Secret;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -34,6 +36,9 @@ public final class YamlOutput {
 
     public static final String GENERATOR = "spawn-monitoring";
 
+    /** Decides which strings are quoted, for the Jackson generator and {@link BlockYaml} alike. */
+    static final StringQuotingChecker QUOTING = new AnyReaderQuotingChecker();
+
     private static final YAMLMapper MAPPER = new YAMLMapper(new ExactYamlFactory(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -41,7 +46,7 @@ public final class YamlOutput {
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .stringQuotingChecker(new AnyReaderQuotingChecker())));
+            .stringQuotingChecker(QUOTING)));
 
     /**
      * Quotes every string that some YAML reader of the generated files would resolve to something
@@ -54,7 +59,7 @@ public final class YamlOutput {
      */
     private static final class AnyReaderQuotingChecker extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
-        private static final Resolver YAML11 = new Resolver();
+        private static final Yaml11Types YAML11 = new Yaml11Types();
         private static final Pattern KEYWORD = Pattern.compile(
                 "(?i)y|n|yes|no|on|off|true|false|null|~|=|<<|[-+]?\\.?(inf|infinity|nan)");
         /** yaml.v2 drops every {@code _} first, then tries Go's integer (base prefixes in any case) and YAML's float syntax. */
@@ -68,19 +73,108 @@ public final class YamlOutput {
         /** The longest {@link #KEYWORD}: {@code +.infinity}. */
         private static final int LONGEST_KEYWORD = 10;
 
+        /** Strings up to this long are decided once per thread: durations, label values and names repeat in every file. */
+        private static final int REMEMBERED_LENGTH = 32;
+        private static final int REMEMBERED_COUNT = 8192;
+        private static final ThreadLocal<Map<String, Boolean>> DECIDED = ThreadLocal.withInitial(java.util.HashMap::new);
+
         @Override
         public boolean needToQuoteValue(String value) {
+            if (value.length() > REMEMBERED_LENGTH) {
+                return decide(value);
+            }
+            Map<String, Boolean> decided = DECIDED.get();
+            Boolean quote = decided.get(value);
+            if (quote == null) {
+                if (decided.size() >= REMEMBERED_COUNT) {
+                    decided.clear(); // bounded: unique strings (values of test series, alert names) come and go
+                }
+                quote = decide(value);
+                decided.put(value, quote);
+            }
+            return quote;
+        }
+
+        private boolean decide(String value) {
             // the patterns only match short values or values that start with a sign, dot or digit: most strings
             // (names, expressions, descriptions) are told apart by their length and first character
             boolean numeric = !value.isEmpty() && "+-.0123456789".indexOf(value.charAt(0)) >= 0;
             return super.needToQuoteValue(value)
-                    || (value.length() <= LONGEST_KEYWORD && KEYWORD.matcher(value).matches())
-                    || (numeric && YAML11_NUMBER.matcher(value).matches())
+                    || (value.length() <= LONGEST_KEYWORD && matches(KEYWORD, value))
+                    || (numeric && matches(YAML11_NUMBER, value))
                     // SnakeYAML's resolvers of values that start with a letter (booleans, nulls) match 10 characters at most
-                    || ((value.length() <= 10 || !Character.isLetter(value.charAt(0)))
-                            && !Tag.STR.equals(YAML11.resolve(NodeId.scalar, value, true)))
-                    || (numeric && GO_NUMBER.matcher(value.replace("_", "")).matches())
-                    || (numeric && DATE.matcher(value).matches());
+                    || ((value.length() <= 10 || !Character.isLetter(value.charAt(0))) && !YAML11.isString(value))
+                    || (numeric && matches(GO_NUMBER, value.indexOf('_') < 0 ? value : value.replace("_", "")))
+                    || (numeric && matches(DATE, value));
+        }
+    }
+
+    /**
+     * One matcher per pattern and thread, reset for each string: a generated bundle of ten thousand rules checks
+     * some hundred thousand strings, and a fresh {@link java.util.regex.Matcher} for each (its group and loop
+     * arrays) cost more than the matching.
+     */
+    private static final ThreadLocal<Map<Pattern, java.util.regex.Matcher>> MATCHERS =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+
+    static boolean matches(Pattern pattern, CharSequence text) {
+        return MATCHERS.get().computeIfAbsent(pattern, p -> p.matcher("")).reset(text).matches();
+    }
+
+    /**
+     * SnakeYAML's YAML 1.1 resolver as {@link Resolver#resolve} applies it to a plain scalar (the same patterns,
+     * first characters and length limits, taken as the resolver registers them), with {@link #matches} instead of
+     * a new matcher per pattern and string.
+     */
+    static final class Yaml11Types extends Resolver {
+        private record Type(Tag tag, Pattern pattern, int limit) {
+        }
+
+        /** By first character, null for any; filled from the super constructor, so without an initializer here. */
+        private Map<Character, List<Type>> types;
+
+        @Override
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
+            super.addImplicitResolver(tag, regexp, first, limit);
+            if (types == null) {
+                types = new java.util.HashMap<>();
+            }
+            // as Resolver does: no first characters, or the character 0, files the pattern under null (any)
+            if (first == null) {
+                types.computeIfAbsent(null, c -> new ArrayList<>()).add(new Type(tag, regexp, limit));
+            } else {
+                for (char c : first.toCharArray()) {
+                    types.computeIfAbsent(c == 0 ? null : c, k -> new ArrayList<>()).add(new Type(tag, regexp, limit));
+                }
+            }
+        }
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind != NodeId.scalar || !implicit) {
+                return super.resolve(kind, value, implicit);
+            }
+            Tag tag = first(types.get(value.isEmpty() ? '\0' : value.charAt(0)), value);
+            if (tag == null && types.containsKey(null)) {
+                tag = first(types.get(null), value);
+            }
+            return tag == null ? Tag.STR : tag;
+        }
+
+        /** Whether SnakeYAML reads {@code value}, written plain, as a string ({@code resolve(scalar, value, true)} is {@code str}). */
+        boolean isString(String value) {
+            return Tag.STR.equals(resolve(NodeId.scalar, value, true));
+        }
+
+        private static Tag first(List<Type> candidates, String value) {
+            if (candidates != null) {
+                for (Type t : candidates) {
+                    if (value.length() <= t.limit() && matches(t.pattern(), value)) {
+                        return t.tag();
+                    }
+                }
+            }
+            return null;
         }
     }
 
@@ -200,6 +294,15 @@ public final class YamlOutput {
 
     /** The YAML text of a tree, preceded by {@code # Generated by spawn-monitoring ...}. */
     public static byte[] toBytes(JsonNode tree, String source) {
+        String direct = BlockYaml.write(tree, QUOTING);
+        if (direct != null) {
+            return (header(source) + direct).getBytes(StandardCharsets.UTF_8);
+        }
+        return generic(tree, source);
+    }
+
+    /** {@link #toBytes} through Jackson's generator and SnakeYAML's emitter, for any tree. */
+    static byte[] generic(JsonNode tree, String source) {
         try {
             String body = MAPPER.writeValueAsString(tree);
             body = MARKED.matcher(body).replaceAll(marked -> {
@@ -222,6 +325,11 @@ public final class YamlOutput {
     public static String header(String source) {
         return "# Generated by " + GENERATOR + (source == null || source.isEmpty() ? "" : " from " + source)
                 + ". Do not edit: change the spec and regenerate.\n";
+    }
+
+    /** SnakeYAML's YAML 1.1 resolver, the same types, for reading many scalars (the lint's rule files). */
+    public static Resolver yaml11Resolver() {
+        return new Yaml11Types();
     }
 
     /** Parses YAML text back into a tree (round-trip tests, drift checks). */

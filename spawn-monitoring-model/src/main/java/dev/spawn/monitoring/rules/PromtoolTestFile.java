@@ -25,8 +25,22 @@ import java.util.regex.Pattern;
  */
 final class PromtoolTestFile {
 
-    /** An effective alerting rule and its test cases with every template already rendered. */
-    record TestedRule(AlertingRule rule, List<RuleTestCase> tests) {
+    /**
+     * An effective alerting rule and its test cases with every template already rendered; {@code groups} are the
+     * cases' test groups once {@link #generated()} (null before).
+     */
+    record TestedRule(AlertingRule rule, List<RuleTestCase> tests, List<ObjectNode> groups) {
+        TestedRule(AlertingRule rule, List<RuleTestCase> tests) {
+            this(rule, tests, null);
+        }
+
+        /**
+         * The same rule with its test groups generated now, so that a case that cannot be generated throws here
+         * (while the rules are built) and the test file, when asked for, does not generate them again.
+         */
+        TestedRule generated() {
+            return groups != null ? this : new TestedRule(rule, tests, tests.stream().map(test -> group(rule, test)).toList());
+        }
     }
 
     /**
@@ -55,10 +69,17 @@ final class PromtoolTestFile {
         }
         String folder = testFolder(file.path());
         Copies copies = new Copies(file);
-        for (Map.Entry<String, List<TestedRule>> alert : byAlert.entrySet()) {
+        // each alert's two files depend on nothing the others' do: rendered side by side, then put in path order
+        List<Map.Entry<String, List<TestedRule>>> alerts = new ArrayList<>(byAlert.entrySet());
+        List<byte[][]> rendered = alerts.parallelStream().map(alert -> {
             String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
-            files.put(folder + copy, RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source));
-            files.put(testFile(file.path(), alert.getKey()), YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source));
+            return new byte[][] {RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source),
+                    YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source)};
+        }).toList();
+        for (int i = 0; i < alerts.size(); i++) {
+            String stem = stem(alerts.get(i).getKey());
+            files.put(folder + RULES_FOLDER + stem + ".yaml", rendered.get(i)[0]);
+            files.put(folder + stem + TEST_SUFFIX, rendered.get(i)[1]);
         }
         return files;
     }
@@ -151,9 +172,7 @@ final class PromtoolTestFile {
         YamlOutput.put(root, "evaluation_interval", evaluationInterval);
         ArrayNode tests = root.putArray("tests");
         for (TestedRule tested : rules) {
-            for (RuleTestCase test : tested.tests()) {
-                tests.add(group(tested.rule(), test));
-            }
+            tested.generated().groups().forEach(tests::add);
         }
         return root;
     }

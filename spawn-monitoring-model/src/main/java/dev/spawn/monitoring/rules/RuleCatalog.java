@@ -80,7 +80,15 @@ public final class RuleCatalog {
     }
 
     public Optional<RuleDefinition> rule(String name) {
-        return rules().stream().filter(r -> r.name().equals(name)).findFirst();
+        // asked for each custom rule added (is its name taken?): no list of all rules for that
+        for (RuleGroupDefinition group : groups) {
+            for (RuleDefinition rule : group.rules()) {
+                if (rule.name().equals(name)) {
+                    return Optional.of(rule);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public MetricCatalog metrics() {
