@@ -18,6 +18,7 @@ public final class Series {
     private final SortedMap<String, String> labels;
     private final long[] times;
     private final double[] values;
+    private final int size;
 
     /** {@code times} ascending; the arrays are not copied: the caller hands them over. */
     public Series(SortedMap<String, String> labels, long[] times, double[] values) {
@@ -28,6 +29,20 @@ public final class Series {
         this.labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         this.times = times;
         this.values = values;
+        this.size = times.length;
+    }
+
+    private Series(Series whole, int size) {
+        this.labels = whole.labels;
+        this.times = whole.times;
+        this.values = whole.values;
+        this.size = size;
+    }
+
+    /** This series without its samples after {@code maxTime}: a view, nothing copied. */
+    public Series until(long maxTime) {
+        int n = lastAtOrBefore(maxTime) + 1;
+        return n == size ? this : new Series(this, n);
     }
 
     /** Whether {@code value} is the staleness marker (not just any NaN). */
@@ -40,7 +55,7 @@ public final class Series {
     }
 
     public int size() {
-        return times.length;
+        return size;
     }
 
     public long time(int i) {
@@ -53,18 +68,18 @@ public final class Series {
 
     /** The index of the last sample at or before {@code t}, or -1. */
     public int lastAtOrBefore(long t) {
-        int i = Arrays.binarySearch(times, t);
+        int i = Arrays.binarySearch(times, 0, size, t);
         return i >= 0 ? i : -i - 2;
     }
 
     /** The index of the first sample at or after {@code t}; {@link #size()} when none. */
     public int firstAtOrAfter(long t) {
-        int i = Arrays.binarySearch(times, t);
+        int i = Arrays.binarySearch(times, 0, size, t);
         return i >= 0 ? i : -i - 1;
     }
 
     @Override
     public String toString() {
-        return labels + " (" + times.length + " samples)";
+        return labels + " (" + size + " samples)";
     }
 }
