@@ -69,7 +69,8 @@ public final class MutationCheck {
             return new BundleCheck.Outcome(NAME, BundleCheck.Outcome.Status.SKIPPED, "promtool not found");
         }
         int knownBefore = cache.mutantsKnown();
-        List<Verdict> verdicts = verdicts(bundle, bundleDirectory, cache);
+        Run run = run(bundle, bundleDirectory, cache, true);
+        List<Verdict> verdicts = run.verdicts();
         int known = cache.mutantsKnown() - knownBefore;
         List<Problem> problems = new ArrayList<>();
         StringBuilder output = new StringBuilder();
@@ -83,7 +84,15 @@ public final class MutationCheck {
         }
         long survived = verdicts.stream().filter(v -> !v.killed()).count();
         boolean failed = survived > 0 && mode == Mutation.FAIL;
-        return new BundleCheck.Outcome(summary(verdicts) + (known == 0 ? "" : " (" + known + " unchanged since they last ran)"), failed ? BundleCheck.Outcome.Status.FAILED
+        List<String> notes = new ArrayList<>();
+        if (known > 0) {
+            notes.add(known + " unchanged since they last ran");
+        }
+        if (run.inJvm() > 0) {
+            notes.add("the mutants of " + run.inJvm() + (run.inJvm() == 1 ? " alert" : " alerts") + " run in the JVM"
+                    + (run.inPromtool() == 0 ? "" : ", of " + run.inPromtool() + " in promtool"));
+        }
+        return new BundleCheck.Outcome(summary(verdicts) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), failed ? BundleCheck.Outcome.Status.FAILED
                 : BundleCheck.Outcome.Status.PASSED, output.toString(), problems, List.of(), verdicts);
     }
 
@@ -109,11 +118,24 @@ public final class MutationCheck {
      * keeps the verdicts it had, the others run and are remembered.
      */
     public static List<Verdict> verdicts(BundleContents bundle, Path bundleDirectory, ResultCache cache) {
+        return run(bundle, bundleDirectory, cache, true).verdicts();
+    }
+
+    /** The verdicts, and how many alerts' mutants ran in the JVM and how many in promtool. */
+    record Run(List<Verdict> verdicts, int inJvm, int inPromtool) {
+    }
+
+    /**
+     * The verdicts; {@code jvmFirst}: each alert's mutants run in the JVM where {@link InJvmCases} can run them, the rest
+     * (and everything when false) in promtool.
+     */
+    static Run run(BundleContents bundle, Path bundleDirectory, ResultCache cache, boolean jvmFirst) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
         Map<Integer, Boolean> known = new HashMap<>();
         Map<String, int[]> toRemember = new LinkedHashMap<>();
+        int[] evaluatedInJvm = {0};
         for (RuleFile file : bundle.ruleFiles()) {
             TestFile testFile = tests.get(file.path());
             if (testFile == null) {
@@ -141,6 +163,18 @@ public final class MutationCheck {
                         continue;
                     }
                     key.ifPresent(k -> toRemember.put(k, new int[] {pending.size(), pending.size() + mutants.size()}));
+                    List<JsonNode> ruleCases = testFile.cases(rule.alert());
+                    Optional<boolean[]> inJvm = jvmFirst ? inJvm(rule, mutants, ruleCases, testFile.interval()) : Optional.empty();
+                    if (inJvm.isPresent()) {
+                        evaluatedInJvm[0]++;
+                        for (int i = 0; i < mutants.size(); i++) {
+                            Mutants.Mutant m = mutants.get(i);
+                            known.put(pending.size(), inJvm.get()[i]);
+                            pending.add(new Verdict(rule.alert(), custom, m.change(), m.rule().expr()
+                                    + (m.rule().forDuration().equals(rule.forDuration()) ? "" : " for " + m.rule().forDuration()), true));
+                        }
+                        continue;
+                    }
                     Map<String, AlertingRule> named = new LinkedHashMap<>();
                     for (Mutants.Mutant mutant : mutants) {
                         String name = mutantName(pending.size());
@@ -204,7 +238,49 @@ public final class MutationCheck {
             }
             cache.rememberVerdicts(key, bits);
         });
-        return List.copyOf(verdicts);
+        return new Run(List.copyOf(verdicts), evaluatedInJvm[0], tested.size());
+    }
+
+    /**
+     * Which of {@code mutants} the rule's {@code cases} kill, run in the JVM ({@link InJvmCases}), each case against the
+     * mutants the earlier ones left; empty when the evaluator does not implement something the rule or a case uses,
+     * or when it finds the rule itself failing a case promtool passed (then promtool decides, and the disagreement
+     * is no verdict).
+     */
+    static Optional<boolean[]> inJvm(AlertingRule rule, List<Mutants.Mutant> mutants, List<JsonNode> cases, Duration interval) {
+        try {
+            java.util.function.Predicate<JsonNode> ofSeverity = alert -> {
+                String severity = alert.path("exp_labels").path("severity").asText(null);
+                return severity == null || severity.equals(rule.severity());
+            };
+            InJvmCases.Alert original = InJvmCases.Alert.of(rule);
+            List<InJvmCases.Alert> alerts = new ArrayList<>();
+            for (Mutants.Mutant m : mutants) {
+                alerts.add(InJvmCases.Alert.of(m.rule()));
+            }
+            boolean[] killed = new boolean[mutants.size()];
+            for (JsonNode c : cases) {
+                List<Integer> alive = new ArrayList<>();
+                List<InJvmCases.Alert> run = new ArrayList<>();
+                run.add(original);
+                for (int i = 0; i < killed.length; i++) {
+                    if (!killed[i]) {
+                        alive.add(i);
+                        run.add(alerts.get(i));
+                    }
+                }
+                boolean[] passed = InJvmCases.passesAll(c, interval, run, rule.alert(), ofSeverity);
+                if (!passed[0]) {
+                    return Optional.empty();
+                }
+                for (int i = 0; i < alive.size(); i++) {
+                    killed[alive.get(i)] = !passed[i + 1];
+                }
+            }
+            return Optional.of(killed);
+        } catch (dev.spawn.monitoring.promql.eval.Unsupported e) {
+            return Optional.empty();
+        }
     }
 
     /** The cache key of a rule's mutants: its test file, the rule copy it loads, and the mutants; empty without them. */

@@ -67,7 +67,7 @@ class MutationCheckTest {
         Path staged = dir.resolve("bundle");
         bundle.writeTo(staged);
 
-        List<MutationCheck.Verdict> verdicts = MutationCheck.verdicts(bundle, staged);
+        List<MutationCheck.Verdict> verdicts = inJvmAgreesWithPromtool(bundle, staged);
 
         assertThat(verdicts).filteredOn(v -> !v.killed()).extracting(MutationCheck.Verdict::describe).isEmpty();
         Map<String, Integer> perRule = new TreeMap<>();
@@ -113,10 +113,46 @@ class MutationCheckTest {
         MonitoringBundle bundle = m.build();
         bundle.writeTo(dir.resolve("bundle"));
 
-        List<MutationCheck.Verdict> verdicts = MutationCheck.verdicts(bundle, dir.resolve("bundle"));
+        List<MutationCheck.Verdict> verdicts = inJvmAgreesWithPromtool(bundle, dir.resolve("bundle"));
 
         assertThat(verdicts).hasSizeGreaterThan(100);
         assertThat(verdicts).filteredOn(v -> !v.killed()).extracting(MutationCheck.Verdict::describe).isEmpty();
+    }
+
+    /**
+     * The differential proof of the in-JVM evaluator: every mutant of every alert of {@code bundle} run against its
+     * cases by promtool and by {@link InJvmCases}, the same verdict for each; and every alert's mutants did run in the
+     * JVM (none fell back to promtool for something not implemented, or because the JVM saw the rule itself fail a case
+     * promtool passed). Returns promtool's verdicts.
+     */
+    static List<MutationCheck.Verdict> inJvmAgreesWithPromtool(MonitoringBundle bundle, Path staged) {
+        MutationCheck.Run promtool = MutationCheck.run(bundle, staged, ResultCache.NONE, false);
+        MutationCheck.Run jvm = MutationCheck.run(bundle, staged, ResultCache.NONE, true);
+
+        assertThat(jvm.inPromtool()).as("alerts whose mutants the JVM could not run").isZero();
+        assertThat(jvm.inJvm()).isEqualTo(promtool.inPromtool());
+        assertThat(jvm.verdicts()).extracting(MutationCheck.Verdict::describe)
+                .containsExactlyElementsOf(promtool.verdicts().stream().map(MutationCheck.Verdict::describe).toList());
+        return promtool.verdicts();
+    }
+
+    /**
+     * Custom alerts over functions, aggregations, vector matching, {@code keep_firing_for} and templates
+     * (src/test/resources/evaluator/custom-rules.yaml), with cases that kill some mutants and let others survive:
+     * the in-JVM evaluator gives promtool's verdict for every one.
+     */
+    @Test
+    void theInJvmEvaluatorAgreesWithPromtoolOnCustomRules(@TempDir Path dir) throws Exception {
+        RealTools.require(Tool.PROMTOOL);
+        String spec = new String(MutationCheckTest.class.getResourceAsStream("/evaluator/custom-rules.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        MonitoringBundle bundle = SpecReader.parse("custom-rules.yaml", spec).build();
+        bundle.writeTo(dir.resolve("bundle"));
+
+        List<MutationCheck.Verdict> verdicts = inJvmAgreesWithPromtool(bundle, dir.resolve("bundle"));
+
+        assertThat(verdicts).filteredOn(v -> v.custom() || v.rule().equals("IdleLingering")).hasSizeGreaterThan(80)
+                .anyMatch(MutationCheck.Verdict::killed).anyMatch(v -> !v.killed());
     }
 
     @Test
