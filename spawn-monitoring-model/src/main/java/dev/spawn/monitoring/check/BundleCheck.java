@@ -449,7 +449,7 @@ public final class BundleCheck {
     static byte[] ruleCopy(BundleContents bundle, String testPath, byte[] test) {
         String folder = testPath.substring(0, testPath.lastIndexOf('/') + 1);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (com.fasterxml.jackson.databind.JsonNode file : YamlOutput.parse(test).path("rule_files")) {
+        for (com.fasterxml.jackson.databind.JsonNode file : RuleTestCases.tree(test).path("rule_files")) {
             byte[] copy = bundle.ruleTests().get(folder + file.asText());
             if (copy == null) {
                 return null;

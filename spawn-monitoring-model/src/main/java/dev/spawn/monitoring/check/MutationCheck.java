@@ -425,7 +425,7 @@ public final class MutationCheck {
             ObjectNode merged = null;
             for (Map.Entry<String, byte[]> test : bundle.ruleTestFiles().entrySet()) {
                 if (test.getKey().startsWith(folder)) {
-                    JsonNode tree = YamlOutput.parse(test.getValue());
+                    JsonNode tree = RuleTestCases.tree(test.getValue());
                     if (merged == null) {
                         merged = YamlOutput.object();
                         merged.set("evaluation_interval", tree.path("evaluation_interval"));

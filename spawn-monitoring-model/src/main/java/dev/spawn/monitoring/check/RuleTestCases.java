@@ -51,7 +51,7 @@ public final class RuleTestCases {
         List<Case> cases = new ArrayList<>();
         testFiles.forEach((file, bytes) -> {
             Map<String, String> failed = failures.getOrDefault(file, Map.of());
-            for (JsonNode test : YamlOutput.parse(bytes).path("tests")) {
+            for (JsonNode test : tree(bytes).path("tests")) {
                 String group = test.path("name").asText();
                 JsonNode check = test.path("alert_rule_test").path(0);
                 String rule = check.path("alertname").asText();
@@ -62,9 +62,25 @@ public final class RuleTestCases {
         return List.copyOf(cases);
     }
 
+    private static final Map<byte[], JsonNode> TREES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * A generated test file read as a tree, read once per file: the coverage report, the test run's batches, the
+     * result cache and the mutants all read the same bytes (the array itself is the key, held weakly). The tree is
+     * shared: callers must not change it.
+     */
+    static JsonNode tree(byte[] testFile) {
+        JsonNode tree = TREES.get(testFile);
+        if (tree == null) {
+            tree = YamlOutput.parse(testFile);
+            TREES.put(testFile, tree);
+        }
+        return tree;
+    }
+
     /** How many rule evaluations the cases of a test file step through: each case's eval_time over the interval, plus one. */
     static long evaluations(byte[] testFile) {
-        JsonNode tree = YamlOutput.parse(testFile);
+        JsonNode tree = tree(testFile);
         Duration interval = interval(tree);
         long sum = 0;
         for (JsonNode c : tree.path("tests")) {
