@@ -181,6 +181,13 @@ public final class Engine {
 
         /** Evaluates at {@code ts}: a Double (scalar), a String, a Vec or a List of Range. */
         Object eval(Expr expr, long ts) {
+            Object v = node(expr, ts);
+            // Every node's result counts (Prometheus counts each step's result of rangeEval, number literals too).
+            count(v instanceof Vec vec ? vec.size() : 1);
+            return v;
+        }
+
+        private Object node(Expr expr, long ts) {
             return expr.accept(new Expr.Visitor<Object>() {
                 @Override
                 public Object number(Expr.NumberLiteral e) {

@@ -40,9 +40,6 @@ final class Functions {
             case "ceil" -> simple(run, args, ts, Math::ceil);
             case "floor" -> simple(run, args, ts, Math::floor);
             case "sqrt" -> simple(run, args, ts, Math::sqrt);
-            case "ln" -> simple(run, args, ts, GoMath::ln);
-            case "log2" -> simple(run, args, ts, GoMath::log2);
-            case "log10" -> simple(run, args, ts, GoMath::log10);
             case "rad" -> simple(run, args, ts, v -> v * Math.PI / 180);
             case "deg" -> simple(run, args, ts, v -> v * 180 / Math.PI);
             case "sgn" -> simple(run, args, ts, v -> v < 0 ? -1 : v > 0 ? 1 : v);
@@ -112,6 +109,8 @@ final class Functions {
             case "histogram_quantile" -> histogramQuantile(run, e, ts);
             case "days_in_month", "day_of_month", "day_of_week", "day_of_year", "hour", "minute", "month", "year" ->
                     date(run, name, args, ts);
+            case "exp", "ln", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
+                    "acosh", "atanh" -> throw new Unsupported(name + "() (Go's implementation rounds differently from Java's in the last bit)");
             default -> throw new Unsupported("the function " + name + "()");
         };
         if (result instanceof Engine.Vec v) {

@@ -1,15 +1,12 @@
 package dev.spawn.monitoring.promql.eval;
 
 /**
- * Go's math functions where Prometheus' results depend on them. Only what gives Go's bits is computed; the rest is
- * {@link Unsupported}: Go's transcendental functions are not fdlibm's (Java's {@link StrictMath}), and Go's Pow
- * changed its algorithm between releases, so only exponents whose products agree in every Go version are computed.
+ * Go's math where Prometheus' results depend on it. Only what gives Go's bits is computed; the rest is {@link
+ * Unsupported}: Go's Log, Exp and trigonometry (amd64 assembly, Cephes) differ from fdlibm's ({@link StrictMath}) in
+ * the last bit (the differential found it), and Go's Pow changed how it multiplies small integer powers between
+ * releases, so only the exponents whose products agree in every release are computed.
  */
 final class GoMath {
-
-    /** Go's {@code 1/Ln2} and {@code 1/Ln10}, constant expressions Go evaluates exactly and then rounds. */
-    private static final double INV_LN2 = 1.44269504088896340735992468100189213742664595415298593413544940693110921918118;
-    private static final double INV_LN10 = 0.43429448190325182765112891891660508229439700580366656611445378316586464920887;
 
     private GoMath() {
     }
@@ -46,10 +43,56 @@ final class GoMath {
             return 1 / Math.sqrt(x);
         }
         double a = Math.abs(y);
-        if (a != Math.rint(a) && x < 0) {
+        double yi = a < 0x1p52 ? (double) (long) a : a; // Modf
+        double yf = a - yi;
+        if (yf != 0 && x < 0) {
             return Double.NaN;
         }
-        // Exponents 1-6 and 8 multiply the same powers in the same order in Go's old (Frexp) and new (int8) loops.
+        if (yf == 0 && a <= 127) {
+            return smallIntegerPower(x, a, y < 0);
+        }
+        if (yi >= 0x1p63) {
+            if (x == -1) {
+                return 1;
+            }
+            return (Math.abs(x) < 1) == (y > 0) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        // Integer exponents beyond 127: the same algorithm in every Go release, squaring mantissas, then Ldexp.
+        if (yf != 0) {
+            throw new Unsupported("x ^ y for a fractional y (Go's Exp and Log round differently from Java's)");
+        }
+        double a1 = 1.0;
+        long ae = 0;
+        int xe = frexpExponent(x);
+        double x1 = Math.scalb(x, -xe); // exact: the mantissa in [0.5, 1)
+        for (long i = (long) yi; i != 0; i >>= 1) {
+            if (xe < -(1 << 12) || (1 << 12) < xe) {
+                ae += xe;
+                break;
+            }
+            if ((i & 1) == 1) {
+                a1 *= x1;
+                ae += xe;
+            }
+            x1 *= x1;
+            xe <<= 1;
+            if (x1 < .5) {
+                x1 += x1;
+                xe--;
+            }
+        }
+        if (y < 0) {
+            a1 = 1 / a1;
+            ae = -ae;
+        }
+        return ldexp(a1, ae);
+    }
+
+    /**
+     * Integer exponents up to 127, which Go 1.21 computes by a new loop and older releases by squaring mantissas:
+     * only the exponents whose products are the same in both are computed.
+     */
+    private static double smallIntegerPower(double x, double a, boolean negative) {
         double r;
         if (a == 1) {
             r = x;
@@ -71,13 +114,31 @@ final class GoMath {
             double x4 = x2 * x2;
             r = x4 * x4;
         } else {
-            throw new Unsupported("x ^ y for the exponent " + GoFormat.formatV(y) + " (Go's Pow differs from Java's)");
+            throw new Unsupported("x ^ " + GoFormat.formatV(negative ? -a : a) + " (Go's Pow changed how it multiplies small integer powers)");
         }
-        r = y < 0 ? 1 / r : r;
+        r = negative ? 1 / r : r;
         if (r != 0 && Math.abs(r) < Double.MIN_NORMAL || Double.isInfinite(r)) {
             throw new Unsupported("x ^ y overflowing or subnormal (Go's Pow scales with Ldexp)");
         }
         return r;
+    }
+
+    /** Frexp's exponent: x = frac * 2^e with frac in [0.5, 1). */
+    private static int frexpExponent(double x) {
+        int e = Math.getExponent(x);
+        if (e == Double.MIN_EXPONENT - 1) {
+            e = Math.getExponent(x * 0x1p54) - 54;
+        }
+        return e + 1;
+    }
+
+    /** Go's Ldexp: one rounding, also into the subnormals. */
+    private static double ldexp(double frac, long exp) {
+        if (frac == 0 || Double.isNaN(frac) || Double.isInfinite(frac)) {
+            return frac;
+        }
+        long e = Math.max(Math.min(exp, 4000), -4000);
+        return Math.scalb(frac, (int) e);
     }
 
     private static boolean isOddInt(double y) {
@@ -90,34 +151,5 @@ final class GoMath {
 
     static double atan2(double y, double x) {
         throw new Unsupported("atan2 (Go's Atan is not fdlibm's)");
-    }
-
-    static double ln(double x) {
-        return StrictMath.log(x);
-    }
-
-    static double log2(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x) || x <= 0) {
-            return StrictMath.log(x) * INV_LN2; // NaN, +Inf, -Inf for 0, NaN below
-        }
-        int exp = Math.getExponent(x);
-        double frac;
-        if (exp == Double.MIN_EXPONENT - 1) {
-            // Subnormal: normalise as Go's Frexp does.
-            double n = x * 0x1p52;
-            exp = Math.getExponent(n) - 52;
-            frac = n / Math.scalb(1.0, Math.getExponent(n) + 1);
-        } else {
-            frac = x / Math.scalb(1.0, exp + 1);
-        }
-        int e = exp + 1; // Frexp: x = frac * 2^e, frac in [0.5, 1)
-        if (frac == 0.5) {
-            return e - 1;
-        }
-        return StrictMath.log(frac) * INV_LN2 + e;
-    }
-
-    static double log10(double x) {
-        return StrictMath.log(x) * INV_LN10;
     }
 }

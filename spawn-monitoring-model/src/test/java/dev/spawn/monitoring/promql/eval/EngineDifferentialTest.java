@@ -47,6 +47,7 @@ class EngineDifferentialTest {
         RealTools.require(Tool.PROMTOOL);
         List<EvalCase> groups = new ArrayList<>(EvalCorpus.handPicked());
         groups.addAll(EvalCorpus.random(20261127L, 60, 40));
+        groups.addAll(EvalCorpus.math(7L));
         long started = System.nanoTime();
         StringBuilder yaml = new StringBuilder("evaluation_interval: 1m\ntests:\n");
         List<Outcome> outcomes = new ArrayList<>();
@@ -69,7 +70,7 @@ class EngineDifferentialTest {
                 try {
                     o = new Outcome(g, q, engine.eval(expr, q.seconds() * 1000), null);
                 } catch (Unsupported e) {
-                    unsupported.merge(e.getMessage().replaceAll("[0-9.e+-]+", "N"), 1, Integer::sum);
+                    unsupported.merge(e.getMessage().replaceAll("-?[0-9]+(\\.[0-9]+)?", "N"), 1, Integer::sum);
                     continue;
                 } catch (EvaluationError e) {
                     o = new Outcome(g, q, null, e.getMessage());

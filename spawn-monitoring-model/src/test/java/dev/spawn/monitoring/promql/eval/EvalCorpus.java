@@ -119,6 +119,36 @@ final class EvalCorpus {
         return groups;
     }
 
+    /** Math functions over many random values of every magnitude, each a group of 20 series of 30 values. */
+    static List<EvalCase> math(long seed) {
+        Random r = new Random(seed);
+        List<EvalCase> groups = new ArrayList<>();
+        for (String sign : new String[] {"positive", "any"}) {
+            List<EvalCase.Input> series = new ArrayList<>();
+            for (int s = 0; s < 20; s++) {
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    double v = (0.5 + r.nextDouble()) * Math.pow(10, r.nextInt(s < 10 ? 4 : 13) - (s < 10 ? 2 : 6));
+                    if (s < 5) {
+                        v = r.nextDouble();
+                    }
+                    values.add(Double.toString(sign.equals("any") && r.nextBoolean() ? -v : v));
+                }
+                series.add(input("m", "s=" + s, String.join(" ", values)));
+            }
+            List<EvalCase.Query> qs = new ArrayList<>();
+            for (int t = 0; t < 30; t += 3) {
+                for (String f : new String[] {"sqrt(m)", "m ^ 300", "m ^ -200", "m ^ 3", "m ^ -2", "m ^ 8", "m ^ 5", "m / 3", "m % 0.7", "rate(m[5m])", "deriv(m[10m])", "stddev_over_time(m[10m])",
+                        "avg_over_time(m[10m])", "predict_linear(m[10m], 3600)", "holt_winters(m[10m], 0.3, 0.6)",
+                        "quantile_over_time(0.3, m[10m])", "sum_over_time(m[10m])", "round(m, 0.001)"}) {
+                    qs.add(new EvalCase.Query(f, 60L * t + 60));
+                }
+            }
+            groups.add(new EvalCase(series, qs));
+        }
+        return groups;
+    }
+
     private static final String[] GAUGE_VALUES = {"0", "1", "2", "3", "5", "10", "0.5", "-1", "2.5", "100", "0.1", "1.3", "7", "-0.25"};
 
     /** {@code count} groups of random series with {@code queries} random expressions each. */
@@ -241,8 +271,7 @@ final class EvalCorpus {
             return switch (r.nextInt(14)) {
                 case 0, 1 -> selector();
                 case 2, 3 -> rangeFunction();
-                case 4 -> pick("abs", "ceil", "floor", "round", "sqrt", "sgn", "deg", "rad", "timestamp", "sort", "sort_desc",
-                        "ln", "log2", "log10", "-") + "(" + vector(d) + ")";
+                case 4 -> pick("abs", "ceil", "floor", "round", "sqrt", "sgn", "deg", "rad", "timestamp", "sort", "sort_desc", "-") + "(" + vector(d) + ")";
                 case 5 -> pick("clamp(%s, 1, 5)", "clamp_min(%s, 2)", "clamp_max(%s, 2)", "round(%s, 0.5)",
                         "label_replace(%s, \"dst\", \"$1-y\", \"inst\", \"(.*)\")", "label_join(%s, \"j\", \"-\", \"job\", \"inst\")",
                         "label_replace(%s, \"job\", \"\", \"inst\", \"1\")", "absent(%s)", "vector(1) + %s", "hour(%s)")
