@@ -111,7 +111,15 @@ final class GoFmt {
                 b.append("%!").appendCodePoint(verb).append("(MISSING)");
                 continue;
             }
-            b.append(formatArg(args.get(argNum++), verb, spec, format));
+            Object arg = args.get(argNum++);
+            if (verb == 'v' && spec.plus) {
+                // %+v is fmt's "field names" form, not a sign
+                if (arg instanceof GoValues.Data) {
+                    throw new Unsupported("printf %+v of the template data");
+                }
+                spec.plus = false;
+            }
+            b.append(formatArg(arg, verb, spec, format));
         }
         if (argNum < args.size()) {
             b.append("%!(EXTRA ");
@@ -135,13 +143,6 @@ final class GoFmt {
     private static String formatArg(Object arg, int verb, Spec spec, String format) {
         if (verb == 'T') {
             return padString(arg == null ? "<nil>" : GoValues.typeName(arg), spec);
-        }
-        if (verb == 'v' && spec.plus) {
-            // %+v is fmt's "field names" form, not a sign
-            if (arg instanceof GoValues.Data) {
-                throw new Unsupported("printf %+v of the template data");
-            }
-            spec.plus = false;
         }
         if (verb == 'p') {
             throw new Unsupported("printf %p");
@@ -193,17 +194,33 @@ final class GoFmt {
                 case 'v' -> padString("<nil>", spec);
                 default -> badVerb(arg, verb, spec);
             };
-        } else if ((verb == 'v' || verb == 's') && (arg instanceof java.util.Map || arg instanceof GoValues.Time)) {
+        } else if (arg instanceof java.util.Map<?, ?> m) {
+            return formatMap(m, verb, spec, format);
+        } else if (arg instanceof GoValues.Args a) {
+            return formatMap(a.map(), verb, spec, format);
+        } else if ((verb == 'v' || verb == 's') && arg instanceof GoValues.Time) {
             return padString(GoValues.print(arg), spec);
         }
         throw new Unsupported("printf %" + Character.toString(verb) + " of a " + GoValues.typeName(arg));
     }
 
-    private static String badVerb(Object arg, int verb, Spec spec) {
-        if (spec.width >= 0 || spec.prec >= 0 || spec.plus || spec.minus || spec.zero || spec.space) {
-            throw new Unsupported("printf's bad verb %" + Character.toString(verb) + " with flags");
+    /** A map as fmt prints it: {@code map[k:v ...]} in key order, the verb applied to each key and value. */
+    private static String formatMap(java.util.Map<?, ?> m, int verb, Spec spec, String format) {
+        List<String> keys = new java.util.ArrayList<>();
+        m.keySet().forEach(k -> keys.add((String) k));
+        keys.sort(GoValues.KEY_ORDER);
+        StringBuilder b = new StringBuilder("map[");
+        for (int i = 0; i < keys.size(); i++) {
+            Object v = m.get(keys.get(i));
+            b.append(i == 0 ? "" : " ").append(formatArg(keys.get(i), verb, spec, format)).append(':');
+            b.append(v == null ? pad("<nil>", spec) : formatArg(v, verb, spec, format));
         }
-        String what = arg == null ? "<nil>" : GoValues.typeName(arg) + "=" + GoValues.print(arg);
+        return b.append(']').toString();
+    }
+
+    /** fmt's text for a verb the operand's type has no meaning for: the operand printed with %v and the same flags. */
+    private static String badVerb(Object arg, int verb, Spec spec) {
+        String what = arg == null ? "<nil>" : GoValues.typeName(arg) + "=" + formatArg(arg, 'v', spec, "");
         return "%!" + Character.toString(verb) + "(" + what + ")";
     }
 
@@ -214,9 +231,11 @@ final class GoFmt {
         return s.substring(0, s.offsetByCodePoints(0, prec));
     }
 
+    /** Go 1.19 pads strings and bools with zeros too when asked ({@code %08s}). */
     private static String padString(String s, Spec spec) {
-        if (spec.zero && spec.width > s.codePointCount(0, s.length())) {
-            throw new Unsupported("printf zero padding of a string");
+        int n = spec.width - s.codePointCount(0, s.length());
+        if (n > 0 && spec.zero) {
+            return "0".repeat(n) + s;
         }
         return pad(s, spec);
     }
