@@ -81,20 +81,35 @@ final class GoFloats {
         if (abs < 1e15 && abs == Math.rint(abs)) {
             return digits(new BigDecimal((long) abs));
         }
+        // Some p-digit decimal reads back as abs for every p from the shortest on: search for the shortest.
+        // (17 digits always do).
         BigDecimal exact = new BigDecimal(abs);
-        for (int p = 1; p < 17; p++) {
-            BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (nearest.doubleValue() == abs) {
-                return digits(nearest);
-            }
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
-                BigDecimal other = exact.round(new MathContext(p, mode));
-                if (other.compareTo(nearest) != 0 && other.doubleValue() == abs) {
-                    return digits(other);
-                }
+        int lo = 1;
+        int hi = 17;
+        while (lo < hi) {
+            int p = (lo + hi) / 2;
+            if (readsBack(exact, abs, p) != null) {
+                hi = p;
+            } else {
+                lo = p + 1;
             }
         }
-        return digits(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        return digits(readsBack(exact, abs, lo));
+    }
+
+    /** The p-digit decimal nearest to exact that reads back as abs (the other neighbour if the nearest does not), or null. */
+    private static BigDecimal readsBack(BigDecimal exact, double abs, int p) {
+        BigDecimal nearest = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+        if (nearest.doubleValue() == abs) {
+            return nearest;
+        }
+        for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            BigDecimal other = exact.round(new MathContext(p, mode));
+            if (other.compareTo(nearest) != 0 && other.doubleValue() == abs) {
+                return other;
+            }
+        }
+        return null;
     }
 
     /** abs rounded half to even to sig significant digits. */

@@ -17,6 +17,12 @@ final class TemplateCorpus {
             "Instance {{ $labels.instance_id }} in {{ $labels.region }} costs {{ $value | humanize }}/h",
             "{{ $labels.gpu_index }} {{ $labels.instance }} {{ $labels.job_array_id }} {{ $labels.missing }}");
 
+    /** Number formatting, expanded for many random values. */
+    static final List<String> NUMBERS = List.of(
+            "{{ $value }}",
+            "{{ $value | humanize }}|{{ $value | humanizePercentage }}|{{ humanize1024 $value }}|{{ humanizeDuration $value }}",
+            "{{ printf \"%.4g|%e|%.3f|%g|%.10g|%.17g|%.0f|%.1e|%G|%.5E\" $value $value $value $value $value $value $value $value $value $value }}");
+
     private static final List<String> MORE = List.of(
             "{{ .Value }}",
             "{{ .Labels.job }}|{{ .Labels.nope }}|{{ $.Labels.instance }}",
