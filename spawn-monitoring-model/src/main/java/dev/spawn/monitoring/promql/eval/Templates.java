@@ -1,14 +1,34 @@
 package dev.spawn.monitoring.promql.eval;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prometheus 2.42's alert templates ({@code template.Expander} as the rule manager calls it for labels and
  * annotations): Go's text/template with {@code $labels}, {@code $externalLabels}, {@code $externalURL}, {@code $value}
  * and Prometheus' functions, output exactly as Prometheus writes it. What is not implemented throws {@link
  * Unsupported}; a query function ({@code query}) always does.
+ *
+ * <p>Implemented: text, actions, trim markers, comments; variables (declared, assigned), fields of the data and of
+ * the label maps (a missing label is empty: Prometheus sets {@code missingkey=zero}); pipelines; if/else if/else,
+ * range over a map (sorted keys), with, break, continue; Prometheus' args, reReplaceAll, safeHtml, match, title,
+ * toUpper, toLower, graphLink, tableLink, stripPort, stripDomain, humanize, humanize1024, humanizeDuration,
+ * humanizePercentage, humanizeTimestamp, toTime, parseDuration; Go's and, or, not, len, index (of maps), print,
+ * printf, println, html, js, urlquery, eq, ne, lt, le, gt, ge; numbers printed as Go's fmt prints them.
+ *
+ * <p>Unsupported: query, first, label, value, strvalue, sortByLabel; externalURL and pathPrefix (promtool has no URL
+ * and fails where Prometheus prints its --web.external-url); slice, call; define, template, block; character
+ * constants, numbers other than decimal; printf's {@code #}, {@code *} and argument indexes, %c %U %b on floats and
+ * %x of floats; and every template Prometheus fails to parse or execute (Prometheus then writes
+ * {@code <error expanding template: ...>}, not reproduced here).
  */
 public final class Templates {
+
+    /** The texts seen, parsed (or the Unsupported they throw); bounded, since mutation runs reuse a few texts. */
+    private static final Map<String, Object> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+    private static final List<String> PREDECLARED = List.of("$labels", "$externalLabels", "$externalURL", "$value");
 
     private Templates() {
     }
@@ -22,6 +42,23 @@ public final class Templates {
         if (!text.contains("{{")) {
             return text;
         }
-        throw new Unsupported("alert templates are not evaluated in the JVM yet");
+        Object parsed = PARSED.get(text);
+        if (parsed == null) {
+            try {
+                parsed = TemplateParser.parse(text, TemplateFunctions.names(), PREDECLARED);
+            } catch (Unsupported e) {
+                parsed = e;
+            }
+            if (PARSED.size() >= MAX_CACHED) {
+                PARSED.clear();
+            }
+            PARSED.put(text, parsed);
+        }
+        if (parsed instanceof Unsupported e) {
+            throw new Unsupported(e.getMessage());
+        }
+        @SuppressWarnings("unchecked")
+        List<TemplateParser.Node> tree = (List<TemplateParser.Node>) parsed;
+        return TemplateExecution.run(tree, new GoValues.Data(labels, externalLabels, externalURL, value));
     }
 }
