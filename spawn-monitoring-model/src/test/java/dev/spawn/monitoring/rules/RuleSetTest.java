@@ -198,13 +198,28 @@ class RuleSetTest {
     @Test
     void customRuleWhoseAnnotationsCannotBePredictedIsAnError() {
         CustomRule custom = CustomRule.of("Odd", "spawn_logged_in_users > 3", Duration.ZERO, Severity.INFO,
-                "{{ with $labels }}odd{{ end }}").withTest(new RuleTestCase("fires", "1m",
+                "{{ with query \"up\" }}{{ . | first | value }}{{ end }}").withTest(new RuleTestCase("fires", "1m",
                 List.of(RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "4x5")),
                 List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), "4"))));
         RuleSet rules = RuleSet.defaults().custom(custom);
 
-        assertThat(rules.problems()).anySatisfy(p -> assertThat(p.toString()).contains("cannot predict the template action"));
+        assertThat(rules.problems()).anySatisfy(p -> assertThat(p.toString()).contains("cannot predict the template: ")
+                .contains("query"));
         assertThatThrownBy(rules::testFiles).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void customRuleAnnotationsArePredictedAsPrometheusExpandsThem() {
+        CustomRule custom = CustomRule.of("Odd", "spawn_logged_in_users > 3", Duration.ZERO, Severity.INFO,
+                "{{ printf \"%.1f\" $value }} users on {{ $labels.instance_id | toUpper }}{{ with $labels.none }} never{{ end }}")
+                .withTest(new RuleTestCase("fires", "1m",
+                        List.of(RuleTestCase.InputSeries.of("spawn_logged_in_users{instance_id=\"i-1\"}", "4x5")),
+                        List.of(new RuleTestCase.ExpectedAlert(Map.of("instance_id", "i-1"), "4"))));
+        RuleSet rules = RuleSet.defaults().custom(custom);
+
+        assertThat(rules.problems()).noneMatch(p -> p.toString().contains("predict"));
+        assertThat(new String(rules.coverage(Coverage.NONE).testFiles().get(RuleSet.testFile(RuleSet.CUSTOM_RULE_FILE, "Odd")),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("summary: 4.0 users on I-1\n");
     }
 
     @Test

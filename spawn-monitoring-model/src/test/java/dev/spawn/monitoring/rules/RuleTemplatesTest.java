@@ -53,17 +53,17 @@ class RuleTemplatesTest {
 
     @Test
     void predictsPrometheusFormattingOfValues() {
-        assertThat(AlertTemplate.goDefault(1860)).isEqualTo("1860");
-        assertThat(AlertTemplate.goDefault(0.1)).isEqualTo("0.1");
-        assertThat(AlertTemplate.goDefault(104857600)).isEqualTo("1.048576e+08");
-        assertThat(AlertTemplate.goDefault(0.00001)).isEqualTo("1e-05");
-        assertThat(AlertTemplate.humanize(102000000)).isEqualTo("102M");
-        assertThat(AlertTemplate.humanize(5.05)).isEqualTo("5.05");
-        assertThat(AlertTemplate.humanize(212.1649484536)).isEqualTo("212.2");
-        assertThat(AlertTemplate.humanize(0.0123)).isEqualTo("12.3m");
-        assertThat(AlertTemplate.humanizeDuration(1860)).isEqualTo("31m 0s");
-        assertThat(AlertTemplate.humanizeDuration(90000)).isEqualTo("1d 1h 0m 0s");
-        assertThat(AlertTemplate.humanizeDuration(42.5)).isEqualTo("42.5s");
+        assertThat(AlertTemplate.expand("{{ $value }}", Map.of(), 1860d)).isEqualTo("1860");
+        assertThat(AlertTemplate.expand("{{ $value }}", Map.of(), 0.1d)).isEqualTo("0.1");
+        assertThat(AlertTemplate.expand("{{ $value }}", Map.of(), 104857600d)).isEqualTo("1.048576e+08");
+        assertThat(AlertTemplate.expand("{{ $value }}", Map.of(), 0.00001d)).isEqualTo("1e-05");
+        assertThat(AlertTemplate.expand("{{ $value | humanize }}", Map.of(), 102000000d)).isEqualTo("102M");
+        assertThat(AlertTemplate.expand("{{ $value | humanize }}", Map.of(), 5.05d)).isEqualTo("5.05");
+        assertThat(AlertTemplate.expand("{{ $value | humanize }}", Map.of(), 212.1649484536d)).isEqualTo("212.2");
+        assertThat(AlertTemplate.expand("{{ $value | humanize }}", Map.of(), 0.0123d)).isEqualTo("12.3m");
+        assertThat(AlertTemplate.expand("{{ $value | humanizeDuration }}", Map.of(), 1860d)).isEqualTo("31m 0s");
+        assertThat(AlertTemplate.expand("{{ $value | humanizeDuration }}", Map.of(), 90000d)).isEqualTo("1d 1h 0m 0s");
+        assertThat(AlertTemplate.expand("{{ $value | humanizeDuration }}", Map.of(), 42.5d)).isEqualTo("42.5s");
         assertThat(AlertTemplate.expand("{{ $value | humanizePercentage }} of {{ $labels.region }}{{ $labels.none }}",
                 Map.of("region", "us-east-1"), 0.1)).isEqualTo("10% of us-east-1");
     }
