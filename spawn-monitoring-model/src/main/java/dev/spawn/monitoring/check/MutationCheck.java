@@ -154,12 +154,7 @@ public final class MutationCheck {
                     Optional<String> key = cacheKey(bundle, file, rule, mutants, cache);
                     Optional<boolean[]> cached = key.flatMap(k -> cache.verdicts(k, mutants.size()));
                     if (cached.isPresent()) {
-                        for (int i = 0; i < mutants.size(); i++) {
-                            Mutants.Mutant m = mutants.get(i);
-                            known.put(pending.size(), cached.get()[i]);
-                            pending.add(new Verdict(rule.alert(), custom, m.change(), m.rule().expr()
-                                    + (m.rule().forDuration().equals(rule.forDuration()) ? "" : " for " + m.rule().forDuration()), true));
-                        }
+                        addKnown(rule, custom, mutants, cached.get(), pending, known);
                         continue;
                     }
                     key.ifPresent(k -> toRemember.put(k, new int[] {pending.size(), pending.size() + mutants.size()}));
@@ -167,12 +162,7 @@ public final class MutationCheck {
                     Optional<boolean[]> inJvm = jvmFirst ? inJvm(rule, mutants, ruleCases, testFile.interval()) : Optional.empty();
                     if (inJvm.isPresent()) {
                         evaluatedInJvm[0]++;
-                        for (int i = 0; i < mutants.size(); i++) {
-                            Mutants.Mutant m = mutants.get(i);
-                            known.put(pending.size(), inJvm.get()[i]);
-                            pending.add(new Verdict(rule.alert(), custom, m.change(), m.rule().expr()
-                                    + (m.rule().forDuration().equals(rule.forDuration()) ? "" : " for " + m.rule().forDuration()), true));
-                        }
+                        addKnown(rule, custom, mutants, inJvm.get(), pending, known);
                         continue;
                     }
                     Map<String, AlertingRule> named = new LinkedHashMap<>();
@@ -239,6 +229,17 @@ public final class MutationCheck {
             cache.rememberVerdicts(key, bits);
         });
         return new Run(List.copyOf(verdicts), evaluatedInJvm[0], tested.size());
+    }
+
+    /** The verdicts of {@code rule}'s mutants known without promtool (remembered, or run in the JVM): killed or not. */
+    private static void addKnown(AlertingRule rule, boolean custom, List<Mutants.Mutant> mutants, boolean[] killed,
+            List<Verdict> pending, Map<Integer, Boolean> known) {
+        for (int i = 0; i < mutants.size(); i++) {
+            Mutants.Mutant m = mutants.get(i);
+            known.put(pending.size(), killed[i]);
+            pending.add(new Verdict(rule.alert(), custom, m.change(), m.rule().expr()
+                    + (m.rule().forDuration().equals(rule.forDuration()) ? "" : " for " + m.rule().forDuration()), true));
+        }
     }
 
     /**
