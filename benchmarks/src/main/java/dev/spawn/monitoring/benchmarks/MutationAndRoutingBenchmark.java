@@ -4,6 +4,7 @@ import dev.spawn.monitoring.MonitoringBundle;
 import dev.spawn.monitoring.SpawnMonitoring;
 import dev.spawn.monitoring.check.BundleCheck;
 import dev.spawn.monitoring.check.MutationCheck;
+import dev.spawn.monitoring.check.ResultCache;
 import dev.spawn.monitoring.check.RoutingSimulator;
 import dev.spawn.monitoring.model.alertmanager.RoutingTest;
 import java.io.IOException;
@@ -59,7 +60,17 @@ public class MutationAndRoutingBenchmark {
     @Warmup(iterations = 1)
     @Measurement(iterations = 3)
     public List<MutationCheck.Verdict> mutationOfTheDefaults() {
-        return MutationCheck.verdicts(bundle, staged);
+        return MutationCheck.run(bundle, staged, ResultCache.NONE, true).verdicts();
+    }
+
+    /** The same verdicts with every mutant run in promtool (the path of what the in-JVM evaluator refuses). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public List<MutationCheck.Verdict> mutationOfTheDefaultsInPromtool() {
+        return MutationCheck.run(bundle, staged, ResultCache.NONE, false).verdicts();
     }
 
     @Benchmark

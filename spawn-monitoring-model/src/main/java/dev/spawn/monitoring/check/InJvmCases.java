@@ -128,7 +128,8 @@ final class InJvmCases {
         Iterator<Map.Entry<Long, List<List<Expected>>>> pending = checks.entrySet().iterator();
         Map.Entry<Long, List<List<Expected>>> next = pending.hasNext() ? pending.next() : null;
         Till storage = new Till(series);
-        Engine engine = new Engine(storage);
+        // a subquery without a step takes the test file's evaluation_interval, as promtool sets it
+        Engine engine = new Engine(storage, interval);
         for (long ts = 0; ts <= maxEval && next != null; ts += interval) {
             storage.maxTime = ts;
             for (int r = 0; r < rules.size(); r++) {

@@ -89,11 +89,17 @@ public final class MutationCheck {
             notes.add(known + " unchanged since they last ran");
         }
         if (run.inJvm() > 0) {
-            notes.add("the mutants of " + run.inJvm() + (run.inJvm() == 1 ? " alert" : " alerts") + " run in the JVM"
+            notes.add("the mutants of " + alerts(run.inJvm()) + " run in the JVM"
                     + (run.inPromtool() == 0 ? "" : ", of " + run.inPromtool() + " in promtool"));
+        } else if (run.inPromtool() > 0) {
+            notes.add("the mutants of " + alerts(run.inPromtool()) + " run in promtool");
         }
         return new BundleCheck.Outcome(summary(verdicts) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")"), failed ? BundleCheck.Outcome.Status.FAILED
                 : BundleCheck.Outcome.Status.PASSED, output.toString(), problems, List.of(), verdicts);
+    }
+
+    private static String alerts(int n) {
+        return n + (n == 1 ? " alert" : " alerts");
     }
 
     /** {@code mutation: 150 killed, 0 survived} */
@@ -122,14 +128,14 @@ public final class MutationCheck {
     }
 
     /** The verdicts, and how many alerts' mutants ran in the JVM and how many in promtool. */
-    record Run(List<Verdict> verdicts, int inJvm, int inPromtool) {
+    public record Run(List<Verdict> verdicts, int inJvm, int inPromtool) {
     }
 
     /**
      * The verdicts; {@code jvmFirst}: each alert's mutants run in the JVM where {@link InJvmCases} can run them, the rest
      * (and everything when false) in promtool.
      */
-    static Run run(BundleContents bundle, Path bundleDirectory, ResultCache cache, boolean jvmFirst) {
+    public static Run run(BundleContents bundle, Path bundleDirectory, ResultCache cache, boolean jvmFirst) {
         Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
