@@ -118,7 +118,7 @@ final class TemplateParser {
         return List.copyOf(list);
     }
 
-    private static Unsupported parseError(String what) {
+    static Unsupported parseError(String what) {
         return new Unsupported("a template Prometheus fails to parse or this parser does not model (" + what + ")");
     }
 
@@ -361,7 +361,7 @@ final class TemplateParser {
     }
 
     private Arg term() {
-        Token t = tokens.get(next++);
+        Token t = nextNonSpace();
         return switch (t.kind()) {
             case IDENT -> {
                 if (!functions.contains(t.val())) {
@@ -395,22 +395,7 @@ final class TemplateParser {
     }
 
     private static NumberLit number(String text) {
-        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        if (digits.matches("0|[1-9][0-9]*")) {
-            try {
-                return new NumberLit(text, Long.parseLong(text));
-            } catch (NumberFormatException e) {
-                throw parseError("integer overflow: " + text);
-            }
-        }
-        if (digits.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?") && digits.matches("[1-9.].*|0[.eE].*")) {
-            double v = Double.parseDouble(text);
-            if (Double.isInfinite(v)) {
-                throw parseError("number out of range: " + text);
-            }
-            return new NumberLit(text, v);
-        }
-        throw new Unsupported("the number syntax " + text + " in a template");
+        return new NumberLit(text, GoNumbers.number(text));
     }
 
     // ---- lexing one action
@@ -426,9 +411,12 @@ final class TemplateParser {
         return tokens.get(next);
     }
 
+    /** The next token that is no space; at the end of the action, the end again. */
     private Token nextNonSpace() {
         Token t = peekNonSpace();
-        next++;
+        if (t.kind() != Kind.END) {
+            next++;
+        }
         return t;
     }
 
@@ -500,7 +488,7 @@ final class TemplateParser {
                     tokens.add(new Token(Kind.STRING, text.substring(pos + 1, close).replace("\r", "")));
                     pos = close + 1;
                 }
-                case '\'' -> throw new Unsupported("character constants in templates");
+                case '\'' -> tokens.add(new Token(Kind.NUMBER, charConstant()));
                 case '$' -> {
                     int start = pos++;
                     while (pos < text.length() && isAlphaNumeric(text.codePointAt(pos))) {
@@ -546,20 +534,80 @@ final class TemplateParser {
         tokens.add(new Token(Kind.END, "}}"));
     }
 
+    /** Go's scanNumber: sign, base prefix, digits, fraction, exponent, imaginary suffix; then no letter or digit. */
     private void lexNumber() {
         int start = pos;
-        if (text.charAt(pos) == '+' || text.charAt(pos) == '-') {
-            pos++;
+        accept("+-");
+        String digits = "0123456789_";
+        if (accept("0")) {
+            if (accept("xX")) {
+                digits = "0123456789abcdefABCDEF_";
+            } else if (accept("oO")) {
+                digits = "01234567_";
+            } else if (accept("bB")) {
+                digits = "01_";
+            }
         }
-        while (pos < text.length() && (isAlphaNumeric(text.charAt(pos)) || text.charAt(pos) == '.'
-                || ((text.charAt(pos) == '+' || text.charAt(pos) == '-')
-                && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')))) {
-            pos++;
+        while (accept(digits)) {
+            // digits
         }
-        if (pos == start + 1 && (text.charAt(start) == '+' || text.charAt(start) == '-')) {
+        if (accept(".")) {
+            while (accept(digits)) {
+                // fraction
+            }
+        }
+        if ((digits.length() == 11 && accept("eE")) || (digits.length() == 23 && accept("pP"))) {
+            accept("+-");
+            while (accept("0123456789_")) {
+                // exponent
+            }
+        }
+        accept("i");
+        if (pos < text.length() && (isAlphaNumeric(text.codePointAt(pos)) || text.charAt(pos) == '+'
+                || text.charAt(pos) == '-')) {
+            throw parseError("bad number syntax, or a complex number");
+        }
+        if (pos == start || text.substring(start, pos).matches("[+-]")) {
             throw parseError("bad number syntax");
         }
         tokens.add(new Token(Kind.NUMBER, text.substring(start, pos)));
+    }
+
+    private boolean accept(String valid) {
+        if (pos < text.length() && valid.indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** A character constant at pos: its code point as the number's text Go's int value (its text never printed). */
+    private String charConstant() {
+        int end = pos + 1;
+        while (true) {
+            if (end >= text.length() || text.charAt(end) == '\n') {
+                throw parseError("unterminated character constant");
+            }
+            char c = text.charAt(end);
+            if (c == '\\') {
+                if (end + 1 >= text.length() || text.charAt(end + 1) == '\n') {
+                    throw parseError("unterminated character constant");
+                }
+                end += 2;
+                continue;
+            }
+            end++;
+            if (c == '\'') {
+                break;
+            }
+        }
+        String literal = text.substring(pos, end);
+        pos = end;
+        int[] r = GoNumbers.unquoteChar(literal, 1, '\'');
+        if (r[1] != literal.length() - 1) {
+            throw parseError("malformed character constant: " + literal);
+        }
+        return Integer.toString(r[0]);
     }
 
     /** A double-quoted Go string at pos, unquoted. */
@@ -570,58 +618,19 @@ final class TemplateParser {
             if (i >= text.length() || text.charAt(i) == '\n') {
                 throw parseError("unterminated quoted string");
             }
-            char c = text.charAt(i);
-            if (c == '"') {
+            if (text.charAt(i) == '"') {
                 pos = i + 1;
                 return b.toString();
             }
-            if (c != '\\') {
-                b.append(c);
-                i++;
-                continue;
+            boolean escape = text.charAt(i) == '\\';
+            int[] r = GoNumbers.unquoteChar(text, i, '"');
+            char e = escape ? text.charAt(i + 1) : 0;
+            if (escape && (e == 'x' || (e >= '0' && e <= '7')) && r[0] > 0x7f) {
+                throw new Unsupported("a string escape that makes a byte above 0x7f in a template");
             }
-            if (i + 1 >= text.length()) {
-                throw parseError("unterminated quoted string");
-            }
-            char e = text.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case 'a' -> b.append('\u0007');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'v' -> b.append('\u000b');
-                case '\\' -> b.append('\\');
-                case '"' -> b.append('"');
-                case 'u', 'U' -> {
-                    int n = e == 'u' ? 4 : 8;
-                    int cp = hexDigits(i, n);
-                    if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000)) {
-                        throw parseError("invalid unicode escape");
-                    }
-                    b.appendCodePoint(cp);
-                    i += n;
-                }
-                default -> throw new Unsupported("the string escape \\" + e + " in a template");
-            }
+            b.appendCodePoint(r[0]);
+            i = r[1];
         }
-    }
-
-    private int hexDigits(int at, int n) {
-        if (at + n > text.length()) {
-            throw parseError("bad escape");
-        }
-        int v = 0;
-        for (int k = at; k < at + n; k++) {
-            int d = Character.digit(text.charAt(k), 16);
-            if (d < 0 || text.charAt(k) >= 128) {
-                throw parseError("bad escape");
-            }
-            v = v * 16 + d;
-        }
-        return v;
     }
 
     private static boolean isSpace(char c) {
