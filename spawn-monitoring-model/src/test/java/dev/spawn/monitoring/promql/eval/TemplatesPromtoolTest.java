@@ -91,7 +91,7 @@ class TemplatesPromtoolTest {
         return cases;
     }
 
-    /** Random values for the number templates: any bit pattern, short decimals, integers, eighths. */
+    /** Random values for the number templates: any bit pattern, short decimals, integers, eighths, subnormals. */
     private static List<Case> numbers() {
         Random random = new Random(7);
         List<Case> values = new ArrayList<>();
@@ -100,6 +100,10 @@ class TemplatesPromtoolTest {
             values.add(new Case(Map.of(), (random.nextInt(20001) - 10000) * Math.pow(10, random.nextInt(41) - 20)));
             values.add(new Case(Map.of(), (double) (random.nextLong() >> random.nextInt(64))));
             values.add(new Case(Map.of(), random.nextInt(100_000) / 8.0 * (random.nextBoolean() ? 1 : -1)));
+        }
+        for (int i = 0; i < 40; i++) {
+            values.add(new Case(Map.of(), Double.longBitsToDouble(random.nextLong() & 0x000fffffffffffffL)));
+            values.add(new Case(Map.of(), Double.longBitsToDouble(random.nextLong() & 0x00000000000fffffL)));
         }
         values.removeIf(c -> Double.isNaN(c.value()) || Double.isInfinite(c.value()));
         return values;
