@@ -10,7 +10,7 @@ import java.util.Set;
  * Go 1.19's text/template parser for one alert template, as Prometheus 2.42 parses it (the four variables of the
  * rule manager's prefix predeclared): text, actions with trim markers, comments, pipelines, if/else if/else, range,
  * with, break and continue. It accepts only what Go accepts; what it does not model ({@code define}, {@code template},
- * {@code block}, character constants, numbers other than decimal) and every parse error throws {@link Unsupported}.
+ * {@code block}, complex numbers) and every parse error throws {@link Unsupported}.
  */
 final class TemplateParser {
 
