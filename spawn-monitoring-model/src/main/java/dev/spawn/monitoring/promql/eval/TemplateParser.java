@@ -3,19 +3,29 @@ package dev.spawn.monitoring.promql.eval;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Go 1.19's text/template parser for one alert template, as Prometheus 2.42 parses it (the four variables of the
  * rule manager's prefix predeclared): text, actions with trim markers, comments, pipelines, if/else if/else, range,
- * with, break and continue. It accepts only what Go accepts; what it does not model ({@code define}, {@code template},
- * {@code block}, complex numbers) and every parse error throws {@link Unsupported}.
+ * with, break and continue, define, template and block. It accepts only what Go accepts; what it does not model
+ * (complex numbers, a template defined twice) and every parse error throws {@link Unsupported}.
  */
 final class TemplateParser {
 
     /** A node of a template's tree. */
-    sealed interface Node permits Text, Action, Control, Break, Continue {
+    sealed interface Node permits Text, Action, Control, Break, Continue, Template {
+    }
+
+    /** {@code {{template "name" pipeline}}} (pipe null when there is none), also where a {@code block} stands. */
+    record Template(String name, Pipe pipe) implements Node {
+    }
+
+    /** A parsed text: its tree and the templates it defines ({@code define}, {@code block}) by name. */
+    record Parsed(List<Node> tree, Map<String, List<Node>> defines) {
     }
 
     record Text(String text) implements Node {
@@ -97,8 +107,12 @@ final class TemplateParser {
     private List<Token> tokens;
     private int next;
     private boolean rightTrim;
-    private final Deque<List<String>> scopes = new ArrayDeque<>();
+    private Deque<List<String>> scopes = new ArrayDeque<>();
     private int rangeDepth;
+    /** How deep in if/range/with the parser is: define is allowed only at the top of the main text. */
+    private int depth;
+    private boolean inDefinition;
+    private final Map<String, List<Node>> defines = new LinkedHashMap<>();
 
     private TemplateParser(String text, Set<String> functions) {
         this.text = text;
@@ -106,7 +120,7 @@ final class TemplateParser {
     }
 
     /** The tree of {@code text}; {@code predeclared} are variable names (with $) defined at the top. */
-    static List<Node> parse(String text, Set<String> functions, List<String> predeclared) {
+    static Parsed parse(String text, Set<String> functions, List<String> predeclared) {
         TemplateParser p = new TemplateParser(text, functions);
         p.scopes.push(new ArrayList<>(predeclared));
         p.scopes.peek().add("$");
@@ -115,7 +129,7 @@ final class TemplateParser {
         if (end != null) {
             throw parseError("unexpected {{" + end + "}}");
         }
-        return List.copyOf(list);
+        return new Parsed(List.copyOf(list), Map.copyOf(p.defines));
     }
 
     static Unsupported parseError(String what) {
@@ -176,6 +190,24 @@ final class TemplateParser {
                         expectEnd(first.val());
                         list.add(first.val().equals("break") ? new Break() : new Continue());
                     }
+                    case "define" -> {
+                        if (depth > 0 || inDefinition) {
+                            throw parseError("unexpected <define>");
+                        }
+                        String name = templateName();
+                        expectEnd("define");
+                        define(name, body("define"));
+                    }
+                    case "template" -> {
+                        String name = templateName();
+                        list.add(new Template(name, peekNonSpace().kind() == Kind.END ? endOfAction() : pipeline("template")));
+                    }
+                    case "block" -> {
+                        String name = templateName();
+                        Pipe pipe = pipeline("block");
+                        define(name, body("block"));
+                        list.add(new Template(name, pipe));
+                    }
                     default -> throw new Unsupported("the template action {{" + first.val() + "}}");
                 }
             } else {
@@ -183,6 +215,52 @@ final class TemplateParser {
             }
         }
         return null;
+    }
+
+    private String templateName() {
+        Token name = nextNonSpace();
+        if (name.kind() != Kind.STRING) {
+            throw parseError("unexpected " + name.val() + " in template clause");
+        }
+        return name.val();
+    }
+
+    private Pipe endOfAction() {
+        nextNonSpace();
+        return null;
+    }
+
+    /** A define's or block's body up to its {{end}}, parsed as Go parses a new template: only $ is defined. */
+    private List<Node> body(String context) {
+        Deque<List<String>> outerScopes = scopes;
+        int outerRanges = rangeDepth;
+        int outerDepth = depth;
+        boolean outerDefinition = inDefinition;
+        scopes = new ArrayDeque<>();
+        scopes.push(new ArrayList<>(List.of("$")));
+        rangeDepth = 0;
+        depth = 0;
+        inDefinition = true;
+        try {
+            List<Node> body = new ArrayList<>();
+            if (!"end".equals(itemList(body))) {
+                throw parseError("unexpected end of " + context);
+            }
+            return List.copyOf(body);
+        } finally {
+            scopes = outerScopes;
+            rangeDepth = outerRanges;
+            depth = outerDepth;
+            inDefinition = outerDefinition;
+        }
+    }
+
+    private void define(String name, List<Node> body) {
+        if (defines.containsKey(name) || name.startsWith("__alert_")) {
+            throw new Unsupported("a second definition of template " + GoText.quote(name)
+                    + " (Go's rules for redefinitions are not modelled)");
+        }
+        defines.put(name, body);
     }
 
     private void addText(List<Node> list, String chunk) {
@@ -193,6 +271,7 @@ final class TemplateParser {
 
     private Control control(String keyword) {
         scopes.push(new ArrayList<>());
+        depth++;
         try {
             Pipe pipe = pipeline(keyword);
             List<Node> list = new ArrayList<>();
@@ -220,6 +299,7 @@ final class TemplateParser {
             return new Control(keyword, pipe, List.copyOf(list), List.copyOf(elseList));
         } finally {
             scopes.pop();
+            depth--;
         }
     }
 
@@ -495,6 +575,7 @@ final class TemplateParser {
                         pos += Character.charCount(text.codePointAt(pos));
                     }
                     tokens.add(new Token(Kind.VARIABLE, text.substring(start, pos)));
+                    requireTerminator();
                 }
                 case '.' -> {
                     if (pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))
@@ -508,6 +589,7 @@ final class TemplateParser {
                     }
                     tokens.add(pos == start + 1 ? new Token(Kind.DOT, ".")
                             : new Token(Kind.FIELD, text.substring(start, pos)));
+                    requireTerminator();
                 }
                 default -> {
                     if (c == '+' || c == '-' || (c >= '0' && c <= '9')) {
@@ -522,6 +604,7 @@ final class TemplateParser {
                                 : word.equals("true") || word.equals("false") ? Kind.BOOL
                                 : word.equals("nil") ? Kind.NIL : Kind.IDENT;
                         tokens.add(new Token(kind, word));
+                        requireTerminator();
                     } else {
                         throw parseError("unrecognized character in action");
                     }
@@ -571,6 +654,13 @@ final class TemplateParser {
             throw parseError("bad number syntax");
         }
         tokens.add(new Token(Kind.NUMBER, text.substring(start, pos)));
+    }
+
+    /** Go's atTerminator: a word, field or variable must be followed by space, . , | : ( ) or the delimiter. */
+    private void requireTerminator() {
+        if (pos < text.length() && !isSpace(text.charAt(pos)) && ".,|:()}".indexOf(text.charAt(pos)) < 0) {
+            throw parseError("bad character after a word in an action");
+        }
     }
 
     private boolean accept(String valid) {

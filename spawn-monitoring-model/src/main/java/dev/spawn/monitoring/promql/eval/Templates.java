@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Implemented: text, actions, trim markers, comments; variables (declared, assigned), fields of the data and of
  * the label maps (a missing label is empty: Prometheus sets {@code missingkey=zero}); pipelines and parenthesized
- * pipelines; if/else if/else, range over a map (sorted keys), with, break, continue; Go's literals (strings with
+ * pipelines; if/else if/else, range over a map (sorted keys), with, break, continue, define, template, block;
+ * Go's literals (strings with
  * escapes, raw strings, character constants, decimal, hexadecimal, octal and binary numbers, underscores, hexadecimal
  * floats); Prometheus' args, reReplaceAll, safeHtml, match, title, toUpper, toLower, graphLink, tableLink, stripPort,
  * stripDomain, humanize, humanize1024, humanizeDuration, humanizePercentage, humanizeTimestamp, toTime,
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * fmt's {@code %!verb(type=value)} texts).
  *
  * <p>Unsupported: query, first, label, value, strvalue, sortByLabel; externalURL and pathPrefix (promtool has no URL
- * and fails where Prometheus prints its --web.external-url); slice, call; define, template, block; complex numbers;
+ * and fails where Prometheus prints its --web.external-url); slice, call; a template defined twice; complex numbers;
  * printf's {@code #}, {@code *}, argument indexes, %c %q %U of ints and %x %b of floats; and every template Prometheus
  * fails to parse or execute (Prometheus then writes {@code <error expanding template: ...>}, whose text names the
  * alert and a column, which this method does not know).
@@ -63,8 +64,7 @@ public final class Templates {
         if (parsed instanceof Unsupported e) {
             throw new Unsupported(e.getMessage());
         }
-        @SuppressWarnings("unchecked")
-        List<TemplateParser.Node> tree = (List<TemplateParser.Node>) parsed;
-        return TemplateExecution.run(tree, new GoValues.Data(labels, externalLabels, externalURL, value));
+        return TemplateExecution.run((TemplateParser.Parsed) parsed,
+                new GoValues.Data(labels, externalLabels, externalURL, value));
     }
 }

@@ -121,7 +121,10 @@ final class TemplateCorpus {
             "{{ humanizeTimestamp 0 }}|{{ humanizeTimestamp -1.5 }}|{{ humanizeTimestamp 1.0009 }}|{{ humanizeTimestamp 253402300799.999 }}|{{ humanizeTimestamp 1e9 }}",
             "{{ printf \"%.2f%%\" (humanize 1234) }}",
             "{{ printf \"%5d|%.1d|%-4t|%+q|%08s|%x|%.3v|%6.2v\" \"ab\" \"cd\" 1.5 1.5 true nil $value $value }}",
-            "{{ printf \"%t|%5t|%s|%d|%v\" true false true $labels 1.5 }}");
+            "{{ printf \"%t|%5t|%s|%d|%v\" true false true $labels 1.5 }}",
+            "{{ define \"x\" }}[{{ . }}]{{ end }}{{ template \"x\" $value }}{{ template \"x\" $labels.job }}{{ template \"x\" }}",
+            "{{ block \"b\" $labels }}{{ range $k, $v := . }}{{ $k }}{{ end }}{{ end }}|{{ template \"b\" $externalLabels }}",
+            "{{ template \"y\" . }}{{ define \"y\" }}{{ .Labels.job }} {{ $.Value | humanize }}{{ end }}");
 
     private TemplateCorpus() {
     }
