@@ -27,7 +27,7 @@ final class GoNumbers {
             }
             throw new Unsupported(text + " overflows int (an execution error in Prometheus, or a parse error)");
         }
-        Double f = decimalFloat(text);
+        Double f = parseFloat(text);
         if (f == null) {
             throw TemplateParser.parseError("illegal number syntax: " + text);
         }
@@ -81,8 +81,11 @@ final class GoNumbers {
         return v;
     }
 
-    /** strconv.ParseFloat for decimal syntax (underscores between digits allowed), or null. */
-    private static Double decimalFloat(String text) {
+    /**
+     * strconv.ParseFloat for decimal and hexadecimal float syntax (underscores between digits allowed), or null when
+     * Go fails (a syntax error, or out of range); not the words inf, infinity and nan.
+     */
+    static Double parseFloat(String text) {
         String s = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
         String plain = s.replace("_", "");
         boolean hex = plain.matches("0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][+-]?[0-9]+");

@@ -89,6 +89,7 @@ final class TemplateCorpus {
             "{{ humanize $labels.n }}|{{ humanizePercentage $labels.n }}",
             "{{ humanize 1234 }} {{ humanize1024 2048 }} {{ humanizeDuration 3661 }} {{ humanizeTimestamp 1234567890 }} {{ humanize \"NaN\" }} {{ humanize \"-Inf\" }}",
             "{{ humanizeTimestamp \"1700000000.5\" }} {{ toTime 1.5 }}",
+            "{{ humanize \"1_000\" }} {{ humanize \"0x1p-2\" }} {{ humanize \"089\" }} {{ humanize \".5e1\" }} {{ humanize \"+Inf\" }} {{ humanize \"infinity\" }} {{ humanize \"-0\" }}",
             "{{ $value | humanize | printf \"%s!\" | toUpper }}",
             "{{ if and (gt $value 0.0) (lt $value 1.0) }}fraction{{ end }}",
             "{{ $labels.job | title | printf \"%q\" }}",
