@@ -1,12 +1,17 @@
 package dev.spawn.monitoring.promql.eval;
 
+import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.rules.RuleDefinition;
+import dev.spawn.monitoring.rules.RuleTemplates;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The templates the differential test expands: the default alerts' first, then every function and path. */
 final class TemplateCorpus {
 
-    /** What the default alerts' annotations use (examples/infra-repo/monitoring/alerts). */
+    /** The kinds of template the default alerts' annotations use (examples/infra-repo/monitoring/alerts). */
     static final List<String> DEFAULTS = List.of(
             "{{ $labels.instance_id }}",
             "{{ $labels.region }}",
@@ -131,8 +136,23 @@ final class TemplateCorpus {
     }
 
     static List<String> templates() {
-        List<String> all = new ArrayList<>(DEFAULTS);
+        List<String> all = new ArrayList<>(defaults());
         all.addAll(MORE);
         return all;
+    }
+
+    /**
+     * What the default alerts' labels and annotations use: every label and annotation template of the default rules
+     * (default parameters), then {@link #DEFAULTS}.
+     */
+    static List<String> defaults() {
+        Set<String> out = new LinkedHashSet<>();
+        for (RuleDefinition rule : RuleCatalog.defaults().rules()) {
+            RuleTemplates templates = new RuleTemplates(rule.parameters(), rule.defaults());
+            rule.annotations().values().forEach(t -> out.add(templates.render(t, rule.name())));
+            rule.labels().values().forEach(t -> out.add(templates.render(t, rule.name())));
+        }
+        out.addAll(DEFAULTS);
+        return List.copyOf(out);
     }
 }
