@@ -130,6 +130,8 @@ final class TemplateCorpus {
             "{{ printf \"%t|%5t|%s|%d|%v\" true false true $labels 1.5 }}",
             "{{ define \"x\" }}[{{ . }}]{{ end }}{{ template \"x\" $value }}{{ template \"x\" $labels.job }}{{ template \"x\" }}",
             "{{ block \"b\" $labels }}{{ range $k, $v := . }}{{ $k }}{{ end }}{{ end }}|{{ template \"b\" $externalLabels }}",
+            "{{ slice \"abc\" 1 2 }}|{{ slice \"abc\" 1 }}|{{ slice \"héllo\" 3 }}|{{ slice (safeHtml \"<b>\") 1 }}|{{ slice \"abc\" }}",
+            "{{ slice \"abc\" 2 1 }}",
             "{{ template \"y\" . }}{{ define \"y\" }}{{ .Labels.job }} {{ $.Value | humanize }}{{ end }}");
 
     private TemplateCorpus() {
