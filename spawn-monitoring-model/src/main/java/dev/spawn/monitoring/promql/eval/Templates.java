@@ -22,9 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Unsupported: query, first, label, value, strvalue, sortByLabel; externalURL and pathPrefix (promtool has no URL
  * and fails where Prometheus prints its --web.external-url); call; slice of other than strings, or cutting a UTF-8
- * sequence; a template defined twice; complex numbers; printf's {@code #}, {@code *}, argument indexes, %c %q %U of
- * ints and %x %b of floats; and every template Prometheus fails to parse or execute (Prometheus then writes {@code
- * <error expanding template: ...>}, whose text names the alert and a column, which this method does not know).
+ * sequence; a template defined twice; complex numbers; printf's {@code #}, {@code *}, argument indexes, %O, and %x
+ * %b of floats; and every template Prometheus fails to parse or execute (Prometheus then writes {@code <error
+ * expanding template: ...>}, whose text names the alert and a column, which this method does not know).
  *
  * <p>One CPU-dependent case follows amd64, where promtool runs here: humanizeDuration of a value of 2^63 seconds or
  * more converts it to int64 as amd64 does (math.MinInt64); on arm64 Prometheus would print other numbers.

@@ -132,6 +132,7 @@ final class TemplateCorpus {
             "{{ block \"b\" $labels }}{{ range $k, $v := . }}{{ $k }}{{ end }}{{ end }}|{{ template \"b\" $externalLabels }}",
             "{{ slice \"abc\" 1 2 }}|{{ slice \"abc\" 1 }}|{{ slice \"héllo\" 3 }}|{{ slice (safeHtml \"<b>\") 1 }}|{{ slice \"abc\" }}",
             "{{ slice \"abc\" 2 1 }}",
+            "{{ printf \"%c|%c|%q|%q|%U|%U|%5c|%-4q|%08U|%05c|%c|%q\" 65 0x1F600 39 10 233 -1 97 98 99 100 -5 1114112 }}",
             "{{ template \"y\" . }}{{ define \"y\" }}{{ .Labels.job }} {{ $.Value | humanize }}{{ end }}");
 
     private TemplateCorpus() {
