@@ -78,8 +78,13 @@ final class GoFloats {
         if (abs == 0) {
             return new Digits("", 0);
         }
-        if (abs < 1e15 && abs == Math.rint(abs)) {
-            return digits(new BigDecimal((long) abs));
+        if (abs >= Double.MIN_NORMAL) {
+            Digits java = javaDigits(abs);
+            if (java.nd() <= 15) {
+                // Java's Double.toString reads back; two decimals of at most 15 digits never read back as one
+                // normal double, so with 15 or fewer digits it is the only, hence the shortest, such decimal.
+                return java;
+            }
         }
         // Some p-digit decimal reads back as abs for every p from the shortest on: search for the shortest.
         // (17 digits always do).
@@ -95,6 +100,27 @@ final class GoFloats {
             }
         }
         return digits(readsBack(exact, abs, lo));
+    }
+
+    /** The digits of Double.toString(abs) (abs positive and finite). */
+    private static Digits javaDigits(double abs) {
+        String s = Double.toString(abs);
+        int e = s.indexOf('E');
+        int exp = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        int point = mantissa.indexOf('.');
+        String d = mantissa.substring(0, point) + mantissa.substring(point + 1);
+        int dp = point + exp;
+        int start = 0;
+        while (start < d.length() && d.charAt(start) == '0') {
+            start++;
+            dp--;
+        }
+        int end = d.length();
+        while (end > start && d.charAt(end - 1) == '0') {
+            end--;
+        }
+        return new Digits(d.substring(start, end), dp);
     }
 
     /** The p-digit decimal nearest to exact that reads back as abs (the other neighbour if the nearest does not), or null. */

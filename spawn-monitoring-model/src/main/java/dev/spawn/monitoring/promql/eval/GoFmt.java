@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * Go 1.19's fmt.Sprint, Sprintln and Sprintf over {@link GoValues}: the verbs templates use (%v %s %d %f %e %g %q %x
- * and their upper-case forms, %t), the flags {@code + - 0 space}, width and precision, and fmt's own error texts
- * ({@code %!d(string=x)}, {@code %!v(MISSING)}, {@code %!(EXTRA ...)}, {@code %!(NOVERB)}). Other verbs and flags
- * (%c %U %b %o on floats, {@code #}, {@code *}, argument indexes) throw {@link Unsupported}.
+ * and their upper-case forms, %t, %c %q %U of ints), the flags {@code + - 0 space}, width and precision, and fmt's
+ * own error texts ({@code %!d(string=x)}, {@code %!v(MISSING)}, {@code %!(EXTRA ...)}, {@code %!(NOVERB)}). Other
+ * verbs and flags (%x %b on floats, %O, {@code #}, {@code *}, argument indexes) throw {@link Unsupported}.
  */
 final class GoFmt {
 
@@ -163,8 +163,18 @@ final class GoFmt {
                 case 'X' -> formatInteger(l, 16, true, spec);
                 case 'o' -> formatInteger(l, 8, false, spec);
                 case 'b' -> formatInteger(l, 2, false, spec);
-                case 'c', 'q', 'U', 'O' ->
-                        throw new Unsupported("printf %" + Character.toString(verb) + " of an int");
+                case 'c' -> padString(Character.toString(l < 0 || l > 0x10ffff || (l >= 0xd800 && l < 0xe000)
+                        ? 0xfffd : (int) (long) l), spec);
+                case 'q' -> padString(GoText.quoteRune(l), spec);
+                case 'U' -> {
+                    if (spec.prec >= 0 || spec.plus || spec.space) {
+                        throw new Unsupported("printf %U with flags or precision");
+                    }
+                    String hex = Long.toHexString(l).toUpperCase(Locale.ROOT);
+                    spec.zero = false; // fmtUnicode pads with spaces only
+                    yield padString("U+" + "0".repeat(Math.max(0, 4 - hex.length())) + hex, spec);
+                }
+                case 'O' -> throw new Unsupported("printf %O of an int");
                 default -> badVerb(arg, verb, spec);
             };
         } else if (arg instanceof String || arg instanceof GoValues.Html) {

@@ -36,9 +36,19 @@ final class GoText {
 
     /** strconv.Quote. */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
+        return quote(s, '"');
+    }
+
+    /** strconv.QuoteRune (an invalid code point as U+FFFD). */
+    static String quoteRune(long r) {
+        int cp = r < 0 || r > 0x10ffff || (r >= 0xd800 && r < 0xe000) ? 0xfffd : (int) r;
+        return quote(Character.toString(cp), '\'');
+    }
+
+    private static String quote(String s, char quote) {
+        StringBuilder b = new StringBuilder().append(quote);
         s.codePoints().forEach(r -> {
-            if (r == '"' || r == '\\') {
+            if (r == quote || r == '\\') {
                 b.append('\\').appendCodePoint(r);
             } else if (isPrint(r)) {
                 b.appendCodePoint(r);
@@ -65,7 +75,7 @@ final class GoText {
                 }
             }
         });
-        return b.append('"').toString();
+        return b.append(quote).toString();
     }
 
     /** template.HTMLEscapeString. */

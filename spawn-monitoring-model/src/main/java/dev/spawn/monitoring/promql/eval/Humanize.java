@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 final class Humanize {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern SPECIAL = Pattern.compile("(?i)[+-]?(inf|infinity)|nan");
     private static final Pattern DURATION = Pattern.compile(
             "(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?");
@@ -36,14 +35,11 @@ final class Humanize {
                 return s.toLowerCase(java.util.Locale.ROOT).contains("nan") ? Double.NaN
                         : s.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
             }
-            if (DECIMAL.matcher(s).matches()) {
-                double d = Double.parseDouble(s);
-                if (!Double.isInfinite(d)) {
-                    return d;
-                }
+            Double d = GoNumbers.parseFloat(s);
+            if (d == null) {
+                throw new Unsupported("strconv.ParseFloat of " + GoText.quote(s) + " (an execution error in Prometheus)");
             }
-            throw new Unsupported("strconv.ParseFloat of " + GoText.quote(s)
-                    + " (an error in Prometheus, or a syntax not modelled)");
+            return d;
         }
         throw new Unsupported("can't convert " + GoValues.typeName(v) + " to float (an execution error in Prometheus)");
     }

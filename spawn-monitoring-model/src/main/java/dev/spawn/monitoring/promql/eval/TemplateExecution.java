@@ -13,9 +13,11 @@ import dev.spawn.monitoring.promql.eval.TemplateParser.Identifier;
 import dev.spawn.monitoring.promql.eval.TemplateParser.NilLit;
 import dev.spawn.monitoring.promql.eval.TemplateParser.Node;
 import dev.spawn.monitoring.promql.eval.TemplateParser.NumberLit;
+import dev.spawn.monitoring.promql.eval.TemplateParser.Parsed;
 import dev.spawn.monitoring.promql.eval.TemplateParser.Pipe;
 import dev.spawn.monitoring.promql.eval.TemplateParser.StringLit;
 import dev.spawn.monitoring.promql.eval.TemplateParser.SubPipe;
+import dev.spawn.monitoring.promql.eval.TemplateParser.Template;
 import dev.spawn.monitoring.promql.eval.TemplateParser.Text;
 import dev.spawn.monitoring.promql.eval.TemplateParser.Variable;
 import dev.spawn.monitoring.promql.eval.TemplateFunctions.Param;
@@ -45,23 +47,54 @@ final class TemplateExecution {
     private static final Jump BREAK = new Jump();
     private static final Jump CONTINUE = new Jump();
 
-    private final List<String> names = new ArrayList<>();
-    private final List<Object> values = new ArrayList<>();
-    private final StringBuilder out = new StringBuilder();
+    /** Go allows 100000 nested template calls; the JVM's stack fewer, so deeper recursion is refused. */
+    private static final int MAX_DEPTH = 1000;
 
-    private TemplateExecution() {
+    private final Map<String, List<Node>> defines;
+    private List<String> names = new ArrayList<>();
+    private List<Object> values = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+    private int depth;
+
+    private TemplateExecution(Map<String, List<Node>> defines) {
+        this.defines = defines;
     }
 
-    /** Runs {@code tree} with Prometheus' data and its four predeclared variables. */
-    static String run(List<Node> tree, GoValues.Data data) {
-        TemplateExecution s = new TemplateExecution();
+    /** Runs {@code parsed} with Prometheus' data and its four predeclared variables. */
+    static String run(Parsed parsed, GoValues.Data data) {
+        TemplateExecution s = new TemplateExecution(parsed.defines());
         s.push("$", data);
         s.push("$labels", data.labels());
         s.push("$externalLabels", data.externalLabels());
         s.push("$externalURL", data.externalURL());
         s.push("$value", data.value());
-        s.walk(data, tree);
+        s.walk(data, parsed.tree());
         return s.out.toString();
+    }
+
+    /** {{template}}: the named tree with dot the pipeline's value and no variable but $ (Go has no dynamic scope). */
+    private void template(Object dot, Template t) {
+        List<Node> tree = defines.get(t.name());
+        if (tree == null) {
+            throw new Unsupported("template " + GoText.quote(t.name()) + " not defined (an execution error in Prometheus)");
+        }
+        if (depth >= MAX_DEPTH) {
+            throw new Unsupported("templates nested deeper than " + MAX_DEPTH);
+        }
+        Object value = t.pipe() == null ? null : evalPipeline(dot, t.pipe());
+        List<String> outerNames = names;
+        List<Object> outerValues = values;
+        names = new ArrayList<>(List.of("$"));
+        values = new ArrayList<>();
+        values.add(value);
+        depth++;
+        try {
+            walk(value, tree);
+        } finally {
+            depth--;
+            names = outerNames;
+            values = outerValues;
+        }
     }
 
     private void push(String name, Object value) {
@@ -110,6 +143,8 @@ final class TemplateExecution {
                 } finally {
                     pop(mark);
                 }
+            } else if (node instanceof Template t) {
+                template(dot, t);
             } else if (node instanceof Break) {
                 throw BREAK;
             } else if (node instanceof Continue) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * builtins, each with its Go parameter types. The query functions ({@code query}, {@code first}, {@code label},
  * {@code value}, {@code strvalue}, {@code sortByLabel}) need a query engine, and {@code externalURL} and
  * {@code pathPrefix} read a URL promtool leaves nil (they fail there and work in Prometheus): they throw
- * {@link Unsupported}, as do {@code slice} and {@code call}.
+ * {@link Unsupported}, as does {@code call}.
  */
 final class TemplateFunctions {
 
@@ -46,7 +46,7 @@ final class TemplateFunctions {
     private static Map<String, Function> functions() {
         Map<String, Function> f = new LinkedHashMap<>();
         for (String name : List.of("query", "first", "label", "value", "strvalue", "sortByLabel", "externalURL",
-                "pathPrefix", "slice", "call")) {
+                "pathPrefix", "call")) {
             f.put(name, new Function(List.of(), Param.ANY, a -> {
                 throw new Unsupported("the template function " + name
                         + (name.equals("externalURL") || name.equals("pathPrefix")
@@ -84,6 +84,7 @@ final class TemplateFunctions {
         f.put("not", new Function(List.of(Param.VALUE), null, a -> !GoValues.truth(a.get(0))));
         f.put("len", new Function(List.of(Param.VALUE), null, a -> length(a.get(0))));
         f.put("index", new Function(List.of(Param.VALUE), Param.VALUE, TemplateFunctions::index));
+        f.put("slice", new Function(List.of(Param.VALUE), Param.VALUE, TemplateFunctions::slice));
         f.put("print", new Function(List.of(), Param.ANY, GoFmt::sprint));
         f.put("println", new Function(List.of(), Param.ANY, GoFmt::sprintln));
         f.put("printf", new Function(List.of(Param.STRING), Param.ANY,
@@ -147,6 +148,33 @@ final class TemplateFunctions {
             }
         }
         return item;
+    }
+
+    /** slice of a string (bytes {@code [i:j]}); of anything else, or with 3 indexes, Unsupported. */
+    private static Object slice(List<Object> a) {
+        Object item = a.get(0);
+        if (!(item instanceof String || item instanceof Html) || a.size() > 3) {
+            throw new Unsupported("slice of a " + GoValues.typeName(item) + " or with 3 indexes");
+        }
+        byte[] bytes = GoValues.print(item).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int[] idx = {0, bytes.length};
+        for (int i = 1; i < a.size(); i++) {
+            if (!(a.get(i) instanceof Long x) || x < 0 || x > bytes.length) {
+                throw new Unsupported("slice index " + GoValues.print(a.get(i)) + " (an execution error in Prometheus)");
+            }
+            idx[i - 1] = (int) (long) x;
+        }
+        if (idx[0] > idx[1]) {
+            throw new Unsupported("invalid slice index (an execution error in Prometheus)");
+        }
+        String cut;
+        try {
+            cut = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes, idx[0], idx[1] - idx[0])).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new Unsupported("slice that cuts a UTF-8 sequence (Go's string holds the bytes)");
+        }
+        return item instanceof Html ? new Html(cut) : cut;
     }
 
     static Pattern compile(String regex) {

@@ -3,19 +3,29 @@ package dev.spawn.monitoring.promql.eval;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Go 1.19's text/template parser for one alert template, as Prometheus 2.42 parses it (the four variables of the
  * rule manager's prefix predeclared): text, actions with trim markers, comments, pipelines, if/else if/else, range,
- * with, break and continue. It accepts only what Go accepts; what it does not model ({@code define}, {@code template},
- * {@code block}, character constants, numbers other than decimal) and every parse error throws {@link Unsupported}.
+ * with, break and continue, define, template and block. It accepts only what Go accepts; what it does not model
+ * (complex numbers, a template defined twice) and every parse error throws {@link Unsupported}.
  */
 final class TemplateParser {
 
     /** A node of a template's tree. */
-    sealed interface Node permits Text, Action, Control, Break, Continue {
+    sealed interface Node permits Text, Action, Control, Break, Continue, Template {
+    }
+
+    /** {@code {{template "name" pipeline}}} (pipe null when there is none), also where a {@code block} stands. */
+    record Template(String name, Pipe pipe) implements Node {
+    }
+
+    /** A parsed text: its tree and the templates it defines ({@code define}, {@code block}) by name. */
+    record Parsed(List<Node> tree, Map<String, List<Node>> defines) {
     }
 
     record Text(String text) implements Node {
@@ -97,8 +107,12 @@ final class TemplateParser {
     private List<Token> tokens;
     private int next;
     private boolean rightTrim;
-    private final Deque<List<String>> scopes = new ArrayDeque<>();
+    private Deque<List<String>> scopes = new ArrayDeque<>();
     private int rangeDepth;
+    /** How deep in if/range/with the parser is: define is allowed only at the top of the main text. */
+    private int depth;
+    private boolean inDefinition;
+    private final Map<String, List<Node>> defines = new LinkedHashMap<>();
 
     private TemplateParser(String text, Set<String> functions) {
         this.text = text;
@@ -106,7 +120,7 @@ final class TemplateParser {
     }
 
     /** The tree of {@code text}; {@code predeclared} are variable names (with $) defined at the top. */
-    static List<Node> parse(String text, Set<String> functions, List<String> predeclared) {
+    static Parsed parse(String text, Set<String> functions, List<String> predeclared) {
         TemplateParser p = new TemplateParser(text, functions);
         p.scopes.push(new ArrayList<>(predeclared));
         p.scopes.peek().add("$");
@@ -115,10 +129,10 @@ final class TemplateParser {
         if (end != null) {
             throw parseError("unexpected {{" + end + "}}");
         }
-        return List.copyOf(list);
+        return new Parsed(List.copyOf(list), Map.copyOf(p.defines));
     }
 
-    private static Unsupported parseError(String what) {
+    static Unsupported parseError(String what) {
         return new Unsupported("a template Prometheus fails to parse or this parser does not model (" + what + ")");
     }
 
@@ -176,6 +190,24 @@ final class TemplateParser {
                         expectEnd(first.val());
                         list.add(first.val().equals("break") ? new Break() : new Continue());
                     }
+                    case "define" -> {
+                        if (depth > 0 || inDefinition) {
+                            throw parseError("unexpected <define>");
+                        }
+                        String name = templateName();
+                        expectEnd("define");
+                        define(name, body("define"));
+                    }
+                    case "template" -> {
+                        String name = templateName();
+                        list.add(new Template(name, peekNonSpace().kind() == Kind.END ? endOfAction() : pipeline("template")));
+                    }
+                    case "block" -> {
+                        String name = templateName();
+                        Pipe pipe = pipeline("block");
+                        define(name, body("block"));
+                        list.add(new Template(name, pipe));
+                    }
                     default -> throw new Unsupported("the template action {{" + first.val() + "}}");
                 }
             } else {
@@ -183,6 +215,52 @@ final class TemplateParser {
             }
         }
         return null;
+    }
+
+    private String templateName() {
+        Token name = nextNonSpace();
+        if (name.kind() != Kind.STRING) {
+            throw parseError("unexpected " + name.val() + " in template clause");
+        }
+        return name.val();
+    }
+
+    private Pipe endOfAction() {
+        nextNonSpace();
+        return null;
+    }
+
+    /** A define's or block's body up to its {{end}}, parsed as Go parses a new template: only $ is defined. */
+    private List<Node> body(String context) {
+        Deque<List<String>> outerScopes = scopes;
+        int outerRanges = rangeDepth;
+        int outerDepth = depth;
+        boolean outerDefinition = inDefinition;
+        scopes = new ArrayDeque<>();
+        scopes.push(new ArrayList<>(List.of("$")));
+        rangeDepth = 0;
+        depth = 0;
+        inDefinition = true;
+        try {
+            List<Node> body = new ArrayList<>();
+            if (!"end".equals(itemList(body))) {
+                throw parseError("unexpected end of " + context);
+            }
+            return List.copyOf(body);
+        } finally {
+            scopes = outerScopes;
+            rangeDepth = outerRanges;
+            depth = outerDepth;
+            inDefinition = outerDefinition;
+        }
+    }
+
+    private void define(String name, List<Node> body) {
+        if (defines.containsKey(name) || name.startsWith("__alert_")) {
+            throw new Unsupported("a second definition of template " + GoText.quote(name)
+                    + " (Go's rules for redefinitions are not modelled)");
+        }
+        defines.put(name, body);
     }
 
     private void addText(List<Node> list, String chunk) {
@@ -193,6 +271,7 @@ final class TemplateParser {
 
     private Control control(String keyword) {
         scopes.push(new ArrayList<>());
+        depth++;
         try {
             Pipe pipe = pipeline(keyword);
             List<Node> list = new ArrayList<>();
@@ -220,6 +299,7 @@ final class TemplateParser {
             return new Control(keyword, pipe, List.copyOf(list), List.copyOf(elseList));
         } finally {
             scopes.pop();
+            depth--;
         }
     }
 
@@ -361,7 +441,7 @@ final class TemplateParser {
     }
 
     private Arg term() {
-        Token t = tokens.get(next++);
+        Token t = nextNonSpace();
         return switch (t.kind()) {
             case IDENT -> {
                 if (!functions.contains(t.val())) {
@@ -395,22 +475,7 @@ final class TemplateParser {
     }
 
     private static NumberLit number(String text) {
-        String digits = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
-        if (digits.matches("0|[1-9][0-9]*")) {
-            try {
-                return new NumberLit(text, Long.parseLong(text));
-            } catch (NumberFormatException e) {
-                throw parseError("integer overflow: " + text);
-            }
-        }
-        if (digits.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?") && digits.matches("[1-9.].*|0[.eE].*")) {
-            double v = Double.parseDouble(text);
-            if (Double.isInfinite(v)) {
-                throw parseError("number out of range: " + text);
-            }
-            return new NumberLit(text, v);
-        }
-        throw new Unsupported("the number syntax " + text + " in a template");
+        return new NumberLit(text, GoNumbers.number(text));
     }
 
     // ---- lexing one action
@@ -426,9 +491,12 @@ final class TemplateParser {
         return tokens.get(next);
     }
 
+    /** The next token that is no space; at the end of the action, the end again. */
     private Token nextNonSpace() {
         Token t = peekNonSpace();
-        next++;
+        if (t.kind() != Kind.END) {
+            next++;
+        }
         return t;
     }
 
@@ -500,13 +568,14 @@ final class TemplateParser {
                     tokens.add(new Token(Kind.STRING, text.substring(pos + 1, close).replace("\r", "")));
                     pos = close + 1;
                 }
-                case '\'' -> throw new Unsupported("character constants in templates");
+                case '\'' -> tokens.add(new Token(Kind.NUMBER, charConstant()));
                 case '$' -> {
                     int start = pos++;
                     while (pos < text.length() && isAlphaNumeric(text.codePointAt(pos))) {
                         pos += Character.charCount(text.codePointAt(pos));
                     }
                     tokens.add(new Token(Kind.VARIABLE, text.substring(start, pos)));
+                    requireTerminator();
                 }
                 case '.' -> {
                     if (pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1))
@@ -520,6 +589,7 @@ final class TemplateParser {
                     }
                     tokens.add(pos == start + 1 ? new Token(Kind.DOT, ".")
                             : new Token(Kind.FIELD, text.substring(start, pos)));
+                    requireTerminator();
                 }
                 default -> {
                     if (c == '+' || c == '-' || (c >= '0' && c <= '9')) {
@@ -534,6 +604,7 @@ final class TemplateParser {
                                 : word.equals("true") || word.equals("false") ? Kind.BOOL
                                 : word.equals("nil") ? Kind.NIL : Kind.IDENT;
                         tokens.add(new Token(kind, word));
+                        requireTerminator();
                     } else {
                         throw parseError("unrecognized character in action");
                     }
@@ -546,20 +617,87 @@ final class TemplateParser {
         tokens.add(new Token(Kind.END, "}}"));
     }
 
+    /** Go's scanNumber: sign, base prefix, digits, fraction, exponent, imaginary suffix; then no letter or digit. */
     private void lexNumber() {
         int start = pos;
-        if (text.charAt(pos) == '+' || text.charAt(pos) == '-') {
-            pos++;
+        accept("+-");
+        String digits = "0123456789_";
+        if (accept("0")) {
+            if (accept("xX")) {
+                digits = "0123456789abcdefABCDEF_";
+            } else if (accept("oO")) {
+                digits = "01234567_";
+            } else if (accept("bB")) {
+                digits = "01_";
+            }
         }
-        while (pos < text.length() && (isAlphaNumeric(text.charAt(pos)) || text.charAt(pos) == '.'
-                || ((text.charAt(pos) == '+' || text.charAt(pos) == '-')
-                && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E')))) {
-            pos++;
+        while (accept(digits)) {
+            // digits
         }
-        if (pos == start + 1 && (text.charAt(start) == '+' || text.charAt(start) == '-')) {
+        if (accept(".")) {
+            while (accept(digits)) {
+                // fraction
+            }
+        }
+        if ((digits.length() == 11 && accept("eE")) || (digits.length() == 23 && accept("pP"))) {
+            accept("+-");
+            while (accept("0123456789_")) {
+                // exponent
+            }
+        }
+        accept("i");
+        if (pos < text.length() && (isAlphaNumeric(text.codePointAt(pos)) || text.charAt(pos) == '+'
+                || text.charAt(pos) == '-')) {
+            throw parseError("bad number syntax, or a complex number");
+        }
+        if (pos == start || text.substring(start, pos).matches("[+-]")) {
             throw parseError("bad number syntax");
         }
         tokens.add(new Token(Kind.NUMBER, text.substring(start, pos)));
+    }
+
+    /** Go's atTerminator: a word, field or variable must be followed by space, . , | : ( ) or the delimiter. */
+    private void requireTerminator() {
+        if (pos < text.length() && !isSpace(text.charAt(pos)) && ".,|:()}".indexOf(text.charAt(pos)) < 0) {
+            throw parseError("bad character after a word in an action");
+        }
+    }
+
+    private boolean accept(String valid) {
+        if (pos < text.length() && valid.indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** A character constant at pos: its code point as the number's text Go's int value (its text never printed). */
+    private String charConstant() {
+        int end = pos + 1;
+        while (true) {
+            if (end >= text.length() || text.charAt(end) == '\n') {
+                throw parseError("unterminated character constant");
+            }
+            char c = text.charAt(end);
+            if (c == '\\') {
+                if (end + 1 >= text.length() || text.charAt(end + 1) == '\n') {
+                    throw parseError("unterminated character constant");
+                }
+                end += 2;
+                continue;
+            }
+            end++;
+            if (c == '\'') {
+                break;
+            }
+        }
+        String literal = text.substring(pos, end);
+        pos = end;
+        int[] r = GoNumbers.unquoteChar(literal, 1, '\'');
+        if (r[1] != literal.length() - 1) {
+            throw parseError("malformed character constant: " + literal);
+        }
+        return Integer.toString(r[0]);
     }
 
     /** A double-quoted Go string at pos, unquoted. */
@@ -570,58 +708,19 @@ final class TemplateParser {
             if (i >= text.length() || text.charAt(i) == '\n') {
                 throw parseError("unterminated quoted string");
             }
-            char c = text.charAt(i);
-            if (c == '"') {
+            if (text.charAt(i) == '"') {
                 pos = i + 1;
                 return b.toString();
             }
-            if (c != '\\') {
-                b.append(c);
-                i++;
-                continue;
+            boolean escape = text.charAt(i) == '\\';
+            int[] r = GoNumbers.unquoteChar(text, i, '"');
+            char e = escape ? text.charAt(i + 1) : 0;
+            if (escape && (e == 'x' || (e >= '0' && e <= '7')) && r[0] > 0x7f) {
+                throw new Unsupported("a string escape that makes a byte above 0x7f in a template");
             }
-            if (i + 1 >= text.length()) {
-                throw parseError("unterminated quoted string");
-            }
-            char e = text.charAt(i + 1);
-            i += 2;
-            switch (e) {
-                case 'a' -> b.append('\u0007');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'v' -> b.append('\u000b');
-                case '\\' -> b.append('\\');
-                case '"' -> b.append('"');
-                case 'u', 'U' -> {
-                    int n = e == 'u' ? 4 : 8;
-                    int cp = hexDigits(i, n);
-                    if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000)) {
-                        throw parseError("invalid unicode escape");
-                    }
-                    b.appendCodePoint(cp);
-                    i += n;
-                }
-                default -> throw new Unsupported("the string escape \\" + e + " in a template");
-            }
+            b.appendCodePoint(r[0]);
+            i = r[1];
         }
-    }
-
-    private int hexDigits(int at, int n) {
-        if (at + n > text.length()) {
-            throw parseError("bad escape");
-        }
-        int v = 0;
-        for (int k = at; k < at + n; k++) {
-            int d = Character.digit(text.charAt(k), 16);
-            if (d < 0 || text.charAt(k) >= 128) {
-                throw parseError("bad escape");
-            }
-            v = v * 16 + d;
-        }
-        return v;
     }
 
     private static boolean isSpace(char c) {

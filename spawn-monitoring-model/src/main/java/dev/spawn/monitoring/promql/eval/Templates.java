@@ -11,17 +11,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * Unsupported}; a query function ({@code query}) always does.
  *
  * <p>Implemented: text, actions, trim markers, comments; variables (declared, assigned), fields of the data and of
- * the label maps (a missing label is empty: Prometheus sets {@code missingkey=zero}); pipelines; if/else if/else,
- * range over a map (sorted keys), with, break, continue; Prometheus' args, reReplaceAll, safeHtml, match, title,
- * toUpper, toLower, graphLink, tableLink, stripPort, stripDomain, humanize, humanize1024, humanizeDuration,
- * humanizePercentage, humanizeTimestamp, toTime, parseDuration; Go's and, or, not, len, index (of maps), print,
- * printf, println, html, js, urlquery, eq, ne, lt, le, gt, ge; numbers printed as Go's fmt prints them.
+ * the label maps (a missing label is empty: Prometheus sets {@code missingkey=zero}); pipelines and parenthesized
+ * pipelines; if/else if/else, range over a map (sorted keys), with, break, continue, define, template, block; Go's
+ * literals (strings with escapes, raw strings, character constants, decimal, hexadecimal, octal and binary numbers,
+ * underscores, hexadecimal floats); Prometheus' args, reReplaceAll, safeHtml, match, title, toUpper, toLower,
+ * graphLink, tableLink, stripPort, stripDomain, humanize, humanize1024, humanizeDuration, humanizePercentage,
+ * humanizeTimestamp, toTime, parseDuration; Go's and, or, not, len, index (of maps), slice (of strings), print,
+ * printf, println, html, js, urlquery, eq, ne, lt, le, gt, ge; numbers printed as Go's fmt prints them (shortest
+ * float64 digits, %e %f %g with precision, flags, widths, fmt's {@code %!verb(type=value)} texts).
  *
  * <p>Unsupported: query, first, label, value, strvalue, sortByLabel; externalURL and pathPrefix (promtool has no URL
- * and fails where Prometheus prints its --web.external-url); slice, call; define, template, block; character
- * constants, numbers other than decimal; printf's {@code #}, {@code *} and argument indexes, %c %U %b on floats and
- * %x of floats; and every template Prometheus fails to parse or execute (Prometheus then writes
- * {@code <error expanding template: ...>}, not reproduced here).
+ * and fails where Prometheus prints its --web.external-url); call; slice of other than strings, or cutting a UTF-8
+ * sequence; a template defined twice; complex numbers; printf's {@code #}, {@code *}, argument indexes, %O, and %x
+ * %b of floats; and every template Prometheus fails to parse or execute (Prometheus then writes {@code <error
+ * expanding template: ...>}, whose text names the alert and a column, which this method does not know).
+ *
+ * <p>One CPU-dependent case follows amd64, where promtool runs here: humanizeDuration of a value of 2^63 seconds or
+ * more converts it to int64 as amd64 does (math.MinInt64); on arm64 Prometheus would print other numbers.
  */
 public final class Templates {
 
@@ -57,8 +63,7 @@ public final class Templates {
         if (parsed instanceof Unsupported e) {
             throw new Unsupported(e.getMessage());
         }
-        @SuppressWarnings("unchecked")
-        List<TemplateParser.Node> tree = (List<TemplateParser.Node>) parsed;
-        return TemplateExecution.run(tree, new GoValues.Data(labels, externalLabels, externalURL, value));
+        return TemplateExecution.run((TemplateParser.Parsed) parsed,
+                new GoValues.Data(labels, externalLabels, externalURL, value));
     }
 }

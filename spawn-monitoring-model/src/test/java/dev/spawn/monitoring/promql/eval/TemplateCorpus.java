@@ -1,12 +1,17 @@
 package dev.spawn.monitoring.promql.eval;
 
+import dev.spawn.monitoring.rules.RuleCatalog;
+import dev.spawn.monitoring.rules.RuleDefinition;
+import dev.spawn.monitoring.rules.RuleTemplates;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The templates the differential test expands: the default alerts' first, then every function and path. */
 final class TemplateCorpus {
 
-    /** What the default alerts' annotations use (examples/infra-repo/monitoring/alerts). */
+    /** The kinds of template the default alerts' annotations use (examples/infra-repo/monitoring/alerts). */
     static final List<String> DEFAULTS = List.of(
             "{{ $labels.instance_id }}",
             "{{ $labels.region }}",
@@ -89,6 +94,7 @@ final class TemplateCorpus {
             "{{ humanize $labels.n }}|{{ humanizePercentage $labels.n }}",
             "{{ humanize 1234 }} {{ humanize1024 2048 }} {{ humanizeDuration 3661 }} {{ humanizeTimestamp 1234567890 }} {{ humanize \"NaN\" }} {{ humanize \"-Inf\" }}",
             "{{ humanizeTimestamp \"1700000000.5\" }} {{ toTime 1.5 }}",
+            "{{ humanize \"1_000\" }} {{ humanize \"0x1p-2\" }} {{ humanize \"089\" }} {{ humanize \".5e1\" }} {{ humanize \"+Inf\" }} {{ humanize \"infinity\" }} {{ humanize \"-0\" }}",
             "{{ $value | humanize | printf \"%s!\" | toUpper }}",
             "{{ if and (gt $value 0.0) (lt $value 1.0) }}fraction{{ end }}",
             "{{ $labels.job | title | printf \"%q\" }}",
@@ -121,14 +127,35 @@ final class TemplateCorpus {
             "{{ humanizeTimestamp 0 }}|{{ humanizeTimestamp -1.5 }}|{{ humanizeTimestamp 1.0009 }}|{{ humanizeTimestamp 253402300799.999 }}|{{ humanizeTimestamp 1e9 }}",
             "{{ printf \"%.2f%%\" (humanize 1234) }}",
             "{{ printf \"%5d|%.1d|%-4t|%+q|%08s|%x|%.3v|%6.2v\" \"ab\" \"cd\" 1.5 1.5 true nil $value $value }}",
-            "{{ printf \"%t|%5t|%s|%d|%v\" true false true $labels 1.5 }}");
+            "{{ printf \"%t|%5t|%s|%d|%v\" true false true $labels 1.5 }}",
+            "{{ define \"x\" }}[{{ . }}]{{ end }}{{ template \"x\" $value }}{{ template \"x\" $labels.job }}{{ template \"x\" }}",
+            "{{ block \"b\" $labels }}{{ range $k, $v := . }}{{ $k }}{{ end }}{{ end }}|{{ template \"b\" $externalLabels }}",
+            "{{ slice \"abc\" 1 2 }}|{{ slice \"abc\" 1 }}|{{ slice \"héllo\" 3 }}|{{ slice (safeHtml \"<b>\") 1 }}|{{ slice \"abc\" }}",
+            "{{ slice \"abc\" 2 1 }}",
+            "{{ printf \"%c|%c|%q|%q|%U|%U|%5c|%-4q|%08U|%05c|%c|%q\" 65 0x1F600 39 10 233 -1 97 98 99 100 -5 1114112 }}",
+            "{{ template \"y\" . }}{{ define \"y\" }}{{ .Labels.job }} {{ $.Value | humanize }}{{ end }}");
 
     private TemplateCorpus() {
     }
 
     static List<String> templates() {
-        List<String> all = new ArrayList<>(DEFAULTS);
+        List<String> all = new ArrayList<>(defaults());
         all.addAll(MORE);
         return all;
+    }
+
+    /**
+     * What the default alerts' labels and annotations use: every label and annotation template of the default rules
+     * (default parameters), then {@link #DEFAULTS}.
+     */
+    static List<String> defaults() {
+        Set<String> out = new LinkedHashSet<>();
+        for (RuleDefinition rule : RuleCatalog.defaults().rules()) {
+            RuleTemplates templates = new RuleTemplates(rule.parameters(), rule.defaults());
+            rule.annotations().values().forEach(t -> out.add(templates.render(t, rule.name())));
+            rule.labels().values().forEach(t -> out.add(templates.render(t, rule.name())));
+        }
+        out.addAll(DEFAULTS);
+        return List.copyOf(out);
     }
 }

@@ -90,7 +90,8 @@ class TemplatesTest {
             assertThatThrownBy(() -> expand("{{ nosuchfunction }}", 1)).isInstanceOf(Unsupported.class)
                     .hasMessageContaining("function \"nosuchfunction\" not defined");
             assertThatThrownBy(() -> expand("{{ if $value }}unclosed", 1)).isInstanceOf(Unsupported.class);
-            assertThatThrownBy(() -> expand("{{ define \"x\" }}y{{ end }}", 1)).isInstanceOf(Unsupported.class);
+            assertThatThrownBy(() -> expand("{{ template \"undefined\" }}", 1)).isInstanceOf(Unsupported.class);
+            assertThatThrownBy(() -> expand("{{ block\"x\" . }}y{{ end }}", 1)).isInstanceOf(Unsupported.class);
             assertThatThrownBy(() -> expand("{{ externalURL }}", 1)).isInstanceOf(Unsupported.class);
             assertThatThrownBy(() -> expand("{{ $value | humanizeTimestamp }}", 1e10)).isInstanceOf(Unsupported.class);
         }
