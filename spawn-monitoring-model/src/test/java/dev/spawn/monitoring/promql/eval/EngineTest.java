@@ -106,6 +106,39 @@ class EngineTest {
     }
 
     @Test
+    void everyDefaultRuleIsSupported() {
+        long[] times = LongStream.range(0, 2 * 1440).map(i -> i * 60_000).toArray();
+        Storage storage = new Storage() {
+            @Override
+            public List<Series> select(List<dev.spawn.monitoring.promql.Expr.Matcher> matchers) {
+                List<Series> out = new java.util.ArrayList<>();
+                for (int i = 1; i <= 2; i++) {
+                    TreeMap<String, String> labels = new TreeMap<>(Map.of("instance_id", "i" + i, "region", "r" + i));
+                    matchers.stream().filter(m -> m.op() == dev.spawn.monitoring.promql.Expr.MatchOp.EQUAL)
+                            .forEach(m -> labels.put(m.name(), m.value()));
+                    int k = i;
+                    out.add(new Series(labels, times, Arrays.stream(times).mapToDouble(t -> k * 10 + t / 3_600_000.0).toArray()));
+                }
+                return out;
+            }
+
+            @Override
+            public long maxTime() {
+                return Long.MAX_VALUE;
+            }
+        };
+        var catalog = dev.spawn.monitoring.rules.RuleCatalog.defaults();
+        assertThat(catalog.rules()).hasSizeGreaterThan(20);
+        for (var rule : catalog.rules()) {
+            String expr = dev.spawn.monitoring.rules.RuleCatalog.defaultExpr(rule);
+            Engine engine = new Engine(storage, 60_000);
+            for (long t = 0; t < times.length * 60_000L; t += 6 * 3_600_000L) {
+                assertThat(engine.eval(PromQL.parse(expr), t)).as(expr).isInstanceOf(Value.Vector.class);
+            }
+        }
+    }
+
+    @Test
     void matchersAreAnchoredRe2AndAMissingLabelIsEmpty() {
         MemoryStorage storage = new MemoryStorage(List.of(series("x", Map.of("a", "ab"), minutes(0), 1),
                 series("x", Map.of(), minutes(0), 2)), Long.MAX_VALUE);

@@ -243,7 +243,7 @@ final class EvalCorpus {
 
         String range() {
             String s = pick("a", "b", "c", "c", "c{job=\"y\"}", "a{inst=\"1\"}");
-            String rng = "[" + pick("1m", "2m", "5m", "5m", "10m", "90s", "3m") + "]";
+            String rng = "[" + pick("1m", "2m", "5m", "5m", "10m", "90s", "3m", "20m") + "]";
             return switch (r.nextInt(8)) {
                 case 0 -> s + rng + " offset " + pick("1m", "2m", "-1m");
                 case 1 -> s + rng + " @ " + pick("600", "1200");
