@@ -3,8 +3,8 @@ package dev.spawn.monitoring.promql.eval;
 /**
  * Go's math where Prometheus' results depend on it. Only what gives Go's bits is computed; the rest is {@link
  * Unsupported}: Go's Log, Exp and trigonometry (amd64 assembly, Cephes) differ from fdlibm's ({@link StrictMath}) in
- * the last bit (the differential found it), and Go's Pow changed how it multiplies small integer powers between
- * releases, so only the exponents whose products agree in every release are computed.
+ * the last bit (the differential found it), so fractional powers (Exp and Log) are refused too. Integer powers follow
+ * Go 1.19's Pow, which Prometheus 2.42 is built with (Go 1.21 multiplies small powers in another order).
  */
 final class GoMath {
 
@@ -48,16 +48,13 @@ final class GoMath {
         if (yf != 0 && x < 0) {
             return Double.NaN;
         }
-        if (yf == 0 && a <= 127) {
-            return smallIntegerPower(x, a, y < 0);
-        }
         if (yi >= 0x1p63) {
             if (x == -1) {
                 return 1;
             }
             return (Math.abs(x) < 1) == (y > 0) ? 0 : Double.POSITIVE_INFINITY;
         }
-        // Integer exponents beyond 127: the same algorithm in every Go release, squaring mantissas, then Ldexp.
+        // Go 1.19's loop (Prometheus 2.42 is built with it): squaring mantissas by the bits of y, then Ldexp.
         if (yf != 0) {
             throw new Unsupported("x ^ y for a fractional y (Go's Exp and Log round differently from Java's)");
         }
@@ -86,41 +83,6 @@ final class GoMath {
             ae = -ae;
         }
         return ldexp(a1, ae);
-    }
-
-    /**
-     * Integer exponents up to 127, which Go 1.21 computes by a new loop and older releases by squaring mantissas:
-     * only the exponents whose products are the same in both are computed.
-     */
-    private static double smallIntegerPower(double x, double a, boolean negative) {
-        double r;
-        if (a == 1) {
-            r = x;
-        } else if (a == 2) {
-            r = x * x;
-        } else if (a == 3) {
-            r = (x * x) * x;
-        } else if (a == 4) {
-            double x2 = x * x;
-            r = x2 * x2;
-        } else if (a == 5) {
-            double x2 = x * x;
-            r = x * (x2 * x2);
-        } else if (a == 6) {
-            double x2 = x * x;
-            r = x2 * (x2 * x2);
-        } else if (a == 8) {
-            double x2 = x * x;
-            double x4 = x2 * x2;
-            r = x4 * x4;
-        } else {
-            throw new Unsupported("x ^ " + GoFormat.formatV(negative ? -a : a) + " (Go's Pow changed how it multiplies small integer powers)");
-        }
-        r = negative ? 1 / r : r;
-        if (r != 0 && Math.abs(r) < Double.MIN_NORMAL || Double.isInfinite(r)) {
-            throw new Unsupported("x ^ y overflowing or subnormal (Go's Pow scales with Ldexp)");
-        }
-        return r;
     }
 
     /** Frexp's exponent: x = frac * 2^e with frac in [0.5, 1). */
