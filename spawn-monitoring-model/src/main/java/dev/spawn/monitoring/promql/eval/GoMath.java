@@ -1,14 +1,80 @@
 package dev.spawn.monitoring.promql.eval;
 
 /**
- * Go's math where Prometheus' results depend on it. Only what gives Go's bits is computed; the rest is {@link
- * Unsupported}: Go's Log, Exp and trigonometry (amd64 assembly, Cephes) differ from fdlibm's ({@link StrictMath}) in
- * the last bit (the differential found it), so fractional powers (Exp and Log) are refused too. Integer powers follow
- * Go 1.19's Pow, which Prometheus 2.42 is built with (Go 1.21 multiplies small powers in another order).
+ * Go's math where Prometheus' results depend on it, as Prometheus 2.42 is built (Go 1.19, amd64). Only what gives
+ * Go's bits is computed; the rest is {@link Unsupported}. Go's Log is its amd64 assembly, done here operation by
+ * operation; Exp's assembly takes an FMA path on CPUs that have one, so its bits (and fractional powers, which use it)
+ * depend on the machine; the trigonometric functions (Cephes) differ from fdlibm's ({@link StrictMath}) in the last
+ * bit, as the differential showed. Integer powers follow Go 1.19's Pow (Go 1.21 multiplies small powers in another
+ * order).
  */
 final class GoMath {
 
+    private static final double HSQRT2 = 7.07106781186547524401e-01;
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double L1 = 6.666666666666735130e-01;
+    private static final double L2 = 3.999999999940941908e-01;
+    private static final double L3 = 2.857142874366239149e-01;
+    private static final double L4 = 2.222219843214978396e-01;
+    private static final double L5 = 1.818357216161805012e-01;
+    private static final double L6 = 1.531383769920937332e-01;
+    private static final double L7 = 1.479819860511658591e-01;
+    /** Go's {@code 1/Ln2} and {@code 1/Ln10}: constant expressions Go evaluates exactly, then rounds. */
+    private static final double INV_LN2 = 1.44269504088896340735992468100189213742664595415298593413544940693110921918118;
+    private static final double INV_LN10 = 0.43429448190325182765112891891660508229439700580366656611445378316586464920887;
+
     private GoMath() {
+    }
+
+    /**
+     * Go's Log on amd64 (log_amd64.s, the FreeBSD algorithm of log.go in SSE2, one IEEE operation at a time), which
+     * rounds differently from fdlibm's in the last bit for some inputs. Subnormals take the assembly's bit arithmetic.
+     */
+    static double log(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        if ((bits & ~(1L << 63)) == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (bits < 0) {
+            return Double.NaN;
+        }
+        if (bits >= 0x7FF0000000000000L) {
+            return x; // +Inf or NaN
+        }
+        double f1 = Double.longBitsToDouble((bits & 0x000FFFFFFFFFFFFFL) | 0x3FE0000000000000L);
+        double k = (double) ((int) ((bits >>> 52) & 0x7FF) - 0x3FE);
+        if (f1 < HSQRT2) {
+            k -= 1;
+            f1 *= 2;
+        }
+        double f = f1 - 1;
+        double s = f / (2 + f);
+        double s2 = s * s;
+        double s4 = s2 * s2;
+        double t1 = s2 * (((L7 * s4 + L5) * s4 + L3) * s4 + L1);
+        double t2 = s4 * ((L6 * s4 + L4) * s4 + L2);
+        double r = t1 + t2;
+        double hfsq = 0.5 * f * f;
+        return k * LN2_HI - ((hfsq - (s * (hfsq + r) + k * LN2_LO)) - f);
+    }
+
+    /** Go's Log2: Frexp, exact for powers of two, else Log of the fraction. */
+    static double log2(double x) {
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return log(x) * INV_LN2 + 0; // Frexp returns (x, 0) for these
+        }
+        int e = frexpExponent(x);
+        double frac = Math.scalb(x, -e);
+        if (frac == 0.5) {
+            return e - 1;
+        }
+        return log(frac) * INV_LN2 + e;
+    }
+
+    /** Go's Log10: Log times 1/Ln10. */
+    static double log10(double x) {
+        return log(x) * INV_LN10;
     }
 
     static double pow(double x, double y) {
@@ -56,7 +122,7 @@ final class GoMath {
         }
         // Go 1.19's loop (Prometheus 2.42 is built with it): squaring mantissas by the bits of y, then Ldexp.
         if (yf != 0) {
-            throw new Unsupported("x ^ y for a fractional y (Go's Exp and Log round differently from Java's)");
+            throw new Unsupported("x ^ y for a fractional y (Go's Exp depends on the CPU's FMA)");
         }
         double a1 = 1.0;
         long ae = 0;

@@ -87,7 +87,8 @@ class EngineTest {
         assertThat(vector(engine, "x ^ 3", 0)).extracting(Value.Sample::value).containsExactly(8.0);
         assertThatThrownBy(() -> vector(engine, "x ^ 1.5", 0)).isInstanceOf(Unsupported.class);
         assertThat(vector(engine, "x ^ 7", 0)).extracting(Value.Sample::value).containsExactly(128.0);
-        assertThatThrownBy(() -> vector(engine, "ln(x)", 0)).isInstanceOf(Unsupported.class);
+        assertThat(vector(engine, "ln(x)", 0)).extracting(Value.Sample::value).containsExactly(Math.log(2));
+        assertThatThrownBy(() -> vector(engine, "exp(x)", 0)).isInstanceOf(Unsupported.class);
         assertThatThrownBy(() -> vector(engine, "histogram_count(x)", 0)).isInstanceOf(Unsupported.class);
         assertThatThrownBy(() -> vector(engine, "max_over_time(x[5m:])", 0)).isInstanceOf(Unsupported.class)
                 .hasMessageContaining("without a step");
