@@ -15,9 +15,18 @@ import java.util.Set;
  * evaluation time, lookback delta 5 minutes). Results are exactly Prometheus' for what is implemented; anything else
  * throws {@link Unsupported}. Errors Prometheus reports at evaluation throw {@link EvaluationError}.
  *
+ * <p>Implemented: selectors with {@code offset} and {@code @} (each selector sees only its own window of samples, as
+ * the TSDB trims them), subqueries, every operator and aggregation, and the functions except those below. Unsupported:
+ * exp, the trigonometric and hyperbolic functions, atan2, {@code ^} with a fractional exponent (Go's results are not
+ * Java's, or depend on the CPU); the native-histogram functions; dates of NaN, infinite or huge values; sorting more
+ * than 12 values that tie or hold NaN (sort, sort_desc, topk's output, quantile with NaN, histogram buckets: Go's
+ * pdqsort order); a step-less subquery on an engine made without a step; a query that may hold 10,000 samples
+ * (promtool's limit).
+ *
  * <p>Series are read in the order the storage returns them, and every intermediate vector keeps Prometheus' order,
  * because sums and averages round differently in another order. (Prometheus' head returns series in creation order,
- * which promtool's loader leaves to Go's map iteration: promtool itself is not deterministic there.)
+ * which promtool's loader leaves to Go's map iteration, and range evaluations inside subqueries collect series in
+ * maps: promtool itself is not deterministic there.) Not thread-safe: it caches per expression and series.
  */
 public final class Engine {
 
