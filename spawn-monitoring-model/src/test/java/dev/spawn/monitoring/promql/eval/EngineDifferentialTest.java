@@ -48,6 +48,9 @@ class EngineDifferentialTest {
         groups.addAll(EvalCorpus.random(Long.getLong("engine.differential.seed", 20261127L),
                 Integer.getInteger("engine.differential.groups", 60), 40));
         groups.addAll(EvalCorpus.math(7L));
+        // Samples every 15s and every 2m: extrapolation, lookback and subquery alignment at other spacings.
+        groups.addAll(EvalCorpus.random(31L, 10, 40, 15));
+        groups.addAll(EvalCorpus.random(32L, 10, 40, 120));
         long started = System.nanoTime();
         StringBuilder yaml = new StringBuilder("evaluation_interval: 1m\ntests:\n");
         List<Outcome> outcomes = new ArrayList<>();
@@ -56,7 +59,7 @@ class EngineDifferentialTest {
         for (int g = 0; g < groups.size(); g++) {
             EvalCase group = groups.get(g);
             long maxEval = group.queries().stream().mapToLong(EvalCase.Query::seconds).max().orElse(0) * 1000;
-            Storage storage = new MemoryStorage(group.series().stream().map(EvalCase.Input::toSeries).toList(),
+            Storage storage = new MemoryStorage(group.toSeries(),
                     maxEval / 60_000 * 60_000);
             Engine engine = new Engine(storage, 60_000);
             StringBuilder tests = new StringBuilder();
@@ -94,7 +97,7 @@ class EngineDifferentialTest {
             if (tests.length() == 0) {
                 continue;
             }
-            yaml.append("- interval: 1m\n  input_series:\n");
+            yaml.append("- interval: ").append(group.intervalSeconds()).append("s\n  input_series:\n");
             for (EvalCase.Input in : group.series()) {
                 yaml.append("  - series: ").append(yamlQuote(in.selector())).append("\n    values: ")
                         .append(yamlQuote(String.join(" ", in.values()))).append('\n');
@@ -168,7 +171,7 @@ class EngineDifferentialTest {
      * the order of a subquery's series; sums, averages, topk's ties and which duplicate an error names depend on it.
      */
     private static boolean agreesInSomeSeriesOrder(EvalCase group, EvalCase.Query q, java.util.regex.MatchResult f) {
-        List<Series> series = new ArrayList<>(group.series().stream().map(EvalCase.Input::toSeries).toList());
+        List<Series> series = new ArrayList<>(group.toSeries());
         long maxEval = group.queries().stream().mapToLong(EvalCase.Query::seconds).max().orElse(0) * 1000;
         Expr expr = PromQL.parse(q.expr());
         java.util.Random random = new java.util.Random(q.expr().hashCode());

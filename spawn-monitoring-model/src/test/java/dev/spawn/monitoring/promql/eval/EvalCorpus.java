@@ -154,6 +154,11 @@ final class EvalCorpus {
 
     /** {@code count} groups of random series with {@code queries} random expressions each. */
     static List<EvalCase> random(long seed, int count, int queries) {
+        return random(seed, count, queries, 60);
+    }
+
+    /** The same with samples every {@code intervalSeconds}, evaluated from 5 to 30 intervals in. */
+    static List<EvalCase> random(long seed, int count, int queries, long intervalSeconds) {
         Random r = new Random(seed);
         List<EvalCase> groups = new ArrayList<>();
         for (int g = 0; g < count; g++) {
@@ -212,9 +217,9 @@ final class EvalCorpus {
                 while (!dev.spawn.monitoring.promql.PromQL.problems(expr).isEmpty()) {
                     expr = new Gen(r).vector(3);
                 }
-                qs.add(new EvalCase.Query(expr, 60L * (5 + r.nextInt(26)) + (r.nextInt(6) == 0 ? r.nextInt(60) : 0)));
+                qs.add(new EvalCase.Query(expr, intervalSeconds * (5 + r.nextInt(26)) + (r.nextInt(6) == 0 ? r.nextInt(60) : 0)));
             }
-            groups.add(new EvalCase(series, qs));
+            groups.add(new EvalCase(series, qs, intervalSeconds));
         }
         return groups;
     }
