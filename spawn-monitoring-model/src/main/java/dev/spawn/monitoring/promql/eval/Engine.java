@@ -16,9 +16,10 @@ import java.util.Set;
  * throws {@link Unsupported}. Errors Prometheus reports at evaluation throw {@link EvaluationError}.
  *
  * <p>Implemented: selectors with {@code offset} and {@code @} (each selector sees only its own window of samples, as
- * the TSDB trims them), subqueries, every operator and aggregation, and the functions except those below. Unsupported:
- * exp, the trigonometric and hyperbolic functions, atan2, {@code ^} with a fractional exponent (Go's results are not
- * Java's, or depend on the CPU); the native-histogram functions; dates of NaN, infinite or huge values; sorting more
+ * the TSDB trims them), subqueries, every operator and aggregation, and the functions except those below (ln, log2,
+ * log10, atan, asin, acos, atan2 and integer powers as Go 1.19 on amd64 computes them). Unsupported: exp, sin, cos,
+ * tan, the hyperbolic functions, {@code ^} with a fractional exponent (Go's results are not Java's, or depend on the
+ * CPU); the native-histogram functions; dates of NaN, infinite or huge values; sorting more
  * than 12 values that tie or hold NaN (sort, sort_desc, topk's output, quantile with NaN, histogram buckets: Go's
  * pdqsort order); a step-less subquery on an engine made without a step; a query that may hold 10,000 samples
  * (promtool's limit).

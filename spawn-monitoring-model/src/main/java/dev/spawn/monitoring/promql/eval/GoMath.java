@@ -4,8 +4,8 @@ package dev.spawn.monitoring.promql.eval;
  * Go's math where Prometheus' results depend on it, as Prometheus 2.42 is built (Go 1.19, amd64). Only what gives
  * Go's bits is computed; the rest is {@link Unsupported}. Go's Log is its amd64 assembly, done here operation by
  * operation; Exp's assembly takes an FMA path on CPUs that have one, so its bits (and fractional powers, which use it)
- * depend on the machine; the trigonometric functions (Cephes) differ from fdlibm's ({@link StrictMath}) in the last
- * bit, as the differential showed. Integer powers follow Go 1.19's Pow (Go 1.21 multiplies small powers in another
+ * depend on the machine; atan, asin, acos and atan2 follow Go's Cephes code here; sin, cos and tan (Cephes with
+ * Payne-Hanek reduction) are not ported, and differ from fdlibm's ({@link StrictMath}) in the last bit. Integer powers follow Go 1.19's Pow (Go 1.21 multiplies small powers in another
  * order).
  */
 final class GoMath {
@@ -177,7 +177,83 @@ final class GoMath {
         return Math.abs(y) < 9.007199254740992E15 && ((long) y & 1) == 1;
     }
 
+    private static final double PI = Math.PI;
+    /** Go's {@code 3*Pi/4}, a constant expression rounded once. */
+    private static final double THREE_PI_4 = 2.35619449019234492884698253745962716314787704953132936573120844;
+    private static final double MOREBITS = 6.123233995736765886130e-17;
+    private static final double TAN3PIO8 = 2.41421356237309504880;
+
+    /** Go's xatan (Cephes): a rational approximation on [0, 0.66]. */
+    private static double xatan(double x) {
+        double z = x * x;
+        z = z * ((((-8.750608600031904122785e-01 * z + -1.615753718733365076637e+01) * z + -7.500855792314704667340e+01) * z
+                + -1.228866684490136173410e+02) * z + -6.485021904942025371773e+01)
+                / (((((z + 2.485846490142306297962e+01) * z + 1.650270098316988542046e+02) * z + 4.328810604912902668951e+02) * z
+                        + 4.853903996359136964868e+02) * z + 1.945506571482613964425e+02);
+        return x * z + x;
+    }
+
+    /** Go's satan: reduces a positive argument to [0, 0.66]. */
+    private static double satan(double x) {
+        if (x <= 0.66) {
+            return xatan(x);
+        }
+        if (x > TAN3PIO8) {
+            return PI / 2 - xatan(1 / x) + MOREBITS;
+        }
+        return PI / 4 + xatan((x - 1) / (x + 1)) + 0.5 * MOREBITS;
+    }
+
+    static double atan(double x) {
+        if (x == 0) {
+            return x;
+        }
+        return x > 0 ? satan(x) : -satan(-x);
+    }
+
+    static double asin(double x) {
+        if (x == 0) {
+            return x;
+        }
+        boolean sign = x < 0;
+        if (sign) {
+            x = -x;
+        }
+        if (x > 1) {
+            return Double.NaN;
+        }
+        double temp = Math.sqrt(1 - x * x);
+        temp = x > 0.7 ? PI / 2 - satan(temp / x) : satan(x / temp);
+        return sign ? -temp : temp;
+    }
+
+    static double acos(double x) {
+        return PI / 2 - asin(x);
+    }
+
     static double atan2(double y, double x) {
-        throw new Unsupported("atan2 (Go's Atan is not fdlibm's)");
+        if (Double.isNaN(y) || Double.isNaN(x)) {
+            return Double.NaN;
+        }
+        if (y == 0) {
+            return x >= 0 && Double.doubleToRawLongBits(x) >= 0 ? Math.copySign(0, y) : Math.copySign(PI, y);
+        }
+        if (x == 0) {
+            return Math.copySign(PI / 2, y);
+        }
+        if (Double.isInfinite(x)) {
+            if (x > 0) {
+                return Double.isInfinite(y) ? Math.copySign(PI / 4, y) : Math.copySign(0, y);
+            }
+            return Double.isInfinite(y) ? Math.copySign(THREE_PI_4, y) : Math.copySign(PI, y);
+        }
+        if (Double.isInfinite(y)) {
+            return Math.copySign(PI / 2, y);
+        }
+        double q = atan(y / x);
+        if (x < 0) {
+            return q <= 0 ? q + PI : q - PI;
+        }
+        return q;
     }
 }

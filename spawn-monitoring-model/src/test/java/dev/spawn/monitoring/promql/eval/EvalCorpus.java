@@ -138,7 +138,8 @@ final class EvalCorpus {
             }
             List<EvalCase.Query> qs = new ArrayList<>();
             for (int t = 0; t < 30; t += 3) {
-                for (String f : new String[] {"sqrt(m)", "ln(m)", "log2(m)", "log10(m)", "ln(m * 1e-310)", "log2(m * 1e-310)", "m ^ 300", "m ^ -200", "m ^ 3", "m ^ -2", "m ^ 8", "m ^ 5", "m ^ 7", "m ^ -7",
+                for (String f : new String[] {"sqrt(m)", "atan(m)", "asin(m)", "acos(m)", "asin(m / 100)", "acos(m / 100)", "m atan2 0.7",
+                        "-3 atan2 m", "m atan2 m offset 1m", "ln(m)", "log2(m)", "log10(m)", "ln(m * 1e-310)", "log2(m * 1e-310)", "m ^ 300", "m ^ -200", "m ^ 3", "m ^ -2", "m ^ 8", "m ^ 5", "m ^ 7", "m ^ -7",
                         "m ^ 11", "m ^ 13", "m ^ 27", "m ^ 100", "m ^ 127", "m ^ -31", "1.0001 ^ (m * 1000)", "m / 3", "m % 0.7", "rate(m[5m])", "deriv(m[10m])", "stddev_over_time(m[10m])",
                         "avg_over_time(m[10m])", "predict_linear(m[10m], 3600)", "holt_winters(m[10m], 0.3, 0.6)",
                         "quantile_over_time(0.3, m[10m])", "sum_over_time(m[10m])", "round(m, 0.001)"}) {
