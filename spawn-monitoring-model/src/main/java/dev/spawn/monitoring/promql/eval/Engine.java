@@ -69,6 +69,7 @@ public final class Engine {
     }
 
     /** {@code expr} at {@code timeMillis}. */
+    @SuppressWarnings("unchecked") // a range vector is evaluated as a List of Range
     public Value eval(Expr expr, long timeMillis) {
         Run run = new Run(timeMillis, storage.maxTime(), Window.of(expr, timeMillis),
                 invariance.computeIfAbsent(expr, StepInvariance::wrapped));
