@@ -15,9 +15,19 @@ import java.util.Set;
  * evaluation time, lookback delta 5 minutes). Results are exactly Prometheus' for what is implemented; anything else
  * throws {@link Unsupported}. Errors Prometheus reports at evaluation throw {@link EvaluationError}.
  *
+ * <p>Implemented: selectors with {@code offset} and {@code @} (each selector sees only its own window of samples, as
+ * the TSDB trims them), subqueries, every operator and aggregation, and the functions except those below (ln, log2,
+ * log10, atan, asin, acos, atan2 and integer powers as Go 1.19 on amd64 computes them). Unsupported: exp, sin, cos,
+ * tan, the hyperbolic functions, {@code ^} with a fractional exponent (Go's results are not Java's, or depend on the
+ * CPU); the native-histogram functions; dates of NaN, infinite or huge values; sorting more
+ * than 12 values that tie or hold NaN (sort, sort_desc, topk's output, quantile with NaN, histogram buckets: Go's
+ * pdqsort order); a step-less subquery on an engine made without a step; a query that may hold 10,000 samples
+ * (promtool's limit).
+ *
  * <p>Series are read in the order the storage returns them, and every intermediate vector keeps Prometheus' order,
  * because sums and averages round differently in another order. (Prometheus' head returns series in creation order,
- * which promtool's loader leaves to Go's map iteration: promtool itself is not deterministic there.)
+ * which promtool's loader leaves to Go's map iteration, and range evaluations inside subqueries collect series in
+ * maps: promtool itself is not deterministic there.) Not thread-safe: it caches per expression and series.
  */
 public final class Engine {
 
@@ -29,8 +39,16 @@ public final class Engine {
     private final Storage storage;
     /** Labels of each series read so far, converted once. */
     private final Map<Series, LabelSet> labelCache = new IdentityHashMap<>();
+    /** The step-invariant nodes of each expression evaluated, by identity (the same tree is evaluated at every step). */
+    private final Map<Expr, Set<Expr>> invariance = new IdentityHashMap<>();
 
     private final long subqueryStepMillis;
+    /**
+     * When set, the vectors computed inside subqueries come in a random order, as Prometheus' range evaluation leaves
+     * them (rangeEval collects its output series in a Go map): tests use it to show a result is one Prometheus can
+     * give. Unset, they keep the order an instant evaluation gives.
+     */
+    java.util.Random rangeOrder;
 
     /** An engine whose subqueries must name their step (a step-less one is {@link Unsupported}). */
     public Engine(Storage storage) {
@@ -51,9 +69,10 @@ public final class Engine {
     }
 
     /** {@code expr} at {@code timeMillis}. */
+    @SuppressWarnings("unchecked") // a range vector is evaluated as a List of Range
     public Value eval(Expr expr, long timeMillis) {
-        Window window = Window.of(expr, timeMillis);
-        Run run = new Run(timeMillis, Math.min(storage.maxTime(), window.max), window.min);
+        Run run = new Run(timeMillis, storage.maxTime(), Window.of(expr, timeMillis),
+                invariance.computeIfAbsent(expr, StepInvariance::wrapped));
         Object v = run.eval(expr, timeMillis);
         if (v instanceof Double d) {
             return new Value.Scalar(d);
@@ -122,6 +141,26 @@ public final class Engine {
             values[i] = v;
         }
 
+        /** Sorted by each label set's rank: a range evaluation's order, fixed for all steps. */
+        void reorder(Map<LabelSet, Integer> ranks) {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> ranks.get(labels[i])));
+            LabelSet[] l = new LabelSet[size];
+            double[] v = new double[size];
+            long[] t = new long[size];
+            for (int i = 0; i < size; i++) {
+                l[i] = labels[order[i]];
+                v[i] = values[order[i]];
+                t[i] = times[order[i]];
+            }
+            System.arraycopy(l, 0, labels, 0, size);
+            System.arraycopy(v, 0, values, 0, size);
+            System.arraycopy(t, 0, times, 0, size);
+        }
+
         /** Prometheus' ContainsSameLabelset check, which every step's result goes through. */
         Vec checked() {
             if (size > 1) {
@@ -154,17 +193,34 @@ public final class Engine {
     /** The state of one evaluation: the selections made, the sample count. */
     final class Run {
         final long evalTime;
-        /** The last visible sample time: the storage's, or the end of the query's window. */
+        /** The last visible sample time of the storage. */
         final long maxTime;
-        /** The first visible sample time: the start of the query's window. */
-        final long minTime;
+        /** Each selector's visible samples. */
+        final Window window;
         private final Map<Expr.VectorSelector, List<Series>> selected = new IdentityHashMap<>();
+        private final Set<Expr> invariant;
+        /** The start of the current evaluator: the evaluation time, or inside a subquery its first step. */
+        long start;
+        /** How many subqueries the evaluation is inside. */
+        int subqueryDepth;
+        /** With {@link #rangeOrder}: each node's random order of its output series, the same at every step. */
+        private final Map<Expr, Map<LabelSet, Integer>> ranks = new IdentityHashMap<>();
+
+        Map<LabelSet, Integer> rank(Expr node) {
+            return ranks.computeIfAbsent(node, n -> new java.util.HashMap<>());
+        }
+
+        int rank(Expr node, LabelSet labels) {
+            return rank(node).computeIfAbsent(labels, l -> rangeOrder.nextInt());
+        }
         private long samples;
 
-        Run(long evalTime, long maxTime, long minTime) {
+        Run(long evalTime, long maxTime, Window window, Set<Expr> invariant) {
             this.evalTime = evalTime;
             this.maxTime = maxTime;
-            this.minTime = minTime;
+            this.window = window;
+            this.invariant = invariant;
+            this.start = evalTime;
         }
 
         Engine engine() {
@@ -181,7 +237,14 @@ public final class Engine {
 
         /** Evaluates at {@code ts}: a Double (scalar), a String, a Vec or a List of Range. */
         Object eval(Expr expr, long ts) {
-            Object v = node(expr, ts);
+            boolean wrapped = invariant.contains(expr);
+            Object v = node(expr, wrapped ? start : ts);
+            if (rangeOrder != null && subqueryDepth > 0 && !wrapped && v instanceof Vec vec && byRangeEval(expr)) {
+                for (int i = 0; i < vec.size(); i++) {
+                    rank(expr, vec.labels(i));
+                }
+                vec.reorder(rank(expr));
+            }
             // Every node's result counts (Prometheus counts each step's result of rangeEval, number literals too).
             count(v instanceof Vec vec ? vec.size() : 1);
             return v;
@@ -262,14 +325,19 @@ public final class Engine {
             return (Vec) eval(e, ts);
         }
 
-        /** The time a selector reads at when evaluated at {@code ts}: {@code @} and offset applied. */
+        /**
+         * The time a selector or subquery reads at when evaluated at {@code ts}: minus its offset, and with {@code @}
+         * Prometheus' offset {@code offset + start - T} fixed for the current evaluator: T itself at the evaluator's
+         * start (where step-invariant nodes are evaluated), moving with the steps elsewhere (a function's matrix argument
+         * inside a subquery).
+         */
         long refTime(Expr.Modifiers m, long ts) {
-            long base = ts;
+            long ref = ts - m.offsetMillis();
             if (m.at().isPresent()) {
                 Expr.At at = m.at().get();
-                base = at.kind() == Expr.AtKind.TIMESTAMP ? fromFloatSeconds(at.timestamp()) : evalTime;
+                ref -= start - (at.kind() == Expr.AtKind.TIMESTAMP ? fromFloatSeconds(at.timestamp()) : evalTime);
             }
-            return base - m.offsetMillis();
+            return ref;
         }
 
         LabelSet labels(Series s) {
@@ -297,13 +365,14 @@ public final class Engine {
          */
         Vec selectVector(Expr.VectorSelector e, long ts, boolean timestampQuirk) {
             long ref = timestampQuirk && e.modifiers().at().isPresent()
-                    ? refTime(new Expr.Modifiers(0, e.modifiers().at()), ts) : refTime(e.modifiers(), ts);
+                    ? refTime(new Expr.Modifiers(0, e.modifiers().at()), start) : refTime(e.modifiers(), ts);
             List<Series> series = select(e);
             Vec out = new Vec(series.size());
-            long visible = Math.min(ref, maxTime);
+            long visible = Math.min(ref, Math.min(maxTime, window.max(e)));
+            long first = window.min(e);
             for (Series s : series) {
                 int i = s.lastAtOrBefore(visible);
-                if (i < 0 || s.time(i) < minTime) {
+                if (i < 0 || s.time(i) < first) {
                     continue;
                 }
                 long t = s.time(i);
@@ -324,7 +393,7 @@ public final class Engine {
             long mint = maxt - m.rangeMillis();
             List<Range> out = new ArrayList<>();
             for (Series s : select(e)) {
-                Range r = points(s, Math.max(mint, minTime), Math.min(maxt, maxTime));
+                Range r = points(s, Math.max(mint, window.min(e)), Math.min(maxt, Math.min(maxTime, window.max(e))));
                 if (r != null) {
                     out.add(r);
                 }
@@ -384,6 +453,15 @@ public final class Engine {
             count(out.size());
             return out.checked();
         }
+    }
+
+    /** Whether Prometheus computes the node with rangeEval (whose range output is in map order). */
+    private static boolean byRangeEval(Expr e) {
+        if (e instanceof Expr.Call c) {
+            return c.args().stream().map(Engine::unwrap)
+                    .noneMatch(a -> a instanceof Expr.MatrixSelector || a instanceof Expr.Subquery);
+        }
+        return e instanceof Expr.Aggregate || e instanceof Expr.Binary;
     }
 
     static Expr unwrap(Expr e) {

@@ -109,8 +109,15 @@ final class Functions {
             case "histogram_quantile" -> histogramQuantile(run, e, ts);
             case "days_in_month", "day_of_month", "day_of_week", "day_of_year", "hour", "minute", "month", "year" ->
                     date(run, name, args, ts);
-            case "exp", "ln", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh",
-                    "acosh", "atanh" -> throw new Unsupported(name + "() (Go's implementation rounds differently from Java's in the last bit)");
+            case "ln" -> simple(run, args, ts, GoMath::log);
+            case "atan" -> simple(run, args, ts, GoMath::atan);
+            case "asin" -> simple(run, args, ts, GoMath::asin);
+            case "acos" -> simple(run, args, ts, GoMath::acos);
+            case "log2" -> simple(run, args, ts, GoMath::log2);
+            case "log10" -> simple(run, args, ts, GoMath::log10);
+            case "exp", "sin", "cos", "tan", "sinh", "cosh", "tanh", "asinh",
+                    "acosh", "atanh" -> throw new Unsupported(name + "() (Go's sin/cos/tan are not ported; its Exp,"
+                    + " which the hyperbolic functions use, depends on the CPU's FMA)");
             default -> throw new Unsupported("the function " + name + "()");
         };
         if (result instanceof Engine.Vec v) {

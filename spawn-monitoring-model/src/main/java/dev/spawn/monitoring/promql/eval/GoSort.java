@@ -54,8 +54,19 @@ final class GoSort {
         }
     }
 
-    /** vectorByValueHeap's order (NaN first, then ascending), as quantile() sorts its values. */
+    /**
+     * vectorByValueHeap's order (NaN first, then ascending), as quantile() sorts its values. Only the values are kept,
+     * so without NaN any sort gives Go's result, ties and all.
+     */
     static void sortByValue(double[] v) {
+        boolean nan = false;
+        for (double x : v) {
+            nan |= Double.isNaN(x);
+        }
+        if (!nan) {
+            Arrays.sort(v);
+            return;
+        }
         int[] order = new int[v.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

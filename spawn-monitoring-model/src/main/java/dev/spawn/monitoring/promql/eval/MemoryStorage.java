@@ -64,7 +64,7 @@ public final class MemoryStorage implements Storage {
         };
     }
 
-    private Pattern pattern(String regex) {
+    private synchronized Pattern pattern(String regex) {
         return patterns.computeIfAbsent(regex, r -> Pattern.compile("^(?:" + r + ")$"));
     }
 }

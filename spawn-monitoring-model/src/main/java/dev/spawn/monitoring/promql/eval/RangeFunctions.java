@@ -126,7 +126,10 @@ final class RangeFunctions {
         return out.checked();
     }
 
-    /** The marker for "no output for this series" (a NaN with a payload no computation makes). */
+    /**
+     * The marker for "no output for this series": a NaN with a payload no computation makes (only a stored NaN with
+     * these very bits, passed through last_over_time and the like, could look the same). It spares a box per sample.
+     */
     private static final double NOTHING = Double.longBitsToDouble(0x7ff8dead0000beefL);
 
     private static boolean nothing(double v) {

@@ -1,16 +1,18 @@
 package dev.spawn.monitoring.promql.eval;
 
 import dev.spawn.monitoring.promql.Expr;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
- * The time window of samples a query sees (engine.go's findMinMaxTime): the querier is opened over the union of every
- * selector's window, and the storage trims samples outside it. It matters where a selector reads beyond its own
- * window, as timestamp() of a selector with {@code @} and an offset does.
+ * The time window of samples each selector sees (engine.go's getTimeRangesForSelector): the storage is asked with
+ * these bounds as hints, and the TSDB trims every sample outside them. It matters where a selector reads beyond its
+ * own window: timestamp() of a selector with {@code @} and an offset, a function's {@code @} matrix argument inside
+ * a subquery (whose window moves with the steps and finds nothing after the first).
  */
 final class Window {
 
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
+    private final Map<Expr.VectorSelector, long[]> windows = new IdentityHashMap<>();
 
     private Window() {
     }
@@ -18,11 +20,17 @@ final class Window {
     static Window of(Expr expr, long evalTime) {
         Window w = new Window();
         w.walk(expr, evalTime, 0, 0, null, 0);
-        if (w.max == Long.MIN_VALUE) {
-            w.min = 0;
-            w.max = 0;
-        }
         return w;
+    }
+
+    /** The first visible sample time of the selector. */
+    long min(Expr.VectorSelector vs) {
+        return windows.get(vs)[0];
+    }
+
+    /** The last visible sample time of the selector. */
+    long max(Expr.VectorSelector vs) {
+        return windows.get(vs)[1];
     }
 
     /** {@code subqOffset}/{@code subqRange}: sums along the subqueries above; {@code subqAt}: the nearest {@code @} of one. */
@@ -40,8 +48,7 @@ final class Window {
             start -= evalRange == 0 ? Engine.LOOKBACK_MILLIS : evalRange;
             start -= vs.modifiers().offsetMillis();
             end -= vs.modifiers().offsetMillis();
-            min = Math.min(min, start);
-            max = Math.max(max, end);
+            windows.put(vs, new long[] {start, end});
         } else if (e instanceof Expr.MatrixSelector m) {
             walk(m.selector(), evalTime, subqOffset, subqRange, subqAt, m.rangeMillis());
         } else if (e instanceof Expr.Subquery sq) {

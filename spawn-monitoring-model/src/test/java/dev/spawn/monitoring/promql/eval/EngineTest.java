@@ -86,8 +86,9 @@ class EngineTest {
         Engine engine = new Engine(new MemoryStorage(List.of(series("x", Map.of(), minutes(0), 2)), Long.MAX_VALUE));
         assertThat(vector(engine, "x ^ 3", 0)).extracting(Value.Sample::value).containsExactly(8.0);
         assertThatThrownBy(() -> vector(engine, "x ^ 1.5", 0)).isInstanceOf(Unsupported.class);
-        assertThatThrownBy(() -> vector(engine, "x ^ 7", 0)).isInstanceOf(Unsupported.class);
-        assertThatThrownBy(() -> vector(engine, "ln(x)", 0)).isInstanceOf(Unsupported.class);
+        assertThat(vector(engine, "x ^ 7", 0)).extracting(Value.Sample::value).containsExactly(128.0);
+        assertThat(vector(engine, "ln(x)", 0)).extracting(Value.Sample::value).containsExactly(Math.log(2));
+        assertThatThrownBy(() -> vector(engine, "exp(x)", 0)).isInstanceOf(Unsupported.class);
         assertThatThrownBy(() -> vector(engine, "histogram_count(x)", 0)).isInstanceOf(Unsupported.class);
         assertThatThrownBy(() -> vector(engine, "max_over_time(x[5m:])", 0)).isInstanceOf(Unsupported.class)
                 .hasMessageContaining("without a step");
@@ -103,6 +104,39 @@ class EngineTest {
                 series("x", Map.of("a", "2"), times.clone(), values.clone())), Long.MAX_VALUE));
         assertThat(vector(engine, "count_over_time(x[1d])", 5999 * 60_000L)).hasSize(2);
         assertThatThrownBy(() -> vector(engine, "count_over_time(x[5d])", 5999 * 60_000L)).isInstanceOf(Unsupported.class);
+    }
+
+    @Test
+    void everyDefaultRuleIsSupported() {
+        long[] times = LongStream.range(0, 2 * 1440).map(i -> i * 60_000).toArray();
+        Storage storage = new Storage() {
+            @Override
+            public List<Series> select(List<dev.spawn.monitoring.promql.Expr.Matcher> matchers) {
+                List<Series> out = new java.util.ArrayList<>();
+                for (int i = 1; i <= 2; i++) {
+                    TreeMap<String, String> labels = new TreeMap<>(Map.of("instance_id", "i" + i, "region", "r" + i));
+                    matchers.stream().filter(m -> m.op() == dev.spawn.monitoring.promql.Expr.MatchOp.EQUAL)
+                            .forEach(m -> labels.put(m.name(), m.value()));
+                    int k = i;
+                    out.add(new Series(labels, times, Arrays.stream(times).mapToDouble(t -> k * 10 + t / 3_600_000.0).toArray()));
+                }
+                return out;
+            }
+
+            @Override
+            public long maxTime() {
+                return Long.MAX_VALUE;
+            }
+        };
+        var catalog = dev.spawn.monitoring.rules.RuleCatalog.defaults();
+        assertThat(catalog.rules()).hasSizeGreaterThan(20);
+        for (var rule : catalog.rules()) {
+            String expr = dev.spawn.monitoring.rules.RuleCatalog.defaultExpr(rule);
+            Engine engine = new Engine(storage, 60_000);
+            for (long t = 0; t < times.length * 60_000L; t += 6 * 3_600_000L) {
+                assertThat(engine.eval(PromQL.parse(expr), t)).as(expr).isInstanceOf(Value.Vector.class);
+            }
+        }
     }
 
     @Test

@@ -8,9 +8,17 @@ import java.util.TreeMap;
 
 /**
  * A promtool test group for the engine's differential: input series in promtool's series notation (explicit values,
- * {@code _} gaps, {@code stale} markers, one per minute from 0) and expressions with their evaluation times.
+ * {@code _} gaps, {@code stale} markers, one per interval from 0) and expressions with their evaluation times.
  */
-record EvalCase(List<Input> series, List<Query> queries) {
+record EvalCase(List<Input> series, List<Query> queries, long intervalSeconds) {
+
+    EvalCase(List<Input> series, List<Query> queries) {
+        this(series, queries, 60);
+    }
+
+    List<Series> toSeries() {
+        return series.stream().map(in -> in.toSeries(intervalSeconds * 1000)).toList();
+    }
 
     /** One input series: its labels and one token per minute. */
     record Input(SortedMap<String, String> labels, List<String> values) {
@@ -32,7 +40,7 @@ record EvalCase(List<Input> series, List<Query> queries) {
             return b.append('}').toString();
         }
 
-        Series toSeries() {
+        Series toSeries(long intervalMillis) {
             List<Long> times = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (int i = 0; i < this.values.size(); i++) {
@@ -40,7 +48,7 @@ record EvalCase(List<Input> series, List<Query> queries) {
                 if (v.equals("_")) {
                     continue;
                 }
-                times.add(i * 60_000L);
+                times.add(i * intervalMillis);
                 values.add(switch (v) {
                     case "stale" -> Series.STALE_NAN;
                     case "NaN" -> Double.NaN;

@@ -138,7 +138,9 @@ final class EvalCorpus {
             }
             List<EvalCase.Query> qs = new ArrayList<>();
             for (int t = 0; t < 30; t += 3) {
-                for (String f : new String[] {"sqrt(m)", "m ^ 300", "m ^ -200", "m ^ 3", "m ^ -2", "m ^ 8", "m ^ 5", "m / 3", "m % 0.7", "rate(m[5m])", "deriv(m[10m])", "stddev_over_time(m[10m])",
+                for (String f : new String[] {"sqrt(m)", "atan(m)", "asin(m)", "acos(m)", "asin(m / 100)", "acos(m / 100)", "m atan2 0.7",
+                        "-3 atan2 m", "m atan2 m offset 1m", "ln(m)", "log2(m)", "log10(m)", "ln(m * 1e-310)", "log2(m * 1e-310)", "m ^ 300", "m ^ -200", "m ^ 3", "m ^ -2", "m ^ 8", "m ^ 5", "m ^ 7", "m ^ -7",
+                        "m ^ 11", "m ^ 13", "m ^ 27", "m ^ 100", "m ^ 127", "m ^ -31", "1.0001 ^ (m * 1000)", "m / 3", "m % 0.7", "rate(m[5m])", "deriv(m[10m])", "stddev_over_time(m[10m])",
                         "avg_over_time(m[10m])", "predict_linear(m[10m], 3600)", "holt_winters(m[10m], 0.3, 0.6)",
                         "quantile_over_time(0.3, m[10m])", "sum_over_time(m[10m])", "round(m, 0.001)"}) {
                     qs.add(new EvalCase.Query(f, 60L * t + 60));
@@ -153,6 +155,11 @@ final class EvalCorpus {
 
     /** {@code count} groups of random series with {@code queries} random expressions each. */
     static List<EvalCase> random(long seed, int count, int queries) {
+        return random(seed, count, queries, 60);
+    }
+
+    /** The same with samples every {@code intervalSeconds}, evaluated from 5 to 30 intervals in. */
+    static List<EvalCase> random(long seed, int count, int queries, long intervalSeconds) {
         Random r = new Random(seed);
         List<EvalCase> groups = new ArrayList<>();
         for (int g = 0; g < count; g++) {
@@ -211,9 +218,9 @@ final class EvalCorpus {
                 while (!dev.spawn.monitoring.promql.PromQL.problems(expr).isEmpty()) {
                     expr = new Gen(r).vector(3);
                 }
-                qs.add(new EvalCase.Query(expr, 60L * (5 + r.nextInt(26)) + (r.nextInt(6) == 0 ? r.nextInt(60) : 0)));
+                qs.add(new EvalCase.Query(expr, intervalSeconds * (5 + r.nextInt(26)) + (r.nextInt(6) == 0 ? r.nextInt(60) : 0)));
             }
-            groups.add(new EvalCase(series, qs));
+            groups.add(new EvalCase(series, qs, intervalSeconds));
         }
         return groups;
     }
@@ -243,7 +250,7 @@ final class EvalCorpus {
 
         String range() {
             String s = pick("a", "b", "c", "c", "c{job=\"y\"}", "a{inst=\"1\"}");
-            String rng = "[" + pick("1m", "2m", "5m", "5m", "10m", "90s", "3m") + "]";
+            String rng = "[" + pick("1m", "2m", "5m", "5m", "10m", "90s", "3m", "20m") + "]";
             return switch (r.nextInt(8)) {
                 case 0 -> s + rng + " offset " + pick("1m", "2m", "-1m");
                 case 1 -> s + rng + " @ " + pick("600", "1200");
