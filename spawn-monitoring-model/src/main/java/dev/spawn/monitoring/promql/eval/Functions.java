@@ -201,67 +201,10 @@ final class Functions {
         return out;
     }
 
-    /** Go's Regexp.Expand: {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}}, {@code $$}. */
+    /** Go's Regexp.Expand of {@code template} for the match {@code m}. */
     static String expand(Pattern re, Matcher m, String template, String src) {
         StringBuilder b = new StringBuilder();
-        int i = 0;
-        while (i < template.length()) {
-            int dollar = template.indexOf('$', i);
-            if (dollar < 0) {
-                break;
-            }
-            b.append(template, i, dollar);
-            i = dollar + 1;
-            if (i < template.length() && template.charAt(i) == '$') {
-                b.append('$');
-                i++;
-                continue;
-            }
-            boolean brace = i < template.length() && template.charAt(i) == '{';
-            int start = brace ? i + 1 : i;
-            int end = start;
-            while (end < template.length()) {
-                int c = template.codePointAt(end);
-                if (!Character.isLetter(c) && !Character.isDigit(c) && c != '_') {
-                    break;
-                }
-                end += Character.charCount(c);
-            }
-            if (end == start || (brace && (end >= template.length() || template.charAt(end) != '}'))) {
-                b.append('$'); // malformed: the $ is text
-                continue;
-            }
-            String name = template.substring(start, end);
-            i = brace ? end + 1 : end;
-            int num = 0;
-            for (int k = 0; k < name.length(); k++) {
-                char c = name.charAt(k);
-                if (c < '0' || c > '9' || num >= 100_000_000) {
-                    num = -1;
-                    break;
-                }
-                num = num * 10 + c - '0';
-            }
-            if (name.charAt(0) == '0' && name.length() > 1) {
-                num = -1;
-            }
-            String group = null;
-            if (num >= 0) {
-                if (num <= m.groupCount()) {
-                    group = m.group(num);
-                }
-            } else {
-                try {
-                    group = m.group(name);
-                } catch (IllegalArgumentException notAGroup) {
-                    group = null;
-                }
-            }
-            if (group != null) {
-                b.append(group);
-            }
-        }
-        b.append(template.substring(Math.min(i, template.length())));
+        GoRegexp.expand(b, re, m, template);
         return b.toString();
     }
 

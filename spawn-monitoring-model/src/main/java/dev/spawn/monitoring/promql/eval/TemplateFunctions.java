@@ -198,7 +198,7 @@ final class TemplateFunctions {
         while (searchPos <= text.length() && m.find(searchPos)) {
             b.append(text, lastMatchEnd, m.start());
             if (m.end() > lastMatchEnd || m.start() == 0) {
-                expand(b, repl, m, re);
+                GoRegexp.expand(b, re, m, repl);
             }
             lastMatchEnd = m.end();
             int width = searchPos < text.length() ? Character.charCount(text.codePointAt(searchPos)) : 0;
@@ -211,52 +211,6 @@ final class TemplateFunctions {
             }
         }
         return b.append(text, lastMatchEnd, text.length()).toString();
-    }
-
-    private static void expand(StringBuilder b, String template, Matcher m, Pattern re) {
-        int i = 0;
-        while (i < template.length()) {
-            int dollar = template.indexOf('$', i);
-            if (dollar < 0) {
-                break;
-            }
-            b.append(template, i, dollar);
-            i = dollar + 1;
-            if (i < template.length() && template.charAt(i) == '$') {
-                b.append('$');
-                i++;
-                continue;
-            }
-            boolean brace = i < template.length() && template.charAt(i) == '{';
-            int start = brace ? i + 1 : i;
-            int end = start;
-            while (end < template.length()) {
-                int c = template.codePointAt(end);
-                if (!Character.isLetter(c) && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER && c != '_') {
-                    break;
-                }
-                end += Character.charCount(c);
-            }
-            if (end == start || (brace && (end >= template.length() || template.charAt(end) != '}'))) {
-                b.append('$');
-                continue;
-            }
-            String name = template.substring(start, end);
-            i = brace ? end + 1 : end;
-            int num = name.matches("[0-9]{1,9}") && !(name.startsWith("0") && name.length() > 1)
-                    ? Integer.parseInt(name) : -1;
-            if (num >= 0) {
-                if (num <= m.groupCount() && m.start(num) >= 0) {
-                    b.append(m.group(num));
-                }
-            } else {
-                Integer group = re.namedGroups().get(name);
-                if (group != null && m.start(group) >= 0) {
-                    b.append(m.group(group));
-                }
-            }
-        }
-        b.append(template, i, template.length());
     }
 
     /** text/template's eq and lt over basic kinds (bool, int, float64, string); other operands throw. */
