@@ -8,14 +8,14 @@ import java.util.Map;
 
 /**
  * Writes the usual shape of a rendered tree straight to text: block mappings and sequences of mappings and
- * scalars, whose strings are printable ASCII on one line, and ints, longs and booleans; the text that Jackson's
- * YAML generator and SnakeYAML's emitter give it with {@link YamlOutput}'s settings (two-space indentation,
- * sequence items indented under their key, strings plain or, when {@link YamlOutput#QUOTING} or Jackson's number
- * check asks for quotes, double-quoted). A generated bundle of ten thousand rules is some twenty thousand small
- * files, and the generic path spends most of its time creating generators and analysing scalars for styles these
- * strings never need.
+ * scalars, whose strings are printable on one line, and ints, longs and booleans; the text that Jackson's YAML
+ * generator and SnakeYAML's emitter give it with {@link YamlOutput}'s settings (two-space indentation, sequence
+ * items indented under their key, strings plain or, when {@link YamlOutput#QUOTING} or Jackson's number check asks
+ * for quotes, double-quoted). A generated bundle of ten thousand rules is some twenty thousand small files, and the
+ * generic path spends most of its time creating generators and analysing scalars for styles these strings never
+ * need; in a cold JVM its first file costs some 50 ms more.
  *
- * <p>Anything else (a line break, a character outside printable ASCII, a string SnakeYAML would write
+ * <p>Anything else (a line break, a character outside printable ASCII in a key, a string SnakeYAML would write
  * single-quoted, a key long enough to be written as a complex key, a sequence in a sequence, an empty mapping or
  * sequence in a sequence, other scalar types) makes {@link #write} return null, and {@link YamlOutput} takes the
  * generic path for the whole tree. {@code BlockYamlTest} holds both paths to the same bytes.
@@ -128,7 +128,7 @@ final class BlockYaml {
                 out.append("\"\"");
                 return true;
             }
-            if (!printableAscii(text)) {
+            if (!printable(text)) {
                 return false;
             }
             if (quoting.needToQuoteValue(text) || plainNumber(text)) {
@@ -163,7 +163,7 @@ final class BlockYaml {
         return true;
     }
 
-    /** SnakeYAML's double-quoted form of a printable ASCII string: only {@code "} and {@code \} are escaped. */
+    /** SnakeYAML's double-quoted form of a {@link #printable} string: only {@code "} and {@code \} are escaped. */
     private void doubleQuoted(String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -196,6 +196,24 @@ final class BlockYaml {
             }
         }
         return i == end;
+    }
+
+    /**
+     * Whether every character is printable ASCII or one that SnakeYAML's emitter, allowing Unicode, writes as it is
+     * in a plain and a double-quoted scalar (a unit such as °C, a name): the printable ones of the Basic Multilingual
+     * Plane above U+00A0 (which it would escape as {@code \_}), except the line and paragraph separators and the byte
+     * order mark ({@link YamlOutput#needsEscapes} sends those to the escapes).
+     */
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean printable = (c >= 0x20 && c <= 0x7E) || (c > 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
+                    || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+            if (!printable) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean printableAscii(String text) {
