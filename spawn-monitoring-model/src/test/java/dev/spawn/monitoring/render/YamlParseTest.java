@@ -133,10 +133,10 @@ class YamlParseTest {
     }
 
     @Example
-    void readsDeepNestingWithoutRecursion() {
-        String deep = "[".repeat(40) + "]".repeat(40);
-        assertParsedAsTheMapperParses(deep);
-        assertParsedAsTheMapperParses("a:\n" + "  - b:\n".repeat(1) + "      c: [" + "{d: ".repeat(30) + "1" + "}".repeat(30) + "]\n");
+    void readsDeepNestingUpToTheParsersLimitAsTheMapperDoes() {
+        assertThat(assertParsedAsTheMapperParses("[".repeat(1000) + "]".repeat(1000))).startsWith("ArrayNode[ArrayNode[");
+        assertThat(assertParsedAsTheMapperParses("[".repeat(1001) + "]".repeat(1001))).contains("nesting depth (1001)");
+        assertParsedAsTheMapperParses("a:\n  - b:\n      c: [" + "{d: ".repeat(30) + "1" + "}".repeat(30) + "]\n");
     }
 
     @Property(tries = 2000)
