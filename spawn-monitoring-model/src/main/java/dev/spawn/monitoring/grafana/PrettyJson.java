@@ -34,28 +34,28 @@ final class PrettyJson {
             case OBJECT -> {
                 out.append('{');
                 Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
-                if (fields.hasNext()) {
-                    while (fields.hasNext()) {
-                        Map.Entry<String, JsonNode> field = fields.next();
-                        string(field.getKey(), newline(out, depth + 1)).append(": ");
-                        value(field.getValue(), depth + 1, out);
-                        if (fields.hasNext()) {
-                            out.append(',');
-                        }
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    string(field.getKey(), newline(out, depth + 1)).append(": ");
+                    value(field.getValue(), depth + 1, out);
+                    if (fields.hasNext()) {
+                        out.append(',');
                     }
+                }
+                if (!node.isEmpty()) {
                     newline(out, depth);
                 }
                 out.append('}');
             }
             case ARRAY -> {
                 out.append('[');
-                if (!node.isEmpty()) {
-                    for (int i = 0; i < node.size(); i++) {
-                        value(node.get(i), depth + 1, newline(out, depth + 1));
-                        if (i + 1 < node.size()) {
-                            out.append(',');
-                        }
+                for (int i = 0; i < node.size(); i++) {
+                    value(node.get(i), depth + 1, newline(out, depth + 1));
+                    if (i + 1 < node.size()) {
+                        out.append(',');
                     }
+                }
+                if (!node.isEmpty()) {
                     newline(out, depth);
                 }
                 out.append(']');

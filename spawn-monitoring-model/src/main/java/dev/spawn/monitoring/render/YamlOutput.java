@@ -422,7 +422,7 @@ public final class YamlOutput {
     public static JsonNode parse(byte[] yaml) {
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             return readTree(parser);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
         }
     }
@@ -432,7 +432,7 @@ public final class YamlOutput {
      * for each token and number type, a repeated key's value replacing the first one in its place. A loop, not
      * recursion, so that deep nesting cannot exhaust the stack.
      */
-    private static JsonNode readTree(JsonParser parser) throws java.io.IOException {
+    private static JsonNode readTree(JsonParser parser) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         java.util.Deque<ContainerNode<?>> open = new java.util.ArrayDeque<>();
         String key = null;
