@@ -89,7 +89,7 @@ class BlockYamlTest {
 
     @Example
     void declinesWhatItDoesNotWrite() {
-        ObjectNode multiLine = YamlOutput.object().put("v", "a\nb");
+        ObjectNode supplementary = YamlOutput.object().put("v", "a\nb \uD83D\uDE00");
         ObjectNode unicodeKey = YamlOutput.object().put("°C", "v");
         ObjectNode noBreakSpace = YamlOutput.object().put("v", "[82\u00A0°C]");
         ObjectNode singleQuoted = YamlOutput.object().put("v", "-x");
@@ -97,7 +97,7 @@ class BlockYamlTest {
         nested.putArray("l").addArray().add("x");
         ObjectNode longKey = YamlOutput.object().put("k".repeat(200), "v");
         ObjectNode decimal = YamlOutput.object().put("v", 1.5);
-        for (ObjectNode tree : List.of(multiLine, unicodeKey, noBreakSpace, singleQuoted, nested, longKey, decimal, YamlOutput.object())) {
+        for (ObjectNode tree : List.of(supplementary, unicodeKey, noBreakSpace, singleQuoted, nested, longKey, decimal, YamlOutput.object())) {
             assertThat(BlockYaml.write(tree, YamlOutput.QUOTING)).as(tree.toString()).isNull();
             // and the generic path still writes them
             assertThat(YamlOutput.toBytes(tree, null)).isEqualTo(YamlOutput.generic(tree, null));
@@ -113,6 +113,14 @@ class BlockYamlTest {
         if (direct != null) {
             assertThat(YamlOutput.header(null) + direct).isEqualTo(new String(YamlOutput.generic(tree, null), StandardCharsets.UTF_8));
         }
+    }
+
+    @Example
+    void writesLiteralBlocksAndEscapedStringsDirectly() {
+        ObjectNode tree = YamlOutput.object().put("description", "first\n\nthird\n").put("tab", "a\tb").put("nel", "a\u0085b");
+        tree.putArray("l").add("x\ny").addObject().put("k", " lead\ning");
+        assertThat(BlockYaml.write(tree, YamlOutput.QUOTING)).isEqualTo("description: |\n  first\n\n  third\ntab: \"a\\tb\"\n"
+                + "nel: \"a\\u0085b\"\nl:\n  - |-\n    x\n    y\n  - k: \" lead\\ning\"\n");
     }
 
     @Example
