@@ -1,11 +1,5 @@
 package dev.spawn.monitoring.grafana;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,21 +17,11 @@ final class DashboardJson {
 
     static final int SCHEMA_VERSION = 38;
 
-    private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
-    /** {@code "key": value} and {@code []}, {@code {}} as Grafana writes them. */
-    private static final ObjectWriter PRETTY = new ObjectMapper().writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayEmptySeparator("").withObjectEmptySeparator(""))
-            .withObjectIndenter(INDENTER).withArrayIndenter(INDENTER));
-
     private DashboardJson() {
     }
 
     public static byte[] toBytes(Dashboard dashboard, String datasourceUid) {
-        try {
-            return (PRETTY.writeValueAsString(tree(dashboard, datasourceUid)) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise dashboard " + dashboard.name(), e);
-        }
+        return (PrettyJson.write(tree(dashboard, datasourceUid)) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static ObjectNode tree(Dashboard dashboard, String datasourceUid) {

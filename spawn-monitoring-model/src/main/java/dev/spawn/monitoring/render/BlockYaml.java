@@ -8,17 +8,19 @@ import java.util.Map;
 
 /**
  * Writes the usual shape of a rendered tree straight to text: block mappings and sequences of mappings and
- * scalars, whose strings are printable ASCII on one line, and ints, longs and booleans; the text that Jackson's
- * YAML generator and SnakeYAML's emitter give it with {@link YamlOutput}'s settings (two-space indentation,
- * sequence items indented under their key, strings plain or, when {@link YamlOutput#QUOTING} or Jackson's number
- * check asks for quotes, double-quoted). A generated bundle of ten thousand rules is some twenty thousand small
- * files, and the generic path spends most of its time creating generators and analysing scalars for styles these
- * strings never need.
+ * scalars (strings, ints, longs and booleans); the text that Jackson's YAML generator and SnakeYAML's emitter give
+ * it with {@link YamlOutput}'s settings (two-space indentation, sequence items indented under their key, strings
+ * plain or, when {@link YamlOutput#QUOTING} or Jackson's number check asks for quotes, double-quoted; multi-line
+ * ones as literal blocks when {@link YamlOutput#blockSafe}; those that need escapes {@link YamlOutput#doubleQuoted}).
+ * A generated bundle of ten thousand rules is some twenty thousand small files, and the generic path spends most of
+ * its time creating generators and analysing scalars for styles these strings never need; in a cold JVM its first
+ * file costs some 50 ms more.
  *
- * <p>Anything else (a line break, a character outside printable ASCII, a string SnakeYAML would write
- * single-quoted, a key long enough to be written as a complex key, a sequence in a sequence, an empty mapping or
- * sequence in a sequence, other scalar types) makes {@link #write} return null, and {@link YamlOutput} takes the
- * generic path for the whole tree. {@code BlockYamlTest} holds both paths to the same bytes.
+ * <p>Anything else (a key that is not printable ASCII, a string with U+00A0 or a character outside the Basic
+ * Multilingual Plane, a string SnakeYAML would write single-quoted, a key long enough to be written as a complex
+ * key, a sequence in a sequence, an empty mapping or sequence in a sequence, other scalar types) makes
+ * {@link #write} return null, and {@link YamlOutput} takes the generic path for the whole tree.
+ * {@code BlockYamlTest} holds both paths to the same bytes.
  */
 final class BlockYaml {
 
@@ -77,7 +79,7 @@ final class BlockYaml {
                 }
             } else {
                 out.append(' ');
-                if (!scalar(value)) {
+                if (!scalar(value, indent + 2)) {
                     return false;
                 }
                 out.append('\n');
@@ -95,7 +97,7 @@ final class BlockYaml {
                 if (child.isEmpty() || !mapping(child, indent + 2, true)) {
                     return false;
                 }
-            } else if (item instanceof ArrayNode || !scalar(item)) {
+            } else if (item instanceof ArrayNode || !scalar(item, indent + 2)) {
                 return false;
             } else {
                 out.append('\n');
@@ -121,14 +123,24 @@ final class BlockYaml {
         return plain(key);
     }
 
-    private boolean scalar(JsonNode node) {
+    /** Writes a scalar; the lines of a literal block at {@code indent}. */
+    private boolean scalar(JsonNode node, int indent) {
         if (node.isTextual()) {
             String text = node.textValue();
             if (text.isEmpty()) {
                 out.append("\"\"");
                 return true;
             }
-            if (!printableAscii(text)) {
+            boolean multiLine = text.indexOf('\n') >= 0;
+            if (YamlOutput.needsEscapes(text) || (multiLine && !YamlOutput.blockSafe(text))) {
+                // what the generator's marked strings become
+                out.append(YamlOutput.doubleQuoted(text));
+                return true;
+            }
+            if (multiLine) {
+                return literal(text, indent);
+            }
+            if (!printable(text)) {
                 return false;
             }
             if (quoting.needToQuoteValue(text) || plainNumber(text)) {
@@ -149,6 +161,26 @@ final class BlockYaml {
     }
 
     /**
+     * A {@link YamlOutput#blockSafe} multi-line string as a literal block, {@code |} when it ends with a line break,
+     * {@code |-} when not; empty lines are left without indentation, as the emitter leaves them.
+     */
+    private boolean literal(String text, int indent) {
+        boolean broken = text.endsWith("\n");
+        out.append(broken ? "|" : "|-");
+        for (String line : (broken ? text.substring(0, text.length() - 1) : text).split("\n", -1)) {
+            out.append('\n');
+            if (!line.isEmpty()) {
+                if (!printable(line)) {
+                    return false;
+                }
+                indent(indent);
+                out.append(line);
+            }
+        }
+        return true;
+    }
+
+    /**
      * Writes {@code text} plain when SnakeYAML's emitter would (no indicator first, no {@code ": "} or
      * {@code " #"}, no {@code :} last, no space at either end, no document marker); false otherwise, where it
      * would choose single quotes.
@@ -163,7 +195,7 @@ final class BlockYaml {
         return true;
     }
 
-    /** SnakeYAML's double-quoted form of a printable ASCII string: only {@code "} and {@code \} are escaped. */
+    /** SnakeYAML's double-quoted form of a {@link #printable} string: only {@code "} and {@code \} are escaped. */
     private void doubleQuoted(String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -196,6 +228,24 @@ final class BlockYaml {
             }
         }
         return i == end;
+    }
+
+    /**
+     * Whether every character is printable ASCII or one that SnakeYAML's emitter, allowing Unicode, writes as it is
+     * in a plain and a double-quoted scalar (a unit such as °C, a name): the printable ones of the Basic Multilingual
+     * Plane above U+00A0 (which it would escape as {@code \_}), except the line and paragraph separators and the byte
+     * order mark ({@link YamlOutput#needsEscapes} sends those to the escapes).
+     */
+    private static boolean printable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean printable = (c >= 0x20 && c <= 0x7E) || (c > 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029)
+                    || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+            if (!printable) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean printableAscii(String text) {

@@ -1,8 +1,11 @@
 package dev.spawn.monitoring.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.io.IOContext;
@@ -39,14 +42,27 @@ public final class YamlOutput {
     /** Decides which strings are quoted, for the Jackson generator and {@link BlockYaml} alike. */
     static final StringQuotingChecker QUOTING = new AnyReaderQuotingChecker();
 
-    private static final YAMLMapper MAPPER = new YAMLMapper(new ExactYamlFactory(YAMLFactory.builder()
+    /** Jackson's generators and parsers with the settings above; cheap to build, unlike a mapper. */
+    private static final YAMLFactory FACTORY = new ExactYamlFactory(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .stringQuotingChecker(QUOTING)));
+            .stringQuotingChecker(QUOTING));
+
+    /**
+     * The mapper, built when first used: only a tree with a node that {@link #emitted} leaves to databind needs it.
+     * Building one costs 0.2–0.4 s in a cold JVM (databind's serializers and deserializers), as much as generating a
+     * bundle there.
+     */
+    static final class Jackson {
+        static final YAMLMapper MAPPER = new YAMLMapper(FACTORY);
+
+        private Jackson() {
+        }
+    }
 
     /**
      * Quotes every string that some YAML reader of the generated files would resolve to something
@@ -304,7 +320,10 @@ public final class YamlOutput {
     /** {@link #toBytes} through Jackson's generator and SnakeYAML's emitter, for any tree. */
     static byte[] generic(JsonNode tree, String source) {
         try {
-            String body = MAPPER.writeValueAsString(tree);
+            String body = emitted(tree);
+            if (body == null) {
+                body = Jackson.MAPPER.writeValueAsString(tree);
+            }
             body = MARKED.matcher(body).replaceAll(marked -> {
                 String hex = marked.group(1);
                 StringBuilder value = new StringBuilder();
@@ -316,8 +335,71 @@ public final class YamlOutput {
             // SnakeYAML writes the platform-independent "\n" already; normalise anyway so no setting can leak in
             body = body.replace("\r\n", "\n");
             return (header(source) + body).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a rendered tree", e);
+        }
+    }
+
+    /**
+     * What the mapper's {@code writeValueAsString} writes, through the same generator without the mapper; null for a
+     * tree with a node only databind's serializers write (POJO, missing), which the renderers never build.
+     */
+    static String emitted(JsonNode tree) throws IOException {
+        if (!onlyJsonValues(tree)) {
+            return null;
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            emit(tree, generator);
+        }
+        return text.toString();
+    }
+
+    private static boolean onlyJsonValues(JsonNode node) {
+        if (node.isPojo() || node.isMissingNode()) {
+            return false;
+        }
+        for (JsonNode child : node) {
+            if (!onlyJsonValues(child)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes a node as databind's node serializers do: the same generator call for each node and number type. */
+    private static void emit(JsonNode node, JsonGenerator generator) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject(node);
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    emit(field.getValue(), generator);
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray(node, node.size());
+                for (JsonNode item : node) {
+                    emit(item, generator);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            case BINARY -> generator.writeBinary(node.binaryValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case DOUBLE -> generator.writeNumber(node.doubleValue());
+                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
+                }
+            }
+            default -> throw new IllegalArgumentException("no generator call for a " + node.getNodeType() + " node");
         }
     }
 
@@ -332,13 +414,78 @@ public final class YamlOutput {
         return new Yaml11Types();
     }
 
-    /** Parses YAML text back into a tree (round-trip tests, drift checks). */
+    /**
+     * Parses YAML text back into a tree (round-trip tests, drift checks, the generated tests): the tree of the first
+     * document that a mapper's {@code readTree} gives, {@link com.fasterxml.jackson.databind.node.MissingNode} for none,
+     * read from the same parser's tokens without a mapper.
+     */
     public static JsonNode parse(byte[] yaml) {
-        try {
-            return MAPPER.readTree(yaml);
-        } catch (java.io.IOException e) {
+        try (JsonParser parser = FACTORY.createParser(yaml)) {
+            return readTree(parser);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The value at the parser's next token, built as databind's {@code JsonNodeDeserializer} builds it: the same node
+     * for each token and number type, a repeated key's value replacing the first one in its place. A loop, not
+     * recursion, so that deep nesting cannot exhaust the stack.
+     */
+    private static JsonNode readTree(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        java.util.Deque<ContainerNode<?>> open = new java.util.ArrayDeque<>();
+        String key = null;
+        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+            JsonNode value;
+            switch (token) {
+                case FIELD_NAME -> {
+                    key = parser.currentName();
+                    continue;
+                }
+                case END_OBJECT, END_ARRAY -> {
+                    ContainerNode<?> closed = open.pop();
+                    if (open.isEmpty()) {
+                        return closed;
+                    }
+                    continue;
+                }
+                case START_OBJECT -> value = nodes.objectNode();
+                case START_ARRAY -> value = nodes.arrayNode();
+                case VALUE_STRING -> value = nodes.textNode(parser.getText());
+                case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+                // the YAML parser names no decimal kind (UNKNOWN): a double, as databind makes of it
+                case VALUE_NUMBER_FLOAT -> value = parser.getNumberTypeFP() == JsonParser.NumberTypeFP.FLOAT32
+                        ? nodes.numberNode(parser.getFloatValue()) : nodes.numberNode(parser.getDoubleValue());
+                case VALUE_TRUE, VALUE_FALSE -> value = nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+                case VALUE_NULL -> value = nodes.nullNode();
+                case VALUE_EMBEDDED_OBJECT -> {
+                    Object embedded = parser.getEmbeddedObject(); // !!binary
+                    value = embedded == null ? nodes.nullNode()
+                            : embedded instanceof byte[] bytes ? nodes.binaryNode(bytes) : nodes.pojoNode(embedded);
+                }
+                default -> throw new IllegalStateException("unexpected token " + token + " from the YAML parser");
+            }
+            ContainerNode<?> parent = open.peek();
+            if (parent instanceof ObjectNode object) {
+                object.replace(key, value);
+            } else if (parent instanceof ArrayNode array) {
+                array.add(value);
+            } else if (!value.isContainerNode()) {
+                return value;
+            }
+            if (value.isContainerNode()) {
+                open.push((ContainerNode<?>) value);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw new java.io.EOFException("the YAML text ends inside a mapping or sequence");
+        }
+        return nodes.missingNode();
     }
 
     // --- small helpers the renderers share; each skips absent values so optional keys are left out ---

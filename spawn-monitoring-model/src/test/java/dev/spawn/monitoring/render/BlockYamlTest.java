@@ -89,18 +89,56 @@ class BlockYamlTest {
 
     @Example
     void declinesWhatItDoesNotWrite() {
-        ObjectNode multiLine = YamlOutput.object().put("v", "a\nb");
-        ObjectNode unicode = YamlOutput.object().put("v", "82 °C");
+        ObjectNode supplementary = YamlOutput.object().put("v", "a\nb \uD83D\uDE00");
+        ObjectNode unicodeKey = YamlOutput.object().put("°C", "v");
+        ObjectNode noBreakSpace = YamlOutput.object().put("v", "[82\u00A0°C]");
         ObjectNode singleQuoted = YamlOutput.object().put("v", "-x");
         ObjectNode nested = YamlOutput.object();
         nested.putArray("l").addArray().add("x");
         ObjectNode longKey = YamlOutput.object().put("k".repeat(200), "v");
         ObjectNode decimal = YamlOutput.object().put("v", 1.5);
-        for (ObjectNode tree : List.of(multiLine, unicode, singleQuoted, nested, longKey, decimal, YamlOutput.object())) {
+        for (ObjectNode tree : List.of(supplementary, unicodeKey, noBreakSpace, singleQuoted, nested, longKey, decimal, YamlOutput.object())) {
             assertThat(BlockYaml.write(tree, YamlOutput.QUOTING)).as(tree.toString()).isNull();
             // and the generic path still writes them
             assertThat(YamlOutput.toBytes(tree, null)).isEqualTo(YamlOutput.generic(tree, null));
         }
+    }
+
+    @Property(tries = 3000)
+    void writesUnicodeStringsAsTheEmitterDoesOrDeclines(@ForAll("unicode") String value) {
+        ObjectNode tree = YamlOutput.object().put("v", value);
+        tree.putArray("l").add(value).addObject().put("k", value);
+        String direct = BlockYaml.write(tree, YamlOutput.QUOTING);
+        Statistics.label("direct").collect(direct != null).coverage(c -> c.check(true).percentage(p -> p > 20));
+        if (direct != null) {
+            assertThat(YamlOutput.header(null) + direct).isEqualTo(new String(YamlOutput.generic(tree, null), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Example
+    void writesLiteralBlocksAndEscapedStringsDirectly() {
+        ObjectNode tree = YamlOutput.object().put("description", "first\n\nthird\n").put("tab", "a\tb").put("nel", "a\u0085b");
+        tree.putArray("l").add("x\ny").addObject().put("k", " lead\ning");
+        assertThat(BlockYaml.write(tree, YamlOutput.QUOTING)).isEqualTo("description: |\n  first\n\n  third\ntab: \"a\\tb\"\n"
+                + "nel: \"a\\u0085b\"\nl:\n  - |-\n    x\n    y\n  - k: \" lead\\ning\"\n");
+    }
+
+    @Example
+    void writesPrintableUnicodeDirectly() {
+        ObjectNode tree = YamlOutput.object().put("summary", "GPU {{ $labels.gpu }} is hotter than 80 °C").put("name", "Zoë 東京 ½");
+        assertThat(BlockYaml.write(tree, YamlOutput.QUOTING))
+                .isEqualTo("summary: \"GPU {{ $labels.gpu }} is hotter than 80 °C\"\nname: Zoë 東京 ½\n");
+    }
+
+    /** Strings of printable ASCII, Unicode spaces, separators and marks, and any character of the Basic Multilingual Plane. */
+    @Provide
+    Arbitrary<String> unicode() {
+        Arbitrary<Character> chars = Arbitraries.oneOf(Arbitraries.chars().range(' ', '~'), Arbitraries.chars().range('\u00A0', '\u00FF'),
+                Arbitraries.of('\u2000', '\u2007', '\u200B', '\u2028', '\u2029', '\u3000', '\uFEFF', '\uFFFD', '\uFFFE', '\uE000',
+                        '\u0085', '\u00AD', '\u034F', '°', '東', '\t', '\n', '#', ':', '-', '"', '\''),
+                Arbitraries.chars().range('\u0100', '\uFFFF'));
+        return Arbitraries.oneOf(chars.list().ofMinSize(1).ofMaxSize(8).map(cs -> cs.stream().map(String::valueOf).collect(
+                java.util.stream.Collectors.joining())), YamlRoundTripTest.dangerous());
     }
 
     /** Random nesting of mappings and sequences with strings from {@link YamlRoundTripTest#dangerous()} and ordinary ones. */
