@@ -33,13 +33,15 @@ public final class Background<T> {
 
     /**
      * Starts what every goal needs whatever the spec says, while the spec is read: the rule catalog and the YAML
-     * writer, and with {@code tools} the versions of promtool and amtool (the keys of the result caches). Nothing
+     * writer and reader, and with {@code tools} the versions of promtool and amtool (the keys of the result caches). Nothing
      * here can fail a goal: what fails here fails again, and is reported, where the goal uses it.
      */
     public static void warmUp(boolean tools) {
         start("spawn-warm-up-catalog", () -> quietly(RuleCatalog::defaults));
         start("spawn-warm-up-writer", () -> {
             quietly(() -> YamlOutput.toBytes(YamlOutput.object().put("warm", "up").set("list", YamlOutput.array().add(1)), ""));
+            // the YAML reader: checks read the generated test files back (coverage, test batches, mutants)
+            quietly(() -> YamlOutput.parse("warm: [up, 1]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             if (tools) {
                 quietly(Tool.PROMTOOL::version);
                 quietly(Tool.AMTOOL::version);
