@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
             return SpawnMonitoringCli.OK;
         }
         CheckShortcut.forget(options.output);
-        Background.warmUp(!options.skipToolChecks);
+        Background.warmUpForCheck(!options.skipToolChecks);
         MonitoringBundle bundle = spec.build(terminal);
         List<Message> messages = new ArrayList<>(Message.problems(bundle.warnings().stream().filter(p -> !p.isError()).toList()));
         boolean runTools = options.runTools(terminal);

@@ -44,7 +44,7 @@ public class CheckMojo extends AbstractSpawnMojo {
             return;
         }
         CheckShortcut.forget(outputPath());
-        Background.warmUp(!skipToolChecks);
+        Background.warmUpForCheck(!skipToolChecks);
         MonitoringBundle bundle = buildBundle();
         List<Message> messages = new ArrayList<>(Message.problems(bundle.warnings().stream().filter(p -> !p.isError()).toList()));
         if (skipToolChecks) {

@@ -2,8 +2,14 @@ package dev.spawn.monitoring.goal;
 
 import dev.spawn.monitoring.check.Tool;
 import dev.spawn.monitoring.model.decl.Internal;
+import dev.spawn.monitoring.promql.PromQL;
+import dev.spawn.monitoring.promql.eval.Engine;
+import dev.spawn.monitoring.promql.eval.MemoryStorage;
+import dev.spawn.monitoring.promql.eval.Templates;
 import dev.spawn.monitoring.render.YamlOutput;
 import dev.spawn.monitoring.rules.RuleCatalog;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
@@ -32,19 +38,35 @@ public final class Background<T> {
     }
 
     /**
-     * Starts what every goal needs whatever the spec says, while the spec is read: the rule catalog and the YAML
-     * writer and reader, and with {@code tools} the versions of promtool and amtool (the keys of the result caches). Nothing
-     * here can fail a goal: what fails here fails again, and is reported, where the goal uses it.
+     * Starts what every goal needs whatever the spec says, while the spec is read: the rule catalog, the YAML writer and
+     * reader, the alert templates (the build predicts the tests' annotations with them), and with {@code tools} the
+     * versions of promtool and amtool (the keys of the result caches). Nothing here can fail a goal: what fails here
+     * fails again, and is reported, where the goal uses it.
      */
     public static void warmUp(boolean tools) {
+        warmUp(tools, false);
+    }
+
+    /** {@link #warmUp(boolean)} for a check, which with {@code tools} also runs mutants in the PromQL engine. */
+    public static void warmUpForCheck(boolean tools) {
+        warmUp(tools, tools);
+    }
+
+    private static void warmUp(boolean tools, boolean engine) {
         start("spawn-warm-up-catalog", () -> quietly(RuleCatalog::defaults));
         start("spawn-warm-up-writer", () -> {
             quietly(() -> YamlOutput.toBytes(YamlOutput.object().put("warm", "up").set("list", YamlOutput.array().add(1)), ""));
             // the YAML reader: checks read the generated test files back (coverage, test batches, mutants)
             quietly(() -> YamlOutput.parse("warm: [up, 1]\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            quietly(() -> Templates.expand("{{ $value | humanize }} on {{ $labels.instance_id }}", Map.of("instance_id", "i-1"),
+                    1.5, Map.of(), ""));
             if (tools) {
                 quietly(Tool.PROMTOOL::version);
                 quietly(Tool.AMTOOL::version);
+            }
+            if (engine) {
+                quietly(() -> new Engine(new MemoryStorage(List.of(), Long.MAX_VALUE), 60_000)
+                        .eval(PromQL.parse("sum by (region) (rate(spawn_a{b!=\"c\"}[5m])) > 2 and spawn_b offset 1h == 1"), 3_600_000));
             }
             return null;
         });
