@@ -3,7 +3,6 @@ package dev.spawn.monitoring.io;
 import dev.spawn.monitoring.model.decl.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -77,8 +76,8 @@ public final class OutputLock implements AutoCloseable {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
-            byte[] me = (ProcessHandle.current().pid() + " " + ManagementFactory.getRuntimeMXBean().getName()
-                    + " since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
+            long pid = ProcessHandle.current().pid();
+            byte[] me = (pid + " " + pid + "@" + hostName() + " since " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8);
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(me), 0);
             return new OutputLock(threadLock, channel, lock);
@@ -95,6 +94,26 @@ public final class OutputLock implements AutoCloseable {
             closeQuietly(channel);
             threadLock.release();
             throw e;
+        }
+    }
+
+    /**
+     * This machine's name, for a second writer's message: the kernel's hostname (cheap), else the JVM's lookup (which
+     * {@code ManagementFactory}'s {@code pid@host} name also uses, at the cost of the management beans in a cold JVM).
+     */
+    private static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the JVM
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown host";
         }
     }
 
