@@ -222,8 +222,7 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
 
     private List<BundleCheck.Outcome> check(BundleCheck.MissingTool missing, Path workDir, ResultCache cache) {
         try (ScratchFolder temp = ScratchFolder.create(workDir, "spawn-check-")) {
-            Path bundle = temp.path().resolve("bundle");
-            writeTo(bundle);
+            Path bundle = temp.write("bundle", files());
             return BundleCheck.run(this, bundle, missing, true, cache);
         }
     }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,28 @@ public final class ScratchFolder implements AutoCloseable {
 
     public Path path() {
         return dir;
+    }
+
+    /**
+     * Writes {@code files} (paths relative to {@code sub}, a folder inside this one) as plain files: a copy for the
+     * tools to read, deleted with the folder, so neither synced to disk nor switched in as the output's generations
+     * are. Returns the folder.
+     */
+    public Path write(String sub, SortedMap<String, byte[]> files) {
+        Path root = dir.resolve(sub).normalize();
+        try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = root.resolve(file.getKey()).normalize();
+                if (!target.startsWith(root) || !root.startsWith(dir)) {
+                    throw new IllegalArgumentException("path '" + file.getKey() + "' leaves the scratch folder");
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the scratch copy in " + dir + ": " + e.getMessage(), e);
+        }
+        return root;
     }
 
     private static void removeAbandoned(Path parent, String prefix) throws IOException {

@@ -33,4 +33,23 @@ class ScratchFolderTest {
             assertThat(tmp.resolve(OutputLock.FILE)).content().startsWith(ProcessHandle.current().pid() + " ");
         }
     }
+
+    @Test
+    void holdsAPlainCopyForTheToolsAndNothingOutsideIt(@TempDir Path tmp) throws IOException {
+        java.util.SortedMap<String, byte[]> files = new java.util.TreeMap<>();
+        files.put("prometheus.yaml", "a".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("alerts/cost.yaml", "b".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (ScratchFolder scratch = ScratchFolder.create(tmp, "spawn-check-")) {
+            Path bundle = scratch.write("bundle", files);
+
+            assertThat(bundle).isEqualTo(scratch.path().resolve("bundle"));
+            assertThat(bundle.resolve("alerts/cost.yaml")).isRegularFile().hasContent("b");
+            assertThat(bundle.resolve("prometheus.yaml")).isRegularFile().hasContent("a");
+            assertThat(Files.isSymbolicLink(bundle.resolve("prometheus.yaml"))).isFalse();
+            files.put("../../escape.yaml", new byte[0]);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> scratch.write("bundle", files))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves the scratch folder");
+            assertThat(tmp.resolve("escape.yaml")).doesNotExist();
+        }
+    }
 }
