@@ -401,7 +401,7 @@ public final class BundleCheck {
 
     /**
      * {@code promtool test rules} over every test file, in one process per processor (at most {@value #PARALLEL}), the
-     * files balanced by the rule evaluations their cases step through: promtool runs its files one after another.
+     * files balanced by what they cost promtool ({@link RuleTestCases#cost}): promtool runs its files one after another.
      */
     private static Outcome testRules(BundleContents bundle, Path directory, MissingTool missing, String name, ResultCache cache) {
         Map<String, Long> cost = new TreeMap<>();
@@ -415,7 +415,7 @@ public final class BundleCheck {
                 continue;
             }
             key.ifPresent(k -> keys.put(test.getKey(), k));
-            cost.put(test.getKey(), RuleTestCases.evaluations(test.getValue()));
+            cost.put(test.getKey(), RuleTestCases.cost(test.getValue()));
         }
         String named = unchanged == 0 ? name : name.replaceFirst("\\)$", "; " + unchanged + " unchanged since they last passed)");
         if (cost.isEmpty()) {
