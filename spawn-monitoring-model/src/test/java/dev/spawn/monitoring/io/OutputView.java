@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * What a reader such as Prometheus sees in an output folder: every regular file reachable from its
  * top-level names, links followed (a dangling link is no file), without the writer's own bookkeeping
- * ({@code ..data}, {@code .generations/}, the lock).
+ * ({@code ..data}, {@code .generations/}, the lock, and the temporaries a killed writer may leave, such as the
+ * {@code ..data.spawn-tmp} link it was about to rename over {@code ..data}: no reader opens those names).
  */
 final class OutputView {
 
@@ -27,7 +28,8 @@ final class OutputView {
     static Map<String, String> of(Path out) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> top = Files.list(out)) {
-            for (Path entry : top.filter(p -> !INTERNAL.contains(p.getFileName().toString())).sorted().toList()) {
+            for (Path entry : top.filter(p -> !INTERNAL.contains(p.getFileName().toString())
+                    && !BundleWriter.isReserved(p.getFileName().toString())).sorted().toList()) {
                 if (!Files.exists(entry)) {
                     continue;
                 }
