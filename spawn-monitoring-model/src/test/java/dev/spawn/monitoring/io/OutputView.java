@@ -29,7 +29,7 @@ final class OutputView {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> top = Files.list(out)) {
             for (Path entry : top.filter(p -> !INTERNAL.contains(p.getFileName().toString())
-                    && !BundleWriter.isReserved(p.getFileName().toString())).sorted().toList()) {
+                    && !p.getFileName().toString().endsWith(BundleWriter.TEMP_SUFFIX)).sorted().toList()) {
                 if (!Files.exists(entry)) {
                     continue;
                 }
