@@ -38,10 +38,17 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
      * tests of the spec run in the JVM either way.
      */
     public static DriftCheck run(MonitoringBundle bundle, Path directory, boolean runTools, boolean force) {
-        List<BundleDrift.Change> drift = BundleDrift.compare(bundle.files(), directory);
         if (!runTools) {
-            return new DriftCheck(bundle, directory, drift, List.of());
+            return new DriftCheck(bundle, directory, BundleDrift.compare(bundle.files(), directory), List.of());
         }
+        // the comparison beside the tools: neither waits for the other
+        Background<List<BundleDrift.Change>> comparing = Background.start("spawn-drift",
+                () -> BundleDrift.compare(bundle.files(), directory));
+        List<BundleCheck.Outcome> checks = tools(bundle, directory, force);
+        return new DriftCheck(bundle, directory, comparing.join(), checks);
+    }
+
+    private static List<BundleCheck.Outcome> tools(MonitoringBundle bundle, Path directory, boolean force) {
         Optional<String> key = ToolCache.key("check mutation=" + bundle.mutation().id(), bundle.files());
         Optional<List<Problem>> warnings = force || key.isEmpty() ? Optional.empty() : ToolCache.matches(directory, key.get());
         if (warnings.isPresent()) {
@@ -49,14 +56,14 @@ public record DriftCheck(MonitoringBundle bundle, Path directory, List<BundleDri
             if (!bundle.routingTests().isEmpty()) {
                 checks.add(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
             }
-            return new DriftCheck(bundle, directory, drift, checks);
+            return checks;
         }
         // the alerts' own tests and mutants that passed (or were killed) unchanged before are not run again
         ResultCache results = force ? ResultCache.NONE : ResultCache.beside(directory);
         List<BundleCheck.Outcome> checks = bundle.check(BundleCheck.MissingTool.FAIL, results);
         results.save();
         key.ifPresent(k -> ToolCache.rememberIfPassed(directory, k, checks));
-        return new DriftCheck(bundle, directory, drift, checks);
+        return checks;
     }
 
     /** Whether the tools were skipped because nothing changed since the last passing check. */
