@@ -207,40 +207,59 @@ public final class BundleCheck {
     /** Threads that wait for tool processes: the independent checks, or the amtool route probes. */
     private static final int PARALLEL = 4;
 
-    /** {@code promtool check rules}, then {@code test rules} if the rules load, then the mutants if the tests pass. */
+    /**
+     * {@code promtool check rules}, and beside it {@code test rules}, whose result counts only if the rules load (its
+     * run is cancelled otherwise); then the mutants if the tests pass. The tests are the longest of the tools: they
+     * do not wait for the rule check, which would only tell them what they find themselves.
+     */
     private static List<Outcome> rules(BundleContents bundle, Path directory, MissingTool missing, boolean mutation,
             ResultCache cache, Inputs inputs) {
+        java.util.concurrent.Future<Outcome> tests = bundle.ruleTestFiles().isEmpty() ? null
+                : SideBySide.started(() -> withCases(bundle, traced(bundle, testRules(bundle, directory, missing,
+                        testsName(bundle), cache))), "promtool test rules");
         List<Outcome> outcomes = new ArrayList<>();
-        if (!bundle.ruleFiles().isEmpty()) {
-            outcomes.add(checkRules(bundle, directory, missing, cache, inputs));
-        }
-        if (bundle.scaleOut() != null && !bundle.scaleOut().ruleFilePaths().isEmpty()) {
-            // the rule files each process of a scaled-out bundle loads: its tier's share of the files above
-            List<String> args = new ArrayList<>(List.of("check", "rules"));
-            args.addAll(bundle.scaleOut().ruleFilePaths());
-            outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check rules (scale-out: "
-                    + bundle.scaleOut().ruleFilePaths().size() + " files in " + bundle.scaleOut().folders().size() + " folders)",
-                    args.toArray(String[]::new)));
-        }
-        if (bundle.scaleOut() != null) {
-            outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(Tool.forCommand(c.tool()),
-                    directory.resolve(c.folder()), missing, c.name(), c.args().toArray(String[]::new))).toList());
-        }
-        if (!bundle.ruleTestFiles().isEmpty()) {
-            String name = "promtool test rules (" + bundle.ruleTestFiles().size() + " files)";
-            if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {
-                // the same load errors again, once per test file: the rules must load before their tests can run
-                outcomes.add(new Outcome(name, Outcome.Status.SKIPPED, "not run: the rule files do not load"));
-            } else {
-                Outcome tests = withCases(bundle, traced(bundle, testRules(bundle, directory, missing, name, cache)));
-                outcomes.add(tests);
-                if (mutation && tests.status() == Outcome.Status.PASSED) {
-                    // mutants of rules whose own cases fail say nothing
-                    outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation(), cache));
-                }
+        try {
+            if (!bundle.ruleFiles().isEmpty()) {
+                outcomes.add(checkRules(bundle, directory, missing, cache, inputs));
             }
+            if (bundle.scaleOut() != null && !bundle.scaleOut().ruleFilePaths().isEmpty()) {
+                // the rule files each process of a scaled-out bundle loads: its tier's share of the files above
+                List<String> args = new ArrayList<>(List.of("check", "rules"));
+                args.addAll(bundle.scaleOut().ruleFilePaths());
+                outcomes.add(run(Tool.PROMTOOL, directory, missing, "promtool check rules (scale-out: "
+                        + bundle.scaleOut().ruleFilePaths().size() + " files in " + bundle.scaleOut().folders().size() + " folders)",
+                        args.toArray(String[]::new)));
+            }
+            if (bundle.scaleOut() != null) {
+                outcomes.addAll(bundle.scaleOut().engineChecks().stream().map(c -> run(Tool.forCommand(c.tool()),
+                        directory.resolve(c.folder()), missing, c.name(), c.args().toArray(String[]::new))).toList());
+            }
+        } catch (RuntimeException e) {
+            if (tests != null) {
+                tests.cancel(true);
+            }
+            throw e;
+        }
+        if (tests == null) {
+            return outcomes;
+        }
+        if (outcomes.stream().anyMatch(o -> o.failed() && !o.problems().isEmpty())) {
+            // the same load errors again, once per test file: the rules must load before their tests can run
+            tests.cancel(true);
+            outcomes.add(new Outcome(testsName(bundle), Outcome.Status.SKIPPED, "not run: the rule files do not load"));
+            return outcomes;
+        }
+        Outcome tested = SideBySide.result(tests, "promtool test rules");
+        outcomes.add(tested);
+        if (mutation && tested.status() == Outcome.Status.PASSED) {
+            // mutants of rules whose own cases fail say nothing
+            outcomes.add(MutationCheck.run(bundle, directory, bundle.mutation(), cache));
         }
         return outcomes;
+    }
+
+    private static String testsName(BundleContents bundle) {
+        return "promtool test rules (" + bundle.ruleTestFiles().size() + " files)";
     }
 
     /**

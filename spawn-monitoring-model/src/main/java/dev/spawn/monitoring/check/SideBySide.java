@@ -17,6 +17,28 @@ final class SideBySide {
     private SideBySide() {
     }
 
+    /** {@code task} started now on a thread of its own (a daemon: it never holds the JVM), to be awaited with {@link #result}. */
+    static <T> Future<T> started(Callable<T> task, String what) {
+        java.util.concurrent.FutureTask<T> future = new java.util.concurrent.FutureTask<>(task);
+        Thread thread = new Thread(future, "spawn-" + what.replace(' ', '-'));
+        thread.setDaemon(true);
+        thread.start();
+        return future;
+    }
+
+    /** The result of a task {@link #started}: its exception thrown as it was (an unchecked one); cancelled if interrupted. */
+    static <T> T result(Future<T> future, String what) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + what, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     static <T> List<T> all(int threads, List<Callable<T>> tasks, String what) {
         if (tasks.isEmpty()) {
             return List.of();

@@ -40,7 +40,8 @@ import java.util.stream.Stream;
  *
  * A new generation is written into a staging folder under {@code .generations/}, checked there by the
  * caller's verifier (promtool, amtool), renamed to its hash, and switched in with one atomic rename of
- * the {@code ..data} link. Links for names the new generation adds are made before the switch (they
+ * the {@code ..data} link; a bundle equal to the live generation, byte for byte, is checked there and nothing
+ * is staged or switched. Links for names the new generation adds are made before the switch (they
  * dangle until then, so a reader finds no such file), links for names it drops are removed after. The
  * next run removes whatever a killed one left: staging folders, generations {@code ..data} does not
  * name, temporary files, dangling links. One writer at a time ({@link OutputLock}). Files equal to
@@ -77,7 +78,10 @@ public final class BundleWriter {
 
     private static final Set<PosixFilePermission> READABLE_DIR = PosixFilePermissions.fromString("rwxr-xr-x");
 
-    /** Checks a staged bundle before it is switched in; throws to abort the write. */
+    /**
+     * Checks a staged bundle before it is switched in; throws to abort the write. A bundle whose bytes are live
+     * already is checked in its live generation folder, read only.
+     */
     @FunctionalInterface
     public interface Verifier {
         void verify(Path stagedBundle);
@@ -107,6 +111,13 @@ public final class BundleWriter {
                 Live live = cleanUp(out);
                 Set<String> top = topLevelNames(files.keySet());
                 checkTopLevel(out, top, files.keySet(), live);
+                String name = Fingerprint.digest(files).substring(0, 16);
+                if (isLive(live, name, files)) {
+                    // the same bytes are live already: the tools see them there, and nothing is staged or switched
+                    verifier.verify(live.generation());
+                    linkTopLevel(out, top); // only repair links someone removed
+                    return new Result(out, name, List.of(), List.copyOf(files.keySet()), List.of());
+                }
                 Path generations = Files.createDirectories(out.resolve(GENERATIONS));
                 Path staging = Files.createTempDirectory(generations, ".staging-");
                 try {
@@ -116,7 +127,7 @@ public final class BundleWriter {
                     stage(files, out, staging, live, written, unchanged);
                     verifier.verify(staging);
                     List<String> removed = live.manifest().stream().filter(p -> !files.containsKey(p)).toList();
-                    String generation = switchTo(out, staging, files, top, live);
+                    String generation = switchTo(out, staging, name, top, live);
                     return new Result(out, generation, List.copyOf(written), List.copyOf(unchanged), removed);
                 } finally {
                     deleteRecursively(staging);
@@ -310,15 +321,10 @@ public final class BundleWriter {
     }
 
     /** Renames the staged folder to its generation, switches {@code ..data} to it, and tidies the links. */
-    private static String switchTo(Path out, Path staging, SortedMap<String, byte[]> files, Set<String> top, Live live)
-            throws IOException {
-        String name = Fingerprint.digest(files).substring(0, 16);
+    private static String switchTo(Path out, Path staging, String digest, Set<String> top, Live live) throws IOException {
+        String name = digest;
         Path generations = staging.getParent();
         if (live.generation() != null && live.generation().getFileName().toString().equals(name)) {
-            if (live.manifest().equals(List.copyOf(files.keySet())) && sameBytes(live.generation(), files)) {
-                linkTopLevel(out, top); // the bytes are already live; only repair links someone removed
-                return name;
-            }
             name = name + ".1"; // the live generation was edited in place: the new one needs another folder
         }
         Path generation = generations.resolve(name);
@@ -342,6 +348,12 @@ public final class BundleWriter {
             deleteRecursively(live.generation());
         }
         return name;
+    }
+
+    /** Whether the live generation is {@code name} and holds exactly {@code files}, byte for byte. */
+    private static boolean isLive(Live live, String name, SortedMap<String, byte[]> files) throws IOException {
+        return live.generation() != null && live.generation().getFileName().toString().equals(name)
+                && live.manifest().equals(List.copyOf(files.keySet())) && sameBytes(live.generation(), files);
     }
 
     private static boolean sameBytes(Path generation, SortedMap<String, byte[]> files) throws IOException {

@@ -248,6 +248,42 @@ class BundleWriterTest {
     }
 
     @Test
+    void aBundleThatIsLiveAlreadyIsVerifiedInPlaceAndNothingIsStaged() throws IOException {
+        Path out = root.resolve("out");
+        SortedMap<String, byte[]> files = bundle(Map.of("prometheus.yaml", "p", "alerts/a.yaml", "a"));
+        BundleWriter.Result first = BundleWriter.write(files, out, d -> { });
+        Path live = out.resolve(BundleWriter.GENERATIONS).resolve(first.generation());
+        Files.delete(out.resolve("alerts")); // someone removed a link
+
+        List<Path> verified = new java.util.ArrayList<>();
+        BundleWriter.Result again = BundleWriter.write(files, out, staged -> {
+            verified.add(staged);
+            assertThat(staged.resolve("alerts/a.yaml")).hasContent("a");
+            try (Stream<Path> generations = Files.list(out.resolve(BundleWriter.GENERATIONS))) {
+                assertThat(generations).as("no staging folder beside the live generation").containsExactly(live);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        assertThat(verified).containsExactly(live);
+        assertThat(again.generation()).isEqualTo(first.generation());
+        assertThat(again.written()).isEmpty();
+        assertThat(again.unchanged()).containsExactly("alerts/a.yaml", "prometheus.yaml");
+        assertThat(again.removed()).isEmpty();
+        assertThat(Files.readSymbolicLink(out.resolve("alerts"))).as("the removed link is back").isEqualTo(Path.of("..data/alerts"));
+        assertThat(snapshot(out)).containsOnlyKeys("prometheus.yaml", "alerts/a.yaml", BundleWriter.MANIFEST);
+
+        // a verifier that rejects the live bytes fails the write and changes nothing
+        Map<String, String> before = snapshot(out);
+        assertThatThrownBy(() -> BundleWriter.write(files, out, staged -> {
+            throw new IllegalStateException("promtool is newer and says no");
+        })).hasMessage("promtool is newer and says no");
+        assertThat(snapshot(out)).isEqualTo(before);
+        assertThat(Files.readSymbolicLink(out.resolve(BundleWriter.DATA))).isEqualTo(Path.of(BundleWriter.GENERATIONS, first.generation()));
+    }
+
+    @Test
     void writeAtomicallyReplacesOneFileWithoutLeftovers() throws IOException {
         Path target = root.resolve("targets/spawn-instances.json");
         BundleWriter.writeAtomically(target, "[1]".getBytes(StandardCharsets.UTF_8));
