@@ -245,7 +245,11 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         }
         Lint.Source am = new Lint.Source(prefix + ALERTMANAGER_FILE,
                 new String(AlertmanagerRenderer.toBytes(alertmanager, source), StandardCharsets.UTF_8));
-        return Lint.run(ctx, rules, am, r -> r.withElement("rule " + r.name()));
+        // an alert that shares its name with earlier ones of its file is its own element, as it is in the spec
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        return Lint.run(ctx, rules, am, r -> r.withElement("rule " + (r.alert()
+                ? RuleSet.testKey(r.name(), seen.merge((r.nameAt() == null ? "" : r.nameAt().start().file()) + "\n" + r.name(), 1, Integer::sum))
+                : r.name())));
     }
 
     /** The number of alerting rules across all rule files. */

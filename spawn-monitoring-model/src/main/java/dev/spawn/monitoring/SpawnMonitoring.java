@@ -311,7 +311,9 @@ public final class SpawnMonitoring {
 
     /**
      * An extra rule file of the user's own with promtool cases for its alerts, by alert name; they are written to
-     * {@code tests/<file>-test.yaml} and run, counted for coverage and mutated like the defaults' cases.
+     * {@code tests/<file>/<Alert>-test.yaml} and run, counted for coverage and mutated like the defaults' cases. Alerts
+     * that share a name are tested each on its own: the cases of the second of a name go under {@code <name>.2}
+     * ({@link RuleSet#testKey}), and so on.
      */
     public SpawnMonitoring ruleFile(RuleFile file, Map<String, List<RuleTestCase>> tests) {
         extraRuleFiles.add(Objects.requireNonNull(file, "file"));

@@ -410,7 +410,9 @@ public final class BundleCheck {
         for (RuleTestCases.Case c : cases) {
             if (c.failed()) {
                 boolean custom = c.file().startsWith(RuleSet.testFolder(RuleSet.CUSTOM_RULE_FILE));
-                problems.add(Problem.error((custom ? "custom rule " : "rule ") + c.rule(), (custom ? "custom rule '" : "rule '")
+                // an alert that shares its name with others is tested, and placed, on its own
+                String element = RuleSet.testKey(c.rule(), RuleSet.occurrence(c.file()));
+                problems.add(Problem.error((custom ? "custom rule " : "rule ") + element, (custom ? "custom rule '" : "rule '")
                         + c.rule() + "': promtool test '" + c.name() + "' failed (" + c.failureSummary() + ", in " + c.file() + ")"
                         + (custom ? "" : "; the generated case does not hold for the rule as changed here")));
             }

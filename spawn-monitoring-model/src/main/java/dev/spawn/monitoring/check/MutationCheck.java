@@ -136,28 +136,31 @@ public final class MutationCheck {
      * (and everything when false) in promtool.
      */
     public static Run run(BundleContents bundle, Path bundleDirectory, ResultCache cache, boolean jvmFirst) {
-        Map<String, TestFile> tests = testsByRuleFile(bundle);
         List<Tested> tested = new ArrayList<>();
         List<Verdict> pending = new ArrayList<>();
         Map<Integer, Boolean> known = new HashMap<>();
         Map<String, int[]> toRemember = new LinkedHashMap<>();
         int[] evaluatedInJvm = {0};
         for (RuleFile file : bundle.ruleFiles()) {
-            TestFile testFile = tests.get(file.path());
-            if (testFile == null) {
-                continue;
-            }
             boolean custom = file.path().equals(RuleSet.CUSTOM_RULE_FILE);
+            // each alert's cases are in a test file of its own, alerts that share a name too
+            Map<String, Integer> seen = new HashMap<>();
             for (RuleGroup group : file.groups()) {
                 for (Rule r : group.rules()) {
-                    if (!(r instanceof AlertingRule rule) || testFile.cases(rule.alert()).isEmpty()) {
+                    if (!(r instanceof AlertingRule rule)) {
+                        continue;
+                    }
+                    String testPath = RuleSet.testFile(file.path(), rule.alert(), seen.merge(rule.alert(), 1, Integer::sum));
+                    byte[] testBytes = bundle.ruleTests().get(testPath);
+                    TestFile testFile = testBytes == null ? null : new TestFile(RuleTestCases.tree(testBytes));
+                    if (testFile == null || testFile.cases(rule.alert()).isEmpty()) {
                         continue;
                     }
                     List<Mutants.Mutant> mutants = Mutants.of(rule, testFile.interval());
                     if (mutants.isEmpty()) {
                         continue;
                     }
-                    Optional<String> key = cacheKey(bundle, file, rule, mutants, cache);
+                    Optional<String> key = cacheKey(bundle, testPath, testBytes, mutants, cache);
                     Optional<boolean[]> cached = key.flatMap(k -> cache.verdicts(k, mutants.size()));
                     if (cached.isPresent()) {
                         addKnown(rule, custom, mutants, cached.get(), pending, known);
@@ -291,10 +294,8 @@ public final class MutationCheck {
     }
 
     /** The cache key of a rule's mutants: its test file, the rule copy it loads, and the mutants; empty without them. */
-    private static Optional<String> cacheKey(BundleContents bundle, RuleFile file, AlertingRule rule, List<Mutants.Mutant> mutants,
+    private static Optional<String> cacheKey(BundleContents bundle, String testPath, byte[] test, List<Mutants.Mutant> mutants,
             ResultCache cache) {
-        String testPath = RuleSet.testFile(file.path(), rule.alert());
-        byte[] test = bundle.ruleTests().get(testPath);
         byte[] copy = test == null ? null : BundleCheck.ruleCopy(bundle, testPath, test);
         if (copy == null) {
             return Optional.empty();
@@ -424,31 +425,7 @@ public final class MutationCheck {
 
     private static final Pattern FAILED_ALERT_NAME = Pattern.compile("alert: (spawn_mutant_\\d+)");
 
-    /** The cases of each rule file's alerts, gathered from its test files (one per alert) into one, by rule file path. */
-    private static Map<String, TestFile> testsByRuleFile(BundleContents bundle) {
-        Map<String, TestFile> byRuleFile = new HashMap<>();
-        for (RuleFile file : bundle.ruleFiles()) {
-            String folder = RuleSet.testFolder(file.path());
-            ObjectNode merged = null;
-            for (Map.Entry<String, byte[]> test : bundle.ruleTestFiles().entrySet()) {
-                if (test.getKey().startsWith(folder)) {
-                    JsonNode tree = RuleTestCases.tree(test.getValue());
-                    if (merged == null) {
-                        merged = YamlOutput.object();
-                        merged.set("evaluation_interval", tree.path("evaluation_interval"));
-                        merged.putArray("tests");
-                    }
-                    ((ArrayNode) merged.get("tests")).addAll((ArrayNode) tree.withArray("tests"));
-                }
-            }
-            if (merged != null) {
-                byRuleFile.put(file.path(), new TestFile(merged));
-            }
-        }
-        return byRuleFile;
-    }
-
-    /** A rule file's generated promtool cases. */
+    /** An alert's generated promtool cases: its test file. */
     private record TestFile(JsonNode tree) {
         Duration interval() {
             return RuleTestCases.interval(tree);

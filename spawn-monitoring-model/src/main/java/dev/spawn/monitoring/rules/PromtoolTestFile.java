@@ -55,31 +55,41 @@ final class PromtoolTestFile {
     /**
      * The test files of one rule file, one per tested alert: {@code tests/<stem>/<Alert>-test.yaml}, loading
      * {@code rules/<Alert>.yaml} beside it, a copy of the rule file that keeps its groups (name, interval,
-     * limit) with only that alert's rules and the recording rules. Each case then evaluates one alert instead
-     * of its whole file, so the time promtool takes grows with the rules, not with their square. An expression
-     * that reads {@code ALERTS} keeps every alert of the file, since it may read the others' state.
+     * limit) with only that alert and the recording rules. Each case then evaluates one alert instead of its
+     * whole file, so the time promtool takes grows with the rules, not with their square. An expression that
+     * reads {@code ALERTS} keeps every alert of the file, since it may read the others' state. Alerts that share
+     * a name (a warning and a critical rule, say) are tested each on its own: the second of a name in the file
+     * is {@code <Alert>.2-test.yaml} loading {@code rules/<Alert>.2.yaml}, and so on ({@code .} is in no alert name).
+     * {@code tested} are the file's alerting rules in its order (those without cases may be left out).
      */
     static SortedMap<String, byte[]> perAlert(RuleFile file, List<TestedRule> tested, Duration evaluationInterval, String source) {
-        Map<String, List<TestedRule>> byAlert = new LinkedHashMap<>();
-        tested.stream().filter(t -> !t.tests().isEmpty())
-                .forEach(t -> byAlert.computeIfAbsent(t.rule().alert(), a -> new ArrayList<>()).add(t));
         SortedMap<String, byte[]> files = new TreeMap<>();
-        if (byAlert.isEmpty()) {
+        if (tested.stream().allMatch(t -> t.tests().isEmpty())) {
             return files;
         }
         String folder = testFolder(file.path());
         Copies copies = new Copies(file);
+        List<String> stems = new ArrayList<>();
+        List<int[]> places = new ArrayList<>();
+        List<TestedRule> withCases = new ArrayList<>();
+        Map<String, Integer> cursor = new java.util.HashMap<>();
+        for (TestedRule t : tested) {
+            int[] place = copies.place(t.rule(), cursor);
+            if (!t.tests().isEmpty()) {
+                stems.add(stem(t.rule().alert(), place[2]));
+                places.add(place);
+                withCases.add(t);
+            }
+        }
         // each alert's two files depend on nothing the others' do: rendered side by side, then put in path order
-        List<Map.Entry<String, List<TestedRule>>> alerts = new ArrayList<>(byAlert.entrySet());
-        List<byte[][]> rendered = alerts.parallelStream().map(alert -> {
-            String copy = RULES_FOLDER + stem(alert.getKey()) + ".yaml";
-            return new byte[][] {RuleRenderer.toBytes(copies.only(alert.getKey(), folder + copy), source),
-                    YamlOutput.toBytes(tree(copy, evaluationInterval, alert.getValue()), source)};
+        List<byte[][]> rendered = java.util.stream.IntStream.range(0, withCases.size()).parallel().mapToObj(i -> {
+            String copy = RULES_FOLDER + stems.get(i) + ".yaml";
+            return new byte[][] {RuleRenderer.toBytes(copies.only(places.get(i), folder + copy), source),
+                    YamlOutput.toBytes(tree(copy, evaluationInterval, List.of(withCases.get(i))), source)};
         }).toList();
-        for (int i = 0; i < alerts.size(); i++) {
-            String stem = stem(alerts.get(i).getKey());
-            files.put(folder + RULES_FOLDER + stem + ".yaml", rendered.get(i)[0]);
-            files.put(folder + stem + TEST_SUFFIX, rendered.get(i)[1]);
+        for (int i = 0; i < withCases.size(); i++) {
+            files.put(folder + RULES_FOLDER + stems.get(i) + ".yaml", rendered.get(i)[0]);
+            files.put(folder + stems.get(i) + TEST_SUFFIX, rendered.get(i)[1]);
         }
         return files;
     }
@@ -90,12 +100,41 @@ final class PromtoolTestFile {
 
     /** The test file of {@code alert} of {@code ruleFile}: {@code tests/cost-alerts/CostTrendingUp-test.yaml}. */
     static String testFile(String ruleFile, String alert) {
-        return testFolder(ruleFile) + stem(alert) + TEST_SUFFIX;
+        return testFile(ruleFile, alert, 1);
     }
 
-    /** An alert name as a file name: {@code :} (legal in names, not in Windows file names) becomes {@code -}, which names never have. */
-    private static String stem(String alert) {
-        return alert.replace(':', '-');
+    /** The test file of the {@code occurrence}-th alert named {@code alert} in {@code ruleFile} (1 for the first). */
+    static String testFile(String ruleFile, String alert, int occurrence) {
+        return testFolder(ruleFile) + stem(alert, occurrence) + TEST_SUFFIX;
+    }
+
+    /**
+     * An alert name as a file name: {@code :} (legal in names, not in Windows file names) becomes {@code -}, which
+     * names never have; the second and later alerts of a name get {@code .2}, {@code .3}, ...
+     */
+    private static String stem(String alert, int occurrence) {
+        return alert.replace(':', '-') + (occurrence <= 1 ? "" : "." + occurrence);
+    }
+
+    /**
+     * Which alert of its name a test file tests, from its path: 1 for {@code HighCpu-test.yaml}, 2 for
+     * {@code HighCpu.2-test.yaml}.
+     */
+    static int occurrence(String testPath) {
+        String name = testPath.substring(testPath.lastIndexOf('/') + 1);
+        if (!name.endsWith(TEST_SUFFIX)) {
+            return 1;
+        }
+        String stem = name.substring(0, name.length() - TEST_SUFFIX.length());
+        int dot = stem.lastIndexOf('.');
+        if (dot < 0) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(stem.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The folder of a rule file's test files: {@code tests/cost-alerts/} for {@code alerts/cost-alerts.yaml}. */
@@ -107,52 +146,74 @@ final class PromtoolTestFile {
     private static final Pattern READS_ALERTS = Pattern.compile("\\bALERTS(_FOR_STATE)?\\b");
 
     /**
-     * The copies of one rule file, each with, in each group, only the recording rules and the alerts of one name
-     * (empty groups left out); every alert when an expression of the file reads {@code ALERTS}. The file is
+     * The copies of one rule file, each with, in each group, only the recording rules and one alert (empty groups
+     * left out); every alert when an expression of the file reads {@code ALERTS}. The file is
      * looked at once, so that making every alert's copy takes time in proportion to the rules, not their square.
      */
     private static final class Copies {
         private final RuleFile file;
         private final boolean all;
-        /** Per group: its recording rules' positions, and its alerts' positions by name. */
+        /** Per group: its recording rules' positions. */
         private final List<List<Integer>> recording = new ArrayList<>();
-        private final List<Map<String, List<Integer>>> alerts = new ArrayList<>();
-        /** The groups that hold recording rules, and the groups each alert name is in. */
+        /** The groups that hold recording rules, and each alert name's places ({group, index}) in file order. */
         private final java.util.TreeSet<Integer> withRecords = new java.util.TreeSet<>();
-        private final Map<String, java.util.TreeSet<Integer>> groupsOf = new java.util.HashMap<>();
+        private final Map<String, List<int[]>> places = new java.util.HashMap<>();
 
         Copies(RuleFile file) {
             this.file = file;
             this.all = file.groups().stream().flatMap(g -> g.rules().stream()).anyMatch(r -> READS_ALERTS.matcher(r.expr()).find());
             for (RuleGroup group : file.groups()) {
                 List<Integer> records = new ArrayList<>();
-                Map<String, List<Integer>> byName = new java.util.HashMap<>();
                 for (int i = 0; i < group.rules().size(); i++) {
                     Rule rule = group.rules().get(i);
                     if (rule instanceof AlertingRule a) {
-                        byName.computeIfAbsent(a.alert(), n -> new ArrayList<>()).add(i);
-                        groupsOf.computeIfAbsent(a.alert(), n -> new java.util.TreeSet<>()).add(recording.size());
+                        places.computeIfAbsent(a.alert(), n -> new ArrayList<>()).add(new int[] {recording.size(), i});
                     } else {
                         records.add(i);
                         withRecords.add(recording.size());
                     }
                 }
                 recording.add(records);
-                alerts.add(byName);
             }
         }
 
-        RuleFile only(String alert, String path) {
+        /**
+         * Where {@code rule} is in the file: {group, index in the group, which alert of its name (1, 2, ...)}. The
+         * rules are asked for in file order; {@code cursor} counts, per name, the alerts of that name passed so far.
+         */
+        int[] place(AlertingRule rule, Map<String, Integer> cursor) {
+            List<int[]> named = places.getOrDefault(rule.alert(), List.of());
+            int next = cursor.getOrDefault(rule.alert(), 0);
+            int found = next;
+            while (found < named.size() && !rule.equals(file.groups().get(named.get(found)[0]).rules().get(named.get(found)[1]))) {
+                found++;
+            }
+            if (found >= named.size()) {
+                found = next; // a rule the file holds in another form: the next of its name
+            }
+            cursor.put(rule.alert(), found + 1);
+            if (found >= named.size()) {
+                return new int[] {-1, -1, found + 1};
+            }
+            return new int[] {named.get(found)[0], named.get(found)[1], found + 1};
+        }
+
+        /** The copy at {@code path} with the recording rules and only the alert at {@code place} ({@link #place}). */
+        RuleFile only(int[] place, String path) {
             if (all) {
                 return new RuleFile(path, file.groups());
             }
             List<RuleGroup> groups = new ArrayList<>();
             java.util.TreeSet<Integer> relevant = new java.util.TreeSet<>(withRecords);
-            relevant.addAll(groupsOf.getOrDefault(alert, new java.util.TreeSet<>()));
+            if (place[0] >= 0) {
+                relevant.add(place[0]);
+            }
             for (int g : relevant) {
                 RuleGroup group = file.groups().get(g);
                 List<Integer> kept = new ArrayList<>(recording.get(g));
-                kept.addAll(alerts.get(g).getOrDefault(alert, List.of()));
+                if (g == place[0]) {
+                    kept.add(place[1]);
+                }
                 if (!kept.isEmpty()) {
                     java.util.Collections.sort(kept);
                     groups.add(new RuleGroup(group.name(), group.interval(), group.limit(), kept.stream().map(group.rules()::get).toList()));

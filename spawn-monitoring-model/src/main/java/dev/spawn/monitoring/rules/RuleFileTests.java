@@ -21,14 +21,19 @@ public final class RuleFileTests {
     private RuleFileTests() {
     }
 
-    /** The test files (and the rule copies they load) by path; empty when no alert of {@code file} has a case. */
+    /**
+     * The test files (and the rule copies they load) by path; empty when no alert of {@code file} has a case. {@code tests}
+     * holds each alert's cases under its name, the second and later alerts of a name under {@link RuleSet#testKey}.
+     */
     public static SortedMap<String, byte[]> of(RuleFile file, Map<String, List<RuleTestCase>> tests,
             Duration evaluationInterval, String source) {
         List<PromtoolTestFile.TestedRule> tested = new ArrayList<>();
+        Map<String, Integer> seen = new java.util.HashMap<>();
         for (RuleGroup group : file.groups()) {
-            group.rules().stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast)
-                    .filter(a -> !tests.getOrDefault(a.alert(), List.of()).isEmpty())
-                    .forEach(a -> tested.add(new PromtoolTestFile.TestedRule(a, tests.get(a.alert()))));
+            group.rules().stream().filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast).forEach(a -> {
+                String key = RuleSet.testKey(a.alert(), seen.merge(a.alert(), 1, Integer::sum));
+                tested.add(new PromtoolTestFile.TestedRule(a, tests.getOrDefault(key, List.of())));
+            });
         }
         return PromtoolTestFile.perAlert(file, tested, evaluationInterval, source);
     }

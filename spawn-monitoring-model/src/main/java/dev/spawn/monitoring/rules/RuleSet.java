@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,6 +218,28 @@ public final class RuleSet {
         return PromtoolTestFile.testFile(ruleFile, alert);
     }
 
+    /**
+     * The test file of the {@code occurrence}-th alert named {@code alert} in {@code ruleFile}, 1 for the first:
+     * alerts that share a name are tested each on its own ({@code tests/custom-alerts/HighCpu.2-test.yaml}).
+     */
+    public static String testFile(String ruleFile, String alert, int occurrence) {
+        return PromtoolTestFile.testFile(ruleFile, alert, occurrence);
+    }
+
+    /** Which alert of its name a test file tests, from its path (1 for the first, 2 for {@code <Alert>.2-test.yaml}). */
+    public static int occurrence(String testFile) {
+        return PromtoolTestFile.occurrence(testFile);
+    }
+
+    /**
+     * The key of the {@code occurrence}-th alert named {@code alert} of a rule file in a map of cases by alert
+     * ({@link #uncovered}, {@code SpawnMonitoring.ruleFile}): its name for the first, {@code <name>.2} for the
+     * second, and so on ({@code .} is in no alert name).
+     */
+    public static String testKey(String alert, int occurrence) {
+        return occurrence <= 1 ? alert : alert + "." + occurrence;
+    }
+
     /** Whether {@code path} is a test file that promtool runs (not a rule copy that one loads). */
     public static boolean isTestFile(String path) {
         return path.endsWith(PromtoolTestFile.TEST_SUFFIX) && !path.contains("/" + PromtoolTestFile.RULES_FOLDER);
@@ -271,12 +294,15 @@ public final class RuleSet {
             }
         }
         List<PromtoolTestFile.TestedRule> customTested = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (CustomRule rule : custom.rules()) {
+            // the second and later alerts of a name are elements of their own (RuleSet.testKey), as their test files are
+            String element = "custom rule " + testKey(rule.name(), seen.merge(rule.name(), 1, Integer::sum));
             try {
                 customTested.add(checked(effective(rule)));
-                Coverage.gate(coverage, "custom rule " + rule.name(), rule.name(), rule.tests()).ifPresent(out.problems::add);
+                Coverage.gate(coverage, element, rule.name(), rule.tests()).ifPresent(out.problems::add);
             } catch (IllegalArgumentException e) {
-                out.problems.add(Problem.error("custom rule " + rule.name(), e.getMessage()));
+                out.problems.add(Problem.error(element, e.getMessage()));
             }
         }
         if (!customTested.isEmpty()) {
@@ -303,9 +329,13 @@ public final class RuleSet {
      */
     public List<Problem> uncovered(RuleFile file, Map<String, List<RuleTestCase>> tests) {
         List<Problem> problems = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         file.groups().stream().flatMap(g -> g.rules().stream()).filter(AlertingRule.class::isInstance).map(AlertingRule.class::cast)
-                .forEach(a -> Coverage.gate(coverage, "custom rule " + a.alert() + " (" + file.path() + ")", a.alert(),
-                        tests.getOrDefault(a.alert(), List.of())).ifPresent(problems::add));
+                .forEach(a -> {
+                    String key = testKey(a.alert(), seen.merge(a.alert(), 1, Integer::sum));
+                    Coverage.gate(coverage, "custom rule " + key + " (" + file.path() + ")", a.alert(),
+                            tests.getOrDefault(key, List.of())).ifPresent(problems::add);
+                });
         return problems;
     }
 

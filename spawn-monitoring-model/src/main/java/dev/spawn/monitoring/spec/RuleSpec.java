@@ -9,6 +9,7 @@ import dev.spawn.monitoring.model.rules.RuleGroup;
 import dev.spawn.monitoring.model.rules.Severity;
 import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.RuleOverride;
+import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.rules.RuleTestCase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +64,19 @@ final class RuleSpec {
         });
     }
 
-    /** {@code rules.custom[i]}: an alert of the user's own. */
-    static void custom(SpawnMonitoring monitoring, SpecDocument.CustomRuleSpec c, Node node, int index, SpecProblems problems) {
+    /**
+     * {@code rules.custom[i]}: an alert of the user's own, the {@code occurrence}-th of its name (a warning and a
+     * critical alert may share one); the second and later are placed by {@link RuleSet#testKey}, as their tests are.
+     */
+    static void custom(SpawnMonitoring monitoring, SpecDocument.CustomRuleSpec c, Node node, int index, int occurrence,
+            SpecProblems problems) {
         Map<String, NodeTuple> entries = new SectionReader(problems).entries(node, "");
         Node nameNode = entries.get("name").getValueNode();
-        problems.element("rules." + c.name(), nameNode);
+        String key = RuleSet.testKey(c.name(), occurrence);
+        problems.element("rules." + key, nameNode);
         problems.element("rules.custom[" + index + "]", node);
-        problems.element("custom rule " + c.name(), nameNode);
-        problems.element("custom rule " + c.name() + ".expr", entries.get("expr").getValueNode());
+        problems.element("custom rule " + key, nameNode);
+        problems.element("custom rule " + key + ".expr", entries.get("expr").getValueNode());
         List<RuleTestCase> tests = c.tests() == null ? List.of() : c.tests().stream().map(RuleSpec::testCase).toList();
         try {
             monitoring.customRule(new CustomRule(c.name(), c.expr(), c.forDuration(),
@@ -94,6 +100,7 @@ final class RuleSpec {
         List<RuleGroup> built = new ArrayList<>();
         Map<String, List<RuleTestCase>> tests = new LinkedHashMap<>();
         java.util.Set<String> names = new java.util.HashSet<>();
+        Map<String, Integer> alertsNamed = new java.util.HashMap<>();
         boolean failed = !complete;
         for (Map.Entry<SpecDocument.RuleGroupSpec, Node> item : groups) {
             SpecDocument.RuleGroupSpec g = item.getKey();
@@ -122,12 +129,13 @@ final class RuleSpec {
                 }
                 if (rule.get() instanceof AlertingRule a) {
                     Node nameNode = keys.get("alert").getValueNode();
-                    problems.element("rules." + a.alert(), nameNode);
-                    problems.element("custom rule " + a.alert(), nameNode);
-                    problems.element("custom rule " + a.alert() + ".expr", keys.get("expr").getValueNode());
+                    // the second and later alerts of a name are tested on their own and placed by that key
+                    String key = RuleSet.testKey(a.alert(), alertsNamed.merge(a.alert(), 1, Integer::sum));
+                    problems.element("rules." + key, nameNode);
+                    problems.element("custom rule " + key, nameNode);
+                    problems.element("custom rule " + key + ".expr", keys.get("expr").getValueNode());
                     if (r.tests() != null) {
-                        tests.computeIfAbsent(a.alert(), k -> new ArrayList<>())
-                                .addAll(r.tests().stream().map(RuleSpec::testCase).toList());
+                        tests.put(key, r.tests().stream().map(RuleSpec::testCase).toList());
                     }
                 }
             }

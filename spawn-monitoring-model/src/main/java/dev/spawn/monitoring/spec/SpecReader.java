@@ -41,6 +41,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -459,9 +460,11 @@ public final class SpecReader {
             RuleSpec.apply(monitoring, name, override, entries.get(name).getValueNode(), problems);
         });
         List<SpecDocument.CustomRuleSpec> custom = or(rules.custom(), List.of());
+        Map<String, Integer> customNamed = new HashMap<>();
         for (int i = 0; i < custom.size(); i++) {
             Node item = ((SequenceNode) entries.get("custom").getValueNode()).getValue().get(i);
-            RuleSpec.custom(monitoring, custom.get(i), item, i, problems);
+            RuleSpec.custom(monitoring, custom.get(i), item, i, customNamed.merge(String.valueOf(custom.get(i).name()), 1, Integer::sum),
+                    problems);
         }
         if (entries.containsKey("groups") && !SectionReader.isNull(entries.get("groups").getValueNode())) {
             // item by item, so that a mistake in one group does not hide the others'
