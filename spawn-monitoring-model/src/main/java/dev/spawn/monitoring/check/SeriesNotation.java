@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 final class SeriesNotation {
 
-    private static final String NUMBER = "(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX][0-9a-fA-F]+|[iI][nN][fF]|[nN][aA][nN])";
+    /** A number as the lexer scans it in a series: no hexadecimal there ({@code 0x10} is 0 repeated 10 times). */
+    private static final String NUMBER = "(?:(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[iI][nN][fF]|[nN][aA][nN])";
     private static final Pattern ITEM = Pattern.compile("([+-]?" + NUMBER + ")(?:([+-]" + NUMBER + ")?x([0-9]+))?");
     private static final Pattern BLANK = Pattern.compile("_(?:x([0-9]+))?");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");

@@ -11,6 +11,7 @@ import dev.spawn.monitoring.rules.CustomRule;
 import dev.spawn.monitoring.rules.RuleOverride;
 import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.rules.RuleTestCase;
+import dev.spawn.monitoring.rules.SeriesDescription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,7 @@ final class RuleSpec {
         problems.element("rules.custom[" + index + "]", node);
         problems.element("custom rule " + key, nameNode);
         problems.element("custom rule " + key + ".expr", entries.get("expr").getValueNode());
+        checkInput(entries, "rules.custom[" + index + "]", problems);
         List<RuleTestCase> tests = c.tests() == null ? List.of() : c.tests().stream().map(RuleSpec::testCase).toList();
         try {
             monitoring.customRule(new CustomRule(c.name(), c.expr(), c.forDuration(),
@@ -135,6 +137,7 @@ final class RuleSpec {
                     problems.element("custom rule " + key, nameNode);
                     problems.element("custom rule " + key + ".expr", keys.get("expr").getValueNode());
                     if (r.tests() != null) {
+                        checkInput(keys, "rules.groups[" + g.name() + "].rules[" + j + "]", problems);
                         tests.put(key, r.tests().stream().map(RuleSpec::testCase).toList());
                     }
                 }
@@ -176,6 +179,51 @@ final class RuleSpec {
             problems.error(node, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The input series of a rule's cases as promtool reads them ({@link SeriesDescription}): each mistake at its
+     * {@code series} or {@code values}, so that it is told here rather than by promtool about a generated file.
+     */
+    private static void checkInput(Map<String, NodeTuple> rule, String where, SpecProblems problems) {
+        NodeTuple tests = rule.get("tests");
+        if (tests == null || !(tests.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode cases)) {
+            return;
+        }
+        for (int t = 0; t < cases.getValue().size(); t++) {
+            Map<String, NodeTuple> test = entriesOf(cases.getValue().get(t));
+            NodeTuple input = test.get("input");
+            if (input == null || !(input.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode series)) {
+                continue;
+            }
+            for (int i = 0; i < series.getValue().size(); i++) {
+                Map<String, NodeTuple> one = entriesOf(series.getValue().get(i));
+                String at = where + ".tests[" + t + "].input[" + i + "]";
+                scalar(one.get("series")).ifPresent(text -> SeriesDescription.seriesProblem(text.replace("${i}", "1"))
+                        .ifPresent(p -> problems.error(one.get("series").getValueNode(), "bad series '" + text + "' in " + at
+                                + ".series: " + p + "; expected " + SeriesDescription.SERIES_EXPECTED)));
+                scalar(one.get("values")).ifPresent(text -> SeriesDescription.valuesProblem(text)
+                        .ifPresent(p -> problems.error(one.get("values").getValueNode(), "bad values '" + text + "' in " + at
+                                + ".values: " + p + "; expected " + SeriesDescription.VALUES_EXPECTED)));
+            }
+        }
+    }
+
+    private static Map<String, NodeTuple> entriesOf(Node node) {
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        if (node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key) {
+                    entries.putIfAbsent(key.getValue(), tuple);
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static Optional<String> scalar(NodeTuple tuple) {
+        return tuple != null && tuple.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+                ? Optional.of(scalar.getValue()) : Optional.empty();
     }
 
     /**

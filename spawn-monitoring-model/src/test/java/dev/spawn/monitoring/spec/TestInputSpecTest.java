@@ -1,0 +1,70 @@
+package dev.spawn.monitoring.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.spawn.monitoring.model.Problem;
+import dev.spawn.monitoring.model.ValidationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The input series of a spec's own cases are read as promtool reads them: a mistake in {@code series} or {@code values}
+ * is one problem at its line and column, all of them in one run, before anything is rendered or run.
+ */
+class TestInputSpecTest {
+
+    private static final String SPEC = """
+            apiVersion: spawn.dev/v1
+            rules:
+              custom:
+                - name: NetworkBurst
+                  expr: rate(spawn_network_bytes_total[5m]) > 1e6
+                  severity: warning
+                  tests:
+                    - name: fires
+                      at: 10m
+                      input:
+                        - series: 'spawn_network_bytes_total{instance_id="i-1"}'
+                          values: '0+1e9x20 oops'
+                      alerts:
+                        - labels: {instance_id: i-1}
+                    - name: silent
+                      at: 10m
+                      input:
+                        - series: 'spawn_network_bytes_total{instance_id="i-1"'
+                          values: '0x20 Inf+0x3'
+              groups:
+                - name: mine
+                  rules:
+                    - alert: CpuHigh
+                      expr: spawn_cpu_usage_percent > 90
+                      tests:
+                        - name: fires
+                          at: 5m
+                          input:
+                            - series: 'spawn_cpu_usage_percent{instance_id=~"i-1"}'
+                              values: '95x10 Infx2'
+            """;
+
+    @Test
+    void everyBadSeriesAndValuesAtItsPlaceInOneRun() {
+        ValidationException e = catchThrowableOfType(() -> SpecReader.parse("spawn-monitoring.yaml", SPEC).build(),
+                ValidationException.class);
+
+        assertThat(e.problems()).filteredOn(Problem::isError).extracting(Problem::toString).filteredOn(p -> p.contains(": bad ")).containsExactly(
+                "spawn-monitoring.yaml:12:23: bad values '0+1e9x20 oops' in rules.custom[0].tests[0].input[0].values: 'oops' is not a"
+                        + " number, _ or stale; expected space-separated numbers, each optionally repeated (1x5) or stepped (0+10x5,"
+                        + " 100-1x5), _ or _x3 for missing samples, stale for a stale marker",
+                "spawn-monitoring.yaml:18:23: bad series 'spawn_network_bytes_total{instance_id=\"i-1\"' in"
+                        + " rules.custom[0].tests[1].input[0].series: expected ',' or '}' after the value of label instance_id;"
+                        + " expected a metric name and labels as name=\"value\" in braces, e.g. spawn_cpu_usage_percent{instance_id=\"i-1\"}",
+                "spawn-monitoring.yaml:29:27: bad series 'spawn_cpu_usage_percent{instance_id=~\"i-1\"}' in"
+                        + " rules.groups[mine].rules[0].tests[0].input[0].series: expected '=' after label instance_id (a series has"
+                        + " label values, not matchers); expected a metric name and labels as name=\"value\" in braces,"
+                        + " e.g. spawn_cpu_usage_percent{instance_id=\"i-1\"}",
+                "spawn-monitoring.yaml:30:27: bad values '95x10 Infx2' in rules.groups[mine].rules[0].tests[0].input[0].values:"
+                        + " 'Infx2' is not a number, _ or stale (Inf and NaN are words: Infx3 is one, Inf+0x3 repeats Inf);"
+                        + " expected space-separated numbers, each optionally repeated (1x5) or stepped (0+10x5, 100-1x5), _ or _x3"
+                        + " for missing samples, stale for a stale marker");
+    }
+}
