@@ -78,7 +78,11 @@ final class RuleSpec {
         problems.element("rules.custom[" + index + "]", node);
         problems.element("custom rule " + key, nameNode);
         problems.element("custom rule " + key + ".expr", entries.get("expr").getValueNode());
+        int errors = problems.errorCount();
         checkInput(entries, "rules.custom[" + index + "]", problems);
+        if (problems.errorCount() > errors) {
+            problems.casesReported("custom rule " + key);
+        }
         List<RuleTestCase> tests = c.tests() == null ? List.of() : c.tests().stream().map(RuleSpec::testCase).toList();
         try {
             monitoring.customRule(new CustomRule(c.name(), c.expr(), c.forDuration(),
@@ -137,7 +141,11 @@ final class RuleSpec {
                     problems.element("custom rule " + key, nameNode);
                     problems.element("custom rule " + key + ".expr", keys.get("expr").getValueNode());
                     if (r.tests() != null) {
+                        int errors = problems.errorCount();
                         checkInput(keys, "rules.groups[" + g.name() + "].rules[" + j + "]", problems);
+                        if (problems.errorCount() > errors) {
+                            problems.casesReported("custom rule " + key);
+                        }
                         tests.put(key, r.tests().stream().map(RuleSpec::testCase).toList());
                     }
                 }
@@ -182,16 +190,29 @@ final class RuleSpec {
     }
 
     /**
-     * The input series of a rule's cases as promtool reads them ({@link SeriesDescription}): each mistake at its
-     * {@code series} or {@code values}, so that it is told here rather than by promtool about a generated file.
+     * A rule's cases as promtool reads them: the input series ({@link SeriesDescription}), copies that can be told
+     * apart, expected values that are numbers, case names unique in the rule. Each mistake at its node, so that it is
+     * told here, with the others, rather than by promtool about a generated file.
      */
     private static void checkInput(Map<String, NodeTuple> rule, String where, SpecProblems problems) {
         NodeTuple tests = rule.get("tests");
         if (tests == null || !(tests.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode cases)) {
             return;
         }
+        Map<String, Node> names = new LinkedHashMap<>();
         for (int t = 0; t < cases.getValue().size(); t++) {
             Map<String, NodeTuple> test = entriesOf(cases.getValue().get(t));
+            Optional<String> name = scalar(test.get("name"));
+            if (name.isPresent() && names.containsKey(name.get())) {
+                // promtool's report names the case: two of one name could not be told apart
+                org.yaml.snakeyaml.error.Mark first = names.get(name.get()).getStartMark();
+                problems.error(test.get("name").getValueNode(), "duplicate case name '" + name.get() + "' in " + where
+                        + ".tests (also at " + (first.getLine() + 1) + ":" + (first.getColumn() + 1)
+                        + "); expected each case of a rule to have its own name");
+            } else {
+                name.ifPresent(n -> names.put(n, test.get("name").getValueNode()));
+            }
+            checkAlerts(test.get("alerts"), where + ".tests[" + t + "]", problems);
             NodeTuple input = test.get("input");
             if (input == null || !(input.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode series)) {
                 continue;
@@ -199,6 +220,10 @@ final class RuleSpec {
             for (int i = 0; i < series.getValue().size(); i++) {
                 Map<String, NodeTuple> one = entriesOf(series.getValue().get(i));
                 String at = where + ".tests[" + t + "].input[" + i + "]";
+                scalar(one.get("copies")).filter(c -> !c.equals("1") && !c.equals("0")).ifPresent(c -> scalar(one.get("series"))
+                        .filter(text -> !text.contains("${i}")).ifPresent(text -> problems.error(one.get("copies").getValueNode(),
+                                c + " copies of series '" + text + "' in " + at + " would be one series " + c
+                                        + " times; expected ${i} in the series (instance_id=\"i-${i}\") to tell the copies apart")));
                 scalar(one.get("series")).ifPresent(text -> SeriesDescription.seriesProblem(text.replace("${i}", "1"))
                         .ifPresent(p -> problems.error(one.get("series").getValueNode(), "bad series '" + text + "' in " + at
                                 + ".series: " + p + "; expected " + SeriesDescription.SERIES_EXPECTED)));
@@ -206,6 +231,28 @@ final class RuleSpec {
                         .ifPresent(p -> problems.error(one.get("values").getValueNode(), "bad values '" + text + "' in " + at
                                 + ".values: " + p + "; expected " + SeriesDescription.VALUES_EXPECTED)));
             }
+        }
+    }
+
+    /** The expected alerts of a case: a {@code value} must be a number, as {@code $value} is. */
+    private static void checkAlerts(NodeTuple alerts, String where, SpecProblems problems) {
+        if (alerts == null || !(alerts.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode list)) {
+            return;
+        }
+        for (int a = 0; a < list.getValue().size(); a++) {
+            NodeTuple value = entriesOf(list.getValue().get(a)).get("value");
+            int index = a;
+            scalar(value).filter(v -> !isNumber(v)).ifPresent(v -> problems.error(value.getValueNode(), "bad value '" + v + "' in "
+                    + where + ".alerts[" + index + "].value; expected the number the alert's $value has (95, 0.5, 1e6)"));
+        }
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return !text.isBlank() && !text.endsWith("d") && !text.endsWith("D") && !text.endsWith("f") && !text.endsWith("F");
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -83,6 +83,21 @@ final class SpecProblems {
         return new Problem(problem.severity(), where, problem.message());
     }
 
+    /** Rules (their elements, {@code custom rule X}) whose cases had problems reported at their own lines. */
+    private final java.util.Set<String> casesReported = new java.util.HashSet<>();
+
+    void casesReported(String element) {
+        casesReported.add(element);
+    }
+
+    /**
+     * Whether {@code problem} repeats what was said at a case's own line: the model's problem about a case ({@code test
+     * 'x' of rule X: ...}) of a rule whose cases were reported already.
+     */
+    boolean repeatsACase(Problem problem) {
+        return casesReported.contains(problem.location()) && problem.message().startsWith("test '");
+    }
+
     int errorCount() {
         return (int) problems.stream().filter(Problem::isError).count();
     }

@@ -770,7 +770,7 @@ public final class SpecReader {
                 }
             } catch (ValidationException e) {
                 Function<Problem, Problem> place = problems::place;
-                e.problems().stream().map(place)
+                e.problems().stream().filter(p -> !problems.repeatsACase(p)).map(place)
                         .filter(p -> !(p.isError() && reported.contains(p.location())))
                         .forEach(all::add);
             }

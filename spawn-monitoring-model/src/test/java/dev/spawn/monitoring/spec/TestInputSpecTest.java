@@ -67,4 +67,46 @@ class TestInputSpecTest {
                         + " expected space-separated numbers, each optionally repeated (1x5) or stepped (0+10x5, 100-1x5), _ or _x3"
                         + " for missing samples, stale for a stale marker");
     }
+
+    private static final String CASES = """
+            apiVersion: spawn.dev/v1
+            rules:
+              custom:
+                - name: CpuBurst
+                  expr: spawn_cpu_usage_percent > 90
+                  severity: warning
+                  annotations: {summary: "CPU at {{ $value }}", description: "{{ $labels.instance_id }}"}
+                  tests:
+                    - name: fires
+                      at: 0s
+                      input:
+                        - series: 'spawn_cpu_usage_percent{instance_id="i-1"}'
+                          values: '95x10'
+                          copies: 3
+                      alerts:
+                        - labels: {instance_id: i-1}
+                          value: ninety-five
+                    - name: fires
+                      at: 5m
+                      input:
+                        - series: 'spawn_cpu_usage_percent{instance_id="i-${i}"}'
+                          values: '95x10'
+                          copies: 2
+            """;
+
+    @Test
+    void copiesValuesAndCaseNamesAtTheirPlacesEachOnce() {
+        ValidationException e = catchThrowableOfType(() -> SpecReader.parse("spawn-monitoring.yaml", CASES).build(),
+                ValidationException.class);
+
+        // each once, at its own line: the model's own report of the copies ("has copies but no ${i}") is not repeated
+        assertThat(e.problems()).filteredOn(Problem::isError).extracting(Problem::toString).containsExactly(
+                "spawn-monitoring.yaml:14:23: 3 copies of series 'spawn_cpu_usage_percent{instance_id=\"i-1\"}' in"
+                        + " rules.custom[0].tests[0].input[0] would be one series 3 times; expected ${i} in the series"
+                        + " (instance_id=\"i-${i}\") to tell the copies apart",
+                "spawn-monitoring.yaml:17:22: bad value 'ninety-five' in rules.custom[0].tests[0].alerts[0].value; expected the"
+                        + " number the alert's $value has (95, 0.5, 1e6)",
+                "spawn-monitoring.yaml:18:17: duplicate case name 'fires' in rules.custom[0].tests (also at 9:17); expected each"
+                        + " case of a rule to have its own name");
+    }
 }
