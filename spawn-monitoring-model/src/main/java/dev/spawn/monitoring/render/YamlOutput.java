@@ -219,16 +219,17 @@ public final class YamlOutput {
     }
 
     /**
-     * Whether a multi-line string reads back the same from a literal block ({@code |}, {@code |-}):
-     * no line starts or ends with a space or tab, it starts with no line break and ends with at most one.
-     * Other multi-line strings are written {@link #doubleQuoted}.
+     * Whether a multi-line string reads back the same from a literal block ({@code |}, {@code |-}) without an
+     * indentation indicator: its first line starts with no space, no line starts with a tab or ends with a space
+     * or tab, it starts with no line break and ends with at most one. Later lines may be indented further (a
+     * multi-line PromQL expression keeps its layout). Other multi-line strings are written {@link #doubleQuoted}.
      */
     static boolean blockSafe(String value) {
-        if (value.startsWith("\n") || value.endsWith("\n\n")) {
+        if (value.startsWith("\n") || value.endsWith("\n\n") || value.startsWith(" ")) {
             return false;
         }
         for (String line : value.split("\n", -1)) {
-            if (!line.isEmpty() && (" \t".indexOf(line.charAt(0)) >= 0 || " \t".indexOf(line.charAt(line.length() - 1)) >= 0)) {
+            if (!line.isEmpty() && (line.charAt(0) == '\t' || " \t".indexOf(line.charAt(line.length() - 1)) >= 0)) {
                 return false;
             }
         }

@@ -124,6 +124,19 @@ class BlockYamlTest {
     }
 
     @Example
+    void aMultiLineExpressionKeepsItsIndentedLinesInALiteralBlock() {
+        String expr = "(\n  predict_linear(x[1h], 4 * 3600)\n    > on (i) group_left() y\n)\nand z > 0.5\n";
+        ObjectNode tree = YamlOutput.object().put("expr", expr).put("tabbed", "a\n\tb").put("trailing", "a \nb");
+        String written = BlockYaml.write(tree, YamlOutput.QUOTING);
+        assertThat(written).isEqualTo("expr: |\n  (\n    predict_linear(x[1h], 4 * 3600)\n      > on (i) group_left() y\n  )\n"
+                + "  and z > 0.5\ntabbed: \"a\\n\\tb\"\ntrailing: \"a \\nb\"\n");
+        // as every reader reads it back
+        assertThat(YamlOutput.parse(written.getBytes(java.nio.charset.StandardCharsets.UTF_8)).get("expr").asText()).isEqualTo(expr);
+        assertThat(new org.yaml.snakeyaml.Yaml().<java.util.Map<String, Object>>load(written)).containsEntry("expr", expr);
+        assertThat(YamlOutput.toBytes(tree, "")).asString(java.nio.charset.StandardCharsets.UTF_8).endsWith(written);
+    }
+
+    @Example
     void writesPrintableUnicodeDirectly() {
         ObjectNode tree = YamlOutput.object().put("summary", "GPU {{ $labels.gpu }} is hotter than 80 °C").put("name", "Zoë 東京 ½");
         assertThat(BlockYaml.write(tree, YamlOutput.QUOTING))
