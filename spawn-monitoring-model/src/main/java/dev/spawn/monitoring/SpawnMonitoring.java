@@ -473,6 +473,11 @@ public final class SpawnMonitoring {
         ruleFiles.stream().filter(f -> !extraRuleFiles.contains(f)).forEach(f -> testFolders.put(RuleSet.testFolder(f.path()), f.path()));
         for (RuleFile extra : extraRuleFiles) {
             String other = testFolders.putIfAbsent(RuleSet.testFolder(extra.path()), extra.path());
+            List<Problem> caseProblems = RuleFileTests.problems(extra, extraRuleTests.getOrDefault(extra.path(), Map.of()));
+            if (!caseProblems.isEmpty()) {
+                all.addAll(caseProblems);
+                continue;
+            }
             SortedMap<String, byte[]> tests = RuleFileTests.of(extra, extraRuleTests.getOrDefault(extra.path(), Map.of()),
                     global.evaluationInterval() == null ? Duration.ofMinutes(1) : global.evaluationInterval(), source);
             if (other != null && !tests.isEmpty()) {

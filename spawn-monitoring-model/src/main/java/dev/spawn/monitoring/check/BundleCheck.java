@@ -409,7 +409,7 @@ public final class BundleCheck {
         List<Problem> problems = new ArrayList<>(outcome.problems());
         for (RuleTestCases.Case c : cases) {
             if (c.failed()) {
-                boolean custom = c.file().startsWith(RuleSet.testFolder(RuleSet.CUSTOM_RULE_FILE));
+                boolean custom = !RuleSet.isDefaultsTest(c.file());
                 // an alert that shares its name with others is tested, and placed, on its own
                 String element = RuleSet.testKey(c.rule(), RuleSet.occurrence(c.file()));
                 problems.add(Problem.error((custom ? "custom rule " : "rule ") + element, (custom ? "custom rule '" : "rule '")

@@ -142,7 +142,7 @@ public final class MutationCheck {
         Map<String, int[]> toRemember = new LinkedHashMap<>();
         int[] evaluatedInJvm = {0};
         for (RuleFile file : bundle.ruleFiles()) {
-            boolean custom = file.path().equals(RuleSet.CUSTOM_RULE_FILE);
+            boolean custom = !RuleSet.isDefaultsRuleFile(file.path());
             // each alert's cases are in a test file of its own, alerts that share a name too
             Map<String, Integer> seen = new HashMap<>();
             for (RuleGroup group : file.groups()) {

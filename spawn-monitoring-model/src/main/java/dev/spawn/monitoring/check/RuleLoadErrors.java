@@ -59,7 +59,7 @@ final class RuleLoadErrors {
             String name = file.groups().stream().filter(g -> g.name().equals(m.group("group"))).findFirst()
                     .map(RuleGroup::rules).filter(rules -> index >= 0 && index < rules.size())
                     .map(rules -> rules.get(index)).map(Rule::name).orElse(m.group("name"));
-            boolean custom = file.path().equals(RuleSet.CUSTOM_RULE_FILE);
+            boolean custom = !RuleSet.isDefaultsRuleFile(file.path());
             String element = (custom ? "custom rule " : "rule ") + name;
             String message = m.group("message");
             String location = custom && message.contains("expression") ? element + ".expr" : element;

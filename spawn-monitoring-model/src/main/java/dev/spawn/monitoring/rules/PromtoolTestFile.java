@@ -60,7 +60,8 @@ final class PromtoolTestFile {
      * reads {@code ALERTS} keeps every alert of the file, since it may read the others' state. Alerts that share
      * a name (a warning and a critical rule, say) are tested each on its own: the second of a name in the file
      * is {@code <Alert>.2-test.yaml} loading {@code rules/<Alert>.2.yaml}, and so on ({@code .} is in no alert name).
-     * {@code tested} are the file's alerting rules in its order (those without cases may be left out).
+     * {@code tested} are the file's alerting rules in its order (those without cases may be left out). Each test file
+     * is evaluated every interval of its alert's group ({@code evaluationInterval} for a group without one).
      */
     static SortedMap<String, byte[]> perAlert(RuleFile file, List<TestedRule> tested, Duration evaluationInterval, String source) {
         SortedMap<String, byte[]> files = new TreeMap<>();
@@ -84,8 +85,12 @@ final class PromtoolTestFile {
         // each alert's two files depend on nothing the others' do: rendered side by side, then put in path order
         List<byte[][]> rendered = java.util.stream.IntStream.range(0, withCases.size()).parallel().mapToObj(i -> {
             String copy = RULES_FOLDER + stems.get(i) + ".yaml";
+            // promtool steps every evaluation_interval whatever the group says: the group's own, as in production
+            int group = places.get(i)[0];
+            Duration interval = group >= 0 && file.groups().get(group).interval() != null ? file.groups().get(group).interval()
+                    : evaluationInterval;
             return new byte[][] {RuleRenderer.toBytes(copies.only(places.get(i), folder + copy), source),
-                    YamlOutput.toBytes(tree(copy, evaluationInterval, List.of(withCases.get(i))), source)};
+                    YamlOutput.toBytes(tree(copy, interval, List.of(withCases.get(i))), source)};
         }).toList();
         for (int i = 0; i < withCases.size(); i++) {
             files.put(folder + RULES_FOLDER + stems.get(i) + ".yaml", rendered.get(i)[0]);
@@ -259,14 +264,24 @@ final class PromtoolTestFile {
         for (RuleTestCase.ExpectedAlert alert : test.alerts()) {
             ObjectNode a = expected.addObject();
             Map<String, String> labels = new LinkedHashMap<>(alert.labels());
-            labels.putAll(rule.labels());
+            // Prometheus expands the rule's labels as templates too (with the series' labels and the value, no
+            // external labels in a test), and drops a label that comes out empty
+            for (Map.Entry<String, String> label : rule.labels().entrySet()) {
+                String expanded = label.getValue().contains("{{") ? templated(label.getValue(), alert, "label " + label.getKey(), where)
+                        : label.getValue();
+                if (expanded.isEmpty()) {
+                    labels.remove(label.getKey());
+                } else {
+                    labels.put(label.getKey(), expanded);
+                }
+            }
             YamlOutput.putMap(a, "exp_labels", new java.util.TreeMap<>(labels));
             YamlOutput.putMap(a, "exp_annotations", annotations(rule, alert, where));
         }
         return group;
     }
 
-    private static Map<String, String> annotations(AlertingRule rule, RuleTestCase.ExpectedAlert alert, String where) {
+    private static String templated(String template, RuleTestCase.ExpectedAlert alert, String what, String where) {
         Double value = null;
         if (alert.value() != null) {
             try {
@@ -275,14 +290,17 @@ final class PromtoolTestFile {
                 throw new IllegalArgumentException(where + ": expected value '" + alert.value() + "' is not a number");
             }
         }
-        Map<String, String> expanded = new java.util.TreeMap<>();
-        for (Map.Entry<String, String> annotation : rule.annotations().entrySet()) {
-            try {
-                expanded.put(annotation.getKey(), AlertTemplate.expand(annotation.getValue(), alert.labels(), value));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ", annotation " + annotation.getKey() + ": " + e.getMessage());
-            }
+        try {
+            return AlertTemplate.expand(template, alert.labels(), value);
+        } catch (IllegalArgumentException e) {
+            String message = what.startsWith("label") ? e.getMessage().replace("the annotation prints", "the label prints") : e.getMessage();
+            throw new IllegalArgumentException(where + ", " + what + ": " + message);
         }
+    }
+
+    private static Map<String, String> annotations(AlertingRule rule, RuleTestCase.ExpectedAlert alert, String where) {
+        Map<String, String> expanded = new java.util.TreeMap<>();
+        rule.annotations().forEach((name, template) -> expanded.put(name, templated(template, alert, "annotation " + name, where)));
         return expanded;
     }
 

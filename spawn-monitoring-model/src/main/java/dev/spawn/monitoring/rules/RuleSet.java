@@ -240,6 +240,29 @@ public final class RuleSet {
         return occurrence <= 1 ? alert : alert + "." + occurrence;
     }
 
+    /**
+     * Whether {@code testPath} holds cases of the spawn defaults (a category's rule file), generated from
+     * rule-definitions; otherwise they are the user's own (custom rules, {@code rules.groups}, rule files from code).
+     */
+    public static boolean isDefaultsTest(String testPath) {
+        for (Category category : Category.values()) {
+            if (testPath.startsWith(testFolder(category.ruleFile()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code ruleFile} is a category's rule file of the spawn defaults; otherwise its rules are the user's own. */
+    public static boolean isDefaultsRuleFile(String ruleFile) {
+        for (Category category : Category.values()) {
+            if (ruleFile.equals(category.ruleFile())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code path} is a test file that promtool runs (not a rule copy that one loads). */
     public static boolean isTestFile(String path) {
         return path.endsWith(PromtoolTestFile.TEST_SUFFIX) && !path.contains("/" + PromtoolTestFile.RULES_FOLDER);

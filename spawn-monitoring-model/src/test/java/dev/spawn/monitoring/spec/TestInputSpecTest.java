@@ -109,4 +109,62 @@ class TestInputSpecTest {
                 "spawn-monitoring.yaml:18:17: duplicate case name 'fires' in rules.custom[0].tests (also at 9:17); expected each"
                         + " case of a rule to have its own name");
     }
+
+    private static final String TEMPLATED = """
+            apiVersion: spawn.dev/v1
+            global:
+              external_labels: {cluster: prod-eu}
+            rules:
+              groups:
+                - name: node
+                  interval: 30s
+                  rules:
+                    - alert: CpuAvgHigh
+                      expr: spawn_cpu_usage_percent > 90
+                      for: 1m
+                      labels:
+                        severity: critical
+                        instance_copy: '{{ $labels.instance_id }}'
+                        cluster_copy: '{{ $externalLabels.cluster }}'
+                      annotations:
+                        summary: 'CPU {{ printf "%%.1f" $value }}%% on {{ $labels.instance_id }}'
+                      tests:
+                        - name: fires at 95
+                          at: 1m30s
+                          input:
+                            - series: 'spawn_cpu_usage_percent{instance_id="i-1"}'
+                              values: '95x10'
+                          alerts:
+                            - labels: {instance_id: i-1}
+                              value: %s
+                        - name: silent at 90
+                          at: 5m
+                          input:
+                            - series: 'spawn_cpu_usage_percent{instance_id="i-1"}'
+                              values: '90x10'
+            """;
+
+    @Test
+    void aGroupAlertsCasesExpandItsLabelTemplatesAndRunEveryGroupInterval() {
+        dev.spawn.monitoring.MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", TEMPLATED.formatted("95")).build();
+        String test = new String(bundle.ruleTests().get("tests/groups/CpuAvgHigh-test.yaml"), java.nio.charset.StandardCharsets.UTF_8);
+        // the label is the series' instance; $externalLabels is empty in a test, and an empty label is dropped
+        assertThat(test).contains("evaluation_interval: 30s").contains("instance_copy: i-1").doesNotContain("cluster_copy")
+                .contains("summary: CPU 95.0% on i-1");
+
+        dev.spawn.monitoring.testing.RealTools.require(dev.spawn.monitoring.check.Tool.PROMTOOL);
+        assertThat(bundle.check(dev.spawn.monitoring.check.BundleCheck.MissingTool.FAIL)).allSatisfy(o -> assertThat(o.status())
+                .as(o.name() + ": " + o.output()).isEqualTo(dev.spawn.monitoring.check.BundleCheck.Outcome.Status.PASSED));
+    }
+
+    @Test
+    void aGroupAlertsCaseThatCannotBeGeneratedIsAProblemAtTheAlertNotACrash() {
+        // the summary prints $value, and the expected alert gives none
+        ValidationException e = catchThrowableOfType(() -> SpecReader.parse("spawn-monitoring.yaml",
+                TEMPLATED.formatted("95").replaceAll("\n +value: 95", "")).build(), ValidationException.class);
+
+        assertThat(e.problems()).filteredOn(Problem::isError).extracting(Problem::toString).containsExactly(
+                "spawn-monitoring.yaml:9:18: test 'fires at 95' of rule CpuAvgHigh, annotation summary: the annotation prints"
+                        + " $value, so the expected alert needs a value");
+    }
 }
