@@ -45,6 +45,22 @@ final class RuleLoadErrors {
         return new Split(problems, problems.isEmpty() ? output : rest.toString());
     }
 
+    /** Which rule of its name (1, 2, ...) in the file the rule at {@code index} of group {@code group} is. */
+    private static int occurrence(RuleFile file, String group, int index, String name) {
+        int seen = 0;
+        for (RuleGroup g : file.groups()) {
+            for (int i = 0; i < g.rules().size(); i++) {
+                if (g.rules().get(i).name().equals(name)) {
+                    seen++;
+                }
+                if (g.name().equals(group) && i == index) {
+                    return Math.max(1, seen);
+                }
+            }
+        }
+        return 1;
+    }
+
     /**
      * The problem at the rule's model element: {@code custom rule X.expr} for an expression of a custom
      * rule, {@code rule X} for a default rule (its override is where the spec changed it).
@@ -60,7 +76,7 @@ final class RuleLoadErrors {
                     .map(RuleGroup::rules).filter(rules -> index >= 0 && index < rules.size())
                     .map(rules -> rules.get(index)).map(Rule::name).orElse(m.group("name"));
             boolean custom = !RuleSet.isDefaultsRuleFile(file.path());
-            String element = (custom ? "custom rule " : "rule ") + name;
+            String element = (custom ? "custom rule " : "rule ") + RuleSet.testKey(name, occurrence(file, m.group("group"), index, name));
             String message = m.group("message");
             String location = custom && message.contains("expression") ? element + ".expr" : element;
             return Optional.of(Problem.error(location, (custom ? "custom rule '" : "rule '") + name + "': promtool: "
