@@ -95,8 +95,29 @@ public record MonitoringBundle(PrometheusConfig prometheus, PrometheusFlags prom
         return Collections.unmodifiableSortedMap(tests);
     }
 
-    /** Every file of the bundle, by path relative to the bundle root, in a fixed order. */
+    /**
+     * The files of the bundle last rendered, for that bundle (the same instance) only: a goal asks for them several
+     * times (fingerprint, write, drift, tool keys, messages) and a bundle never changes. Weakly held, and the files
+     * softly, so that neither outlives its use.
+     */
+    private static volatile Rendered lastRendered;
+
+    private record Rendered(java.lang.ref.WeakReference<MonitoringBundle> bundle,
+            java.lang.ref.SoftReference<SortedMap<String, byte[]>> files) {
+    }
+
+    /** Every file of the bundle, by path relative to the bundle root, in a fixed order (a new map each call). */
     public SortedMap<String, byte[]> files() {
+        Rendered last = lastRendered;
+        SortedMap<String, byte[]> known = last != null && last.bundle().get() == this ? last.files().get() : null;
+        if (known == null) {
+            known = render();
+            lastRendered = new Rendered(new java.lang.ref.WeakReference<>(this), new java.lang.ref.SoftReference<>(known));
+        }
+        return new TreeMap<>(known);
+    }
+
+    private SortedMap<String, byte[]> render() {
         SortedMap<String, byte[]> files = new TreeMap<>();
         if (scaleOut != null) {
             files.putAll(scaleOut.files(prometheus, prometheusFlags, source));

@@ -26,6 +26,21 @@ class DefaultBundleTest {
     }
 
     @Test
+    void filesAreANewMapEachCallWithTheSameBytesAndOtherBundlesGetTheirOwn() {
+        MonitoringBundle bundle = SpawnMonitoring.defaults().build();
+        java.util.SortedMap<String, byte[]> first = bundle.files();
+        first.remove("prometheus.yaml");
+        first.put("extra.yaml", new byte[0]);
+        java.util.SortedMap<String, byte[]> second = bundle.files();
+        assertThat(second).containsKey("prometheus.yaml").doesNotContainKey("extra.yaml");
+        // another bundle in between, then the first again: each its own files
+        MonitoringBundle other = SpawnMonitoring.defaults().rule("HighCostInstance", r -> r.threshold(7)).build();
+        assertThat(new String(other.files().get("alerts/cost-alerts.yaml"), StandardCharsets.UTF_8)).contains("> 7");
+        assertThat(new String(bundle.files().get("alerts/cost-alerts.yaml"), StandardCharsets.UTF_8)).doesNotContain("> 7");
+        assertThat(bundle.files().keySet()).isEqualTo(second.keySet());
+    }
+
+    @Test
     void everyFileMatchesItsGoldenCopy() {
         SortedMap<String, byte[]> files = defaults().files();
         assertThat(files).containsKeys("prometheus.yaml", "prometheus.flags", "alertmanager.yaml", "alertmanager.flags",
