@@ -244,6 +244,10 @@ final class SectionReader {
             if (tuple != null) {
                 consumed.add(f.name());
             }
+            if (tuple != null && isNull(tuple.getValueNode()) && key.nullIsEmpty()) {
+                values[f.index()] = empty(f, tuple.getValueNode(), path);
+                continue;
+            }
             if (tuple == null || isNull(tuple.getValueNode())) {
                 if (key.required() && base == null) {
                     missing(node, f.name(), where);
@@ -262,6 +266,24 @@ final class SectionReader {
             values[f.index()] = value;
         }
         return values;
+    }
+
+    /** The empty value a null gives a {@link Key#nullIsEmpty()} key, as yaml.v2 writes the zero value over the default. */
+    private Object empty(Field f, Node node, String path) {
+        Class<?> type = f.shape() instanceof Shape.Scalar s ? s.type() : null;
+        if (type == String.class) {
+            return checkString("", f.key(), node, path);
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return false;
+        }
+        if (type != null && type.isEnum()) {
+            List<String> ids = Arrays.stream(type.getEnumConstants()).map(c -> Section.enumId((Enum<?>) c)).toList();
+            problems.error(node, path + " has no value; an empty " + f.name() + " is refused, not read as the default "
+                    + f.key().byDefault() + "; expected one of " + String.join(", ", ids));
+            return null;
+        }
+        throw new IllegalStateException(f.name() + ": nullIsEmpty is declared for strings, booleans and enumerations only");
     }
 
     private static Object componentValue(Object record, int index) {

@@ -179,6 +179,24 @@ class SpecImportTest {
     }
 
     @Test
+    void aRelabelRegexWithoutAValueStaysTheEmptyRegex() throws IOException {
+        // Prometheus reads `regex:` as the empty regex (only the empty value matches), not as the default (.*)
+        prometheus("""
+                scrape_configs:
+                  - job_name: edge
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                    metric_relabel_configs:
+                      - source_labels: [mode]
+                        regex:
+                        action: drop
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("regex: \"\"");
+        assertThat(byName(build(result).prometheus().scrapeConfigs()).get("edge").metricRelabelConfigs().get(0).regex())
+                .isEmpty();
+    }
+
+    @Test
     void inlineSecretsStayWithAWarningAtTheirLine() throws IOException {
         prometheus("""
                 remote_write:

@@ -194,4 +194,37 @@ class SpecUpstreamShapeTest {
                 .contains("sigv4:\n      region: us-east-1").contains("retry_on_http_429: true")
                 .contains("X-Scope-OrgID: spawn").contains("max_exemplars: 50000");
     }
+
+    @Test
+    void aKeyGivenWithoutAValueIsItsEmptyValueNotTheDefault() {
+        // yaml.v2 writes the zero value over upstream's defaults: an empty regex matches only the empty string
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    honor_timestamps:
+                    follow_redirects: ~
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {target_label: zone, regex: , separator: , replacement: null}
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("honor_timestamps: false").contains("follow_redirects: false")
+                .contains("- separator: \"\"\n        target_label: zone\n        regex: \"\"\n        replacement: \"\"\n");
+    }
+
+    @Test
+    void aRelabelActionWithoutAValueIsRefusedNotReadAsReplace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    targets: ['10.0.0.1:9100']
+                    metric_relabel_configs:
+                      - source_labels: [mode]
+                        target_label: kind
+                        action:
+                """)).containsExactly(FILE + ":8:16: scrape_configs[0].metric_relabel_configs[0].action has no value; an"
+                + " empty action is refused, not read as the default replace; expected one of replace, keep, drop,"
+                + " keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase");
+    }
 }

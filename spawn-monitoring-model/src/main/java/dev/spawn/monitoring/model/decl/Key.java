@@ -26,6 +26,13 @@ public @interface Key {
     /** The upstream default, as the upstream docs write it ("" when there is none or it depends). */
     String byDefault() default "";
 
+    /**
+     * Given with no value ({@code regex:} or {@code regex: null}), the key is its type's empty value ("", false),
+     * not absent: upstream sets its defaults before Go's yaml.v2 reads the mapping, and yaml.v2 writes the zero
+     * value over them for a null. For an enumeration, which has no empty value, a null is an error.
+     */
+    boolean nullIsEmpty() default false;
+
     /** For a {@code Secret}: the key of its file form ({@code password_file}); "" when the tool version has none. */
     String file() default "";
 

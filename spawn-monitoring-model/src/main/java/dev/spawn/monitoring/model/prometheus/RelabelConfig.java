@@ -15,19 +15,20 @@ import java.util.Objects;
 public record RelabelConfig(
         @Key(value = "source_labels", doc = "Labels whose values are concatenated with the separator and matched against regex.")
         List<String> sourceLabels,
-        @Key(value = "separator", doc = "Separator placed between concatenated source label values.", byDefault = ";")
+        @Key(value = "separator", doc = "Separator placed between concatenated source label values.", byDefault = ";", nullIsEmpty = true)
         String separator,
         @Key(value = "target_label", doc = "Label to which the resulting value is written in a replace action.")
         String targetLabel,
         @Key(value = "regex", doc = "RE2 regular expression against which the extracted value is matched (anchored).",
-                byDefault = "(.*)")
+                byDefault = "(.*)", nullIsEmpty = true)
         String regex,
         @Key(value = "modulus", doc = "Modulus to take of the hash of the source label values (hashmod).", min = 1)
         Integer modulus,
         @Key(value = "replacement", doc = "Replacement value for a regex replace; $1 and ${name} refer to groups.",
-                byDefault = "$1")
+                byDefault = "$1", nullIsEmpty = true)
         String replacement,
-        @Key(value = "action", doc = "Action to perform based on regex matching.", byDefault = "replace") Action action) {
+        @Key(value = "action", doc = "Action to perform based on regex matching.", byDefault = "replace", nullIsEmpty = true)
+        Action action) {
 
     /** Relabel actions; {@link #id()} is the YAML spelling. */
     public enum Action {

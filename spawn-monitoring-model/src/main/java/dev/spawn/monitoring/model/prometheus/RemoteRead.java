@@ -25,7 +25,7 @@ public record RemoteRead(
         Boolean readRecent,
         @Key(value = "", inline = true, doc = "HTTP client settings.") HttpClientConfig http,
         @Key(value = "filter_external_labels", doc = "Whether to use the external labels as selectors for the remote read.",
-                byDefault = "true")
+                byDefault = "true", nullIsEmpty = true)
         Boolean filterExternalLabels) {
 
     public RemoteRead {
