@@ -329,6 +329,11 @@ final class SectionReader {
             any = true;
             List<Node> items = items(tuple.getValueNode(), path(where, variant.value()));
             for (int i = 0; i < items.size(); i++) {
+                if (isNull(items.get(i))) {
+                    // a section left out is absent, but an item of a list has to say something
+                    wrongType(items.get(i), path(where, variant.value()) + "[" + i + "]", "a mapping");
+                    continue;
+                }
                 Object item = section(c, null, items.get(i), path(where, variant.value()) + "[" + i + "]");
                 if (item != null) {
                     out.add(item);
@@ -672,7 +677,7 @@ final class SectionReader {
         problems.error(node, "missing field '" + key + "' in " + named(where));
     }
 
-    private void wrongType(Node v, String at, String expected) {
+    void wrongType(Node v, String at, String expected) {
         problems.error(v, "wrong type for " + at + ": expected " + expected + ", got " + describe(v));
     }
 

@@ -284,6 +284,10 @@ public final class SpecReader {
         }
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
+            if (SectionReader.isNull(item)) {
+                reader.wrongType(item, where + "[" + i + "]", "a mapping");
+                continue;
+            }
             read.apply(item, where + "[" + i + "]").ifPresent(v -> use.accept(v, item));
         }
     }

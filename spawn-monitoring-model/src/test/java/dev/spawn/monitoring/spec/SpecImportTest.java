@@ -197,6 +197,24 @@ class SpecImportTest {
     }
 
     @Test
+    void anEmptyItemOfAListIsAnErrorAtItsPlace() throws IOException {
+        prometheus("""
+                scrape_configs:
+                  - job_name: edge
+                    static_configs:
+                      - targets: ['10.0.0.1:9100']
+                      -
+                remote_write:
+                  -
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).map(Problem::toString).containsExactly(
+                        dir.resolve("prometheus.yml") + ":5:8: wrong type for scrape_configs[0].static_configs[1]: expected"
+                                + " a mapping, got nothing",
+                        dir.resolve("prometheus.yml") + ":7:4: wrong type for remote_write[0]: expected a value, got nothing"));
+    }
+
+    @Test
     void inlineSecretsStayWithAWarningAtTheirLine() throws IOException {
         prometheus("""
                 remote_write:

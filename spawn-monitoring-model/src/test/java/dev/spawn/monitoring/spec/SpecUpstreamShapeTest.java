@@ -227,4 +227,24 @@ class SpecUpstreamShapeTest {
                 + " empty action is refused, not read as the default replace; expected one of replace, keep, drop,"
                 + " keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase");
     }
+
+    @Test
+    void anEmptyItemOfAListIsRefusedNotSkipped() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    static_configs:
+                      -
+                  -
+                remote_write:
+                  - ~
+                remote_read:
+                  -
+                """)).containsExactly(
+                FILE + ":5:8: wrong type for scrape_configs[0].static_configs[0]: expected a mapping, got nothing",
+                FILE + ":6:4: wrong type for scrape_configs[1]: expected a mapping, got nothing",
+                FILE + ":8:5: wrong type for remote_write[0]: expected a mapping, got nothing",
+                FILE + ":10:4: wrong type for remote_read[0]: expected a mapping, got nothing");
+    }
 }
