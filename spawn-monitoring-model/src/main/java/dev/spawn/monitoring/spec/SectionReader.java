@@ -441,6 +441,12 @@ final class SectionReader {
                     continue;
                 }
                 Node v = e.getValue().getValueNode();
+                if (isNull(v) && key.regexValues()) {
+                    problems.error(v, "no regex for label '" + e.getKey() + "' in " + path + "; expected a regular expression"
+                            + " ('' for the empty one)");
+                    ok = false;
+                    continue;
+                }
                 Object value = isNull(v) ? "" : value(m.value(), key, v, path + "." + e.getKey());
                 if (value == null) {
                     ok = false;

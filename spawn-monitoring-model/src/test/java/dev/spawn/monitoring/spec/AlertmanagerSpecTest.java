@@ -57,6 +57,19 @@ class AlertmanagerSpecTest {
     }
 
     @Test
+    void aDeprecatedRegexMatcherWithoutARegexIsRefused() {
+        assertThat(SpecReaderTest.problems("""
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  inhibit_rules:
+                    - source_matchers: ['severity="critical"']
+                      target_match_re:
+                        zone:
+                """)).anyMatch(p -> p.startsWith(SpecReaderTest.FILE + ":6:14: no regex for label 'zone' in"
+                + " alertmanager.inhibit_rules[0].target_match_re; expected a regular expression ('' for the empty one)"));
+    }
+
+    @Test
     void aSnippetPastedFromTheUpstreamDocsWorksUnchanged() {
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
                 apiVersion: spawn.dev/v1

@@ -502,6 +502,30 @@ class SpecImportTest {
     }
 
     @Test
+    void aDeprecatedRegexMatcherWithoutARegexIsAnErrorAtItsPlace() throws IOException {
+        // Alertmanager refuses it ("invalid regexp value"); it was read as the empty regex, which matches a missing label
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: team
+                  routes:
+                    - receiver: team
+                      match_re: {zone: }
+                inhibit_rules:
+                  - source_match_re:
+                      tier:
+                    target_match: {tier: low}
+                receivers:
+                  - name: team
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("alertmanager.yml") + ":5:23: no regex for label 'zone' in route.routes[0].match_re;"
+                                + " expected a regular expression ('' for the empty one)",
+                        dir.resolve("alertmanager.yml") + ":8:12: no regex for label 'tier' in"
+                                + " inhibit_rules[0].source_match_re; expected a regular expression ('' for the empty one)"));
+    }
+
+    @Test
     void noPrometheusConfigurationInTheDirectory() {
         assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml, prometheus.yaml,"

@@ -58,6 +58,13 @@ public @interface Key {
     /** For a map: its keys are label names ({@code [a-zA-Z_][a-zA-Z0-9_]*}), checked at each key. */
     boolean labelNames() default false;
 
+    /**
+     * For a map: its values are regular expressions (Alertmanager's {@code match_re}). A value left out ({@code label:}
+     * or {@code label: null}) is refused, as Alertmanager refuses it; {@code ''} is the empty regex. In other maps a
+     * value left out is the empty string, as yaml.v2 reads it.
+     */
+    boolean regexValues() default false;
+
     /** A regular expression a string must match in full (empty: any), with {@link #expected()} saying it in words. */
     String pattern() default "";
 
