@@ -479,7 +479,10 @@ final class SectionReader {
         String text = s.getValue();
         Tag tag = s.getTag();
         if (type == String.class) {
-            return checkString(text, key, node, path);
+            if (tag.equals(Tag.BINARY)) {
+                text = binary(s, path);
+            }
+            return text == null ? null : checkString(text, key, node, path);
         }
         if (type == Boolean.class || type == boolean.class) {
             if (!tag.equals(Tag.BOOL)) {
@@ -550,6 +553,21 @@ final class SectionReader {
             return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A {@code !!binary} scalar as the text yaml.v2 gives a Go string: its base64 decoded. Bytes that are not UTF-8
+     * are reported (Prometheus refuses them in labels, and no YAML file can carry them back), giving null.
+     */
+    private String binary(ScalarNode node, String path) {
+        try {
+            byte[] bytes = java.util.Base64.getMimeDecoder().decode(node.getValue());
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            problems.error(node, (path.isEmpty() ? "bad value" : "bad value for " + path) + ": the !!binary value is not base64 of UTF-8 text;"
+                    + " expected text");
+            return null;
         }
     }
 
@@ -663,6 +681,9 @@ final class SectionReader {
             if (tag.equals(Tag.FLOAT)) {
                 Double d = yamlFloat(s.getValue());
                 return d == null ? s.getValue() : d;
+            }
+            if (tag.equals(Tag.BINARY)) {
+                return binary(s, "");
             }
             return s.getValue();
         }

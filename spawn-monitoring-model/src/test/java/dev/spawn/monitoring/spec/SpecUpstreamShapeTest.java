@@ -247,4 +247,22 @@ class SpecUpstreamShapeTest {
                 FILE + ":8:5: wrong type for remote_write[0]: expected a mapping, got nothing",
                 FILE + ":10:4: wrong type for remote_read[0]: expected a mapping, got nothing");
     }
+
+    @Test
+    void aBinaryValueIsItsDecodedTextAndBytesThatAreNotTextAreRefused() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                global:
+                  external_labels:
+                    site: !!binary "ZnJhLTE="
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("site: fra-1").doesNotContain("ZnJhLTE=");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                global:
+                  external_labels:
+                    site: !!binary "gA=="
+                """)).containsExactly(FILE + ":4:11: bad value for global.external_labels.site: the !!binary value is not"
+                + " base64 of UTF-8 text; expected text");
+    }
 }
