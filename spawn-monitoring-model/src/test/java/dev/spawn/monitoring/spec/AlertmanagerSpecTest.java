@@ -70,6 +70,29 @@ class AlertmanagerSpecTest {
     }
 
     @Test
+    void emptySmtpSettingsAreLeftOutAsAlertmanagerReadsThem() {
+        // Alertmanager falls back on an empty from, smarthost, hello or auth_username as on a missing one
+        MonitoringBundle bundle = SpecReader.parse(SpecReaderTest.FILE, """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_smarthost: 'mail.internal:587'
+                    smtp_from: 'alerts@spawn.internal'
+                    smtp_hello: ''
+                    smtp_auth_username: ''
+                  receivers:
+                    - name: ops
+                      email_configs:
+                        - {to: 'ops@spawn.internal', from: '', hello: ''}
+                  routes:
+                    - {receiver: ops, matchers: ['severity="critical"']}
+                """).build();
+        String yaml = new String(bundle.files().get("alertmanager.yaml"), StandardCharsets.UTF_8);
+        assertThat(yaml).contains("smtp_from: alerts@spawn.internal").doesNotContain("hello").doesNotContain("auth_username")
+                .contains("- to: ops@spawn.internal\n");
+    }
+
+    @Test
     void aSnippetPastedFromTheUpstreamDocsWorksUnchanged() {
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
                 apiVersion: spawn.dev/v1

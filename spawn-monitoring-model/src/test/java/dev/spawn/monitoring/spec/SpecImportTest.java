@@ -526,6 +526,25 @@ class SpecImportTest {
     }
 
     @Test
+    void emptySmtpSettingsImportAsLeftOut() throws IOException {
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                global:
+                  smtp_smarthost: 'mail.internal:25'
+                  smtp_from: 'alerts@spawn.internal'
+                  smtp_auth_username: ''
+                  smtp_hello: ''
+                route: {receiver: mail}
+                receivers:
+                  - name: mail
+                    email_configs: [{to: 'ops@spawn.internal'}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("smtp_from: alerts@spawn.internal").doesNotContain("smtp_hello")
+                .doesNotContain("smtp_auth_username");
+        assertThat(build(result).alertmanager().global().smtpHello()).isNull();
+    }
+
+    @Test
     void noPrometheusConfigurationInTheDirectory() {
         assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml, prometheus.yaml,"
