@@ -545,6 +545,26 @@ class SpecImportTest {
     }
 
     @Test
+    void whatGeneratingFromTheSpecWouldRefuseIsRefusedByTheImportAtItsLine() throws IOException {
+        // the spec would be written, and generating from it fail on the spec's lines instead of the file's
+        prometheus("""
+                scrape_configs:
+                  - job_name: slow
+                    scrape_interval: 10s
+                    scrape_timeout: 20s
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                remote_write:
+                  - url: 127.0.0.1:9201
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("prometheus.yml") + ":2:5: scrape_timeout 20s is longer than scrape_interval 10s;"
+                                + " expected a timeout no longer than the interval",
+                        dir.resolve("prometheus.yml") + ":7:10: url '127.0.0.1:9201' does not parse as a URL (Illegal character in"
+                                + " scheme name); expected e.g. https://host:port/path"));
+    }
+
+    @Test
     void noPrometheusConfigurationInTheDirectory() {
         assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml, prometheus.yaml,"
