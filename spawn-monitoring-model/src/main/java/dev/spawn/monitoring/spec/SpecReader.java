@@ -236,8 +236,12 @@ public final class SpecReader {
                     problems.element("kubernetes", n);
                     monitoring.kubernetes(or(k.namespace(), "monitoring"), or(k.labels(), Map.of()));
                 }));
-        section(entries, "alertmanager", n -> reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
-                .ifPresent(a -> readAlertmanager(a, n)));
+        section(entries, "alertmanager", n -> {
+            // a key that could not be read is left out of the section, so the model must not be built from the rest
+            int errorsBefore = problems.errorCount();
+            reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
+                    .ifPresent(a -> readAlertmanager(a, n, errorsBefore));
+        });
         section(entries, "metrics", n -> list(n, "metrics", MetricCatalog.Metric.class, (m, at) -> monitoring.metric(m)));
         section(entries, "lint", n -> reader.read(SpecDocument.LintSpec.class, n, "lint").ifPresent(l -> readLint(l, n)));
     }
@@ -487,9 +491,8 @@ public final class SpecReader {
      * checks that span elements and that a mistake elsewhere in the section must not hide (a route to a
      * receiver that is not defined) run on the nodes, so they are reported with the other problems.
      */
-    private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node) {
+    private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node, int errorsBefore) {
         Map<String, NodeTuple> entries = reader.entries(node, "alertmanager");
-        int errorsBefore = problems.errorCount();
         if (am.webhookUrl() != null) {
             problems.element("alertmanager", entries.get("webhook_url").getValueNode());
             monitoring.webhookUrl(am.webhookUrl());

@@ -93,6 +93,31 @@ class AlertmanagerSpecTest {
     }
 
     @Test
+    void oneMistakeInAReceiverOrInGlobalGivesOneMessage() {
+        // the receiver and the global section that could not be read were not reported again as missing
+        assertThat(SpecReaderTest.problems("""
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_smarthost: 'mail.internal:25'
+                    smtp_from: 'alerts@spawn.internal'
+                    smtp_requre_tls: false
+                  route:
+                    receiver: chat
+                  receivers:
+                    - name: chat
+                      webhook_configs:
+                        - {url: 'http://127.0.0.1:9000/hook', max_alert: 5}
+                    - name: mail
+                      email_configs: [{to: 'ops@spawn.internal'}]
+                """).stream().filter(p -> !p.contains(": warning: "))).containsExactly(
+                SpecReaderTest.FILE + ":6:5: unknown field 'smtp_requre_tls' in alertmanager.global; did you mean"
+                        + " 'smtp_require_tls'?",
+                SpecReaderTest.FILE + ":12:47: unknown field 'max_alert' in alertmanager.receivers[0].webhook_configs[0];"
+                        + " did you mean 'max_alerts'?");
+    }
+
+    @Test
     void aSnippetPastedFromTheUpstreamDocsWorksUnchanged() {
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
                 apiVersion: spawn.dev/v1
