@@ -265,4 +265,29 @@ class SpecUpstreamShapeTest {
                 """)).containsExactly(FILE + ":4:11: bad value for global.external_labels.site: the !!binary value is not"
                 + " base64 of UTF-8 text; expected text");
     }
+
+    @Test
+    void keysARelabelActionDoesNotUseAreRefusedAsPrometheusRefusesThem() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {action: labelkeep, regex: 'zone|rack', source_labels: [zone]}
+                      - {action: lowercase, source_labels: [rack], target_label: rack, replacement: x}
+                      - {action: dropequal, source_labels: [rack], target_label: zone, regex: 'a.*', separator: ','}
+                      - {action: labelmap, regex: '__meta_(.+)', replacement: 'meta-$1'}
+                      - {action: hashmod, source_labels: [zone], regex: 'a'}
+                      - {action: labelmap, regex: '__meta_(.+)', replacement: 'm_${1}'}
+                """)).containsExactly(
+                FILE + ":6:9: relabel action labelkeep takes no source_labels; expected only regex",
+                FILE + ":7:9: relabel action lowercase takes no replacement; expected only source_labels, separator, regex"
+                        + " and target_label",
+                FILE + ":8:9: relabel action dropequal takes no separator, regex; expected only source_labels and"
+                        + " target_label",
+                FILE + ":9:9: relabel action labelmap has replacement 'meta-$1', which does not name labels; expected"
+                        + " label name characters and $1 or ${name} references",
+                FILE + ":10:9: relabel action hashmod needs a positive modulus");
+    }
 }
