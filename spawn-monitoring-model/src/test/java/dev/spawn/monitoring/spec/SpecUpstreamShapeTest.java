@@ -290,4 +290,30 @@ class SpecUpstreamShapeTest {
                         + " label name characters and $1 or ${name} references",
                 FILE + ":10:9: relabel action hashmod needs a positive modulus");
     }
+
+    @Test
+    void aUrlTargetWithoutRelabellingAndTracingWithoutEndpointAreRefusedAtTheirPlace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: probe
+                    static_configs: [{targets: ['https://spawn.internal/health']}]
+                alerting:
+                  alertmanagers:
+                    - static_configs: [{targets: ['http://127.0.0.1:9093/']}]
+                tracing:
+                  sampling_fraction: 0.5
+                """)).containsExactly(
+                FILE + ":3:5: scrape job probe has static target 'https://spawn.internal/health', which is not a host:port;"
+                        + " expected host:port, or relabel_configs that move the URL into a parameter",
+                FILE + ":7:7: alertmanager has static target 'http://127.0.0.1:9093/', which is not a host:port; expected"
+                        + " host:port, or relabel_configs that move the URL into a parameter",
+                FILE + ":9:3: tracing has no endpoint; expected the host:port to send traces to");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                tracing:
+                  endpoint: 127.0.0.1:4317
+                  headers: {User-Agent: spawn}
+                """)).containsExactly(FILE + ":3:3: tracing header 'User-Agent' is reserved; Prometheus sets it itself");
+    }
 }

@@ -75,6 +75,7 @@ public record ScrapeConfig(
         discovery = Section.canonicalOrder(discovery == null ? List.of() : discovery, Discovery.class);
         relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
         metricRelabelConfigs = List.copyOf(metricRelabelConfigs == null ? List.of() : metricRelabelConfigs);
+        StaticConfig.requireHostsWithoutRelabelling(discovery, relabelConfigs, "scrape job " + jobName);
     }
 
     public static Builder builder(String jobName) {

@@ -28,6 +28,21 @@ public record StaticConfig(
         }
     }
 
+    /**
+     * Prometheus 2.42 refuses a static target with a {@code /} in a job (or Alertmanager set) without relabelling:
+     * only relabelling can move such a URL into a parameter (the blackbox exporter's pattern).
+     */
+    static void requireHostsWithoutRelabelling(List<Discovery> discovery, List<RelabelConfig> relabelConfigs, String what) {
+        if (!relabelConfigs.isEmpty()) {
+            return;
+        }
+        discovery.stream().filter(StaticConfig.class::isInstance).flatMap(d -> ((StaticConfig) d).targets().stream())
+                .filter(t -> t.contains("/")).findFirst().ifPresent(t -> {
+                    throw new IllegalArgumentException(what + " has static target '" + t + "', which is not a host:port;"
+                            + " expected host:port, or relabel_configs that move the URL into a parameter");
+                });
+    }
+
     public static StaticConfig of(String... targets) {
         return new StaticConfig(List.of(targets), Map.of());
     }
