@@ -196,6 +196,8 @@ public final class SpecReader {
             reader.readOnto(AlertingConfig.class, SpawnPrometheusDefaults.alerting(), n, "alerting").ifPresent(monitoring::alerting);
         });
         RemoteWriteSpecReader remoteWrites = new RemoteWriteSpecReader(reader, problems);
+        section(entries, "remote_write", n -> duplicateNames(n, "name", "remote_write"));
+        section(entries, "remote_read", n -> duplicateNames(n, "name", "remote_read"));
         section(entries, "remote_write", n -> list(n, "remote_write", remoteWrites::read, (w, at) -> {
             problems.element("prometheus.remote_write[" + (w.name() == null ? w.url() : w.name()) + "]",
                     RemoteWriteSpecReader.urlNode(reader.entries(at, ""), at));
@@ -356,6 +358,11 @@ public final class SpecReader {
 
     /** Reports a job name used twice at the second job, whether or not either job has problems of its own. */
     private void duplicateJobs(Node list) {
+        duplicateNames(list, "job_name", "scrape job");
+    }
+
+    /** Items of a list that Prometheus refuses to see twice under one {@code key} (job_name, a remote's name). */
+    private void duplicateNames(Node list, String key, String what) {
         if (!(list instanceof SequenceNode seq)) {
             return;
         }
@@ -363,13 +370,14 @@ public final class SpecReader {
         for (Node item : seq.getValue()) {
             if (item instanceof MappingNode m) {
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("job_name")
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
                             && t.getValueNode() instanceof ScalarNode v) {
                         Node earlier = first.putIfAbsent(v.getValue(), item);
                         if (earlier != null) {
                             duplicates.add(item);
-                            problems.error(item, "duplicate job_name '" + v.getValue() + "' (first at "
-                                    + problems.at(earlier.getStartMark()) + "); expected each scrape job to have its own name");
+                            problems.error(item, "duplicate " + key + " '" + v.getValue() + "' (first at "
+                                    + problems.at(earlier.getStartMark()) + "); expected each " + what
+                                    + " to have its own name");
                         }
                     }
                 }

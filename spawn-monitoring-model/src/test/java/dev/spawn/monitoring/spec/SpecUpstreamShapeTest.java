@@ -316,4 +316,20 @@ class SpecUpstreamShapeTest {
                   headers: {User-Agent: spawn}
                 """)).containsExactly(FILE + ":3:3: tracing header 'User-Agent' is reserved; Prometheus sets it itself");
     }
+
+    @Test
+    void remoteEndpointsOfOneNameAndReservedRemoteReadHeadersAreRefusedAtTheirPlace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                remote_write:
+                  - {url: 'http://127.0.0.1:9201/write', name: archive}
+                  - {url: 'http://127.0.0.1:9202/write', name: archive}
+                remote_read:
+                  - url: http://127.0.0.1:9201/read
+                    headers: {Content-Type: text/plain}
+                """)).containsExactly(
+                FILE + ":4:5: duplicate name 'archive' (first at " + FILE + ":3:5); expected each remote_write to have its"
+                        + " own name",
+                FILE + ":6:5: remote_read header 'Content-Type' is reserved; Prometheus sets it itself");
+    }
 }

@@ -33,6 +33,7 @@ public record RemoteRead(
         requiredMatchers = Collections.unmodifiableMap(new TreeMap<>(LabelName.requireAll(
                 requiredMatchers == null ? Map.of() : requiredMatchers, "remote_read required_matchers")));
         headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+        RemoteWrite.requireOwnHeaders(headers, "remote_read");
         http = http == null ? HttpClientConfig.NONE : http;
     }
 
