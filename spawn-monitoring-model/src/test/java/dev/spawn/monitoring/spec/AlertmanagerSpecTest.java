@@ -118,6 +118,26 @@ class AlertmanagerSpecTest {
     }
 
     @Test
+    void aSendResolvedWithoutAValueIsFalseAsAlertmanagerReadsIt() {
+        // Alertmanager sets its default (true) before yaml.v2 reads the mapping, which writes false over it for a null
+        MonitoringBundle bundle = SpecReader.parse(SpecReaderTest.FILE, """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_require_tls:
+                  receivers:
+                    - name: hook
+                      webhook_configs:
+                        - url: http://127.0.0.1:9000/hook
+                          send_resolved:
+                  routes:
+                    - {receiver: hook, matchers: ['severity="critical"']}
+                """).build();
+        String yaml = new String(bundle.files().get("alertmanager.yaml"), StandardCharsets.UTF_8);
+        assertThat(yaml).contains("smtp_require_tls: false").contains("- send_resolved: false\n");
+    }
+
+    @Test
     void aSnippetPastedFromTheUpstreamDocsWorksUnchanged() {
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
                 apiVersion: spawn.dev/v1

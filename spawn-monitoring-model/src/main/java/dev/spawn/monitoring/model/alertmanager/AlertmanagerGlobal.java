@@ -30,7 +30,7 @@ public record AlertmanagerGlobal(
         String smtpAuthIdentity,
         @Key(value = "smtp_auth_secret", doc = "SMTP Auth using CRAM-MD5: the secret (no file form in 0.25).")
         Secret smtpAuthSecret,
-        @Key(value = "smtp_require_tls", doc = "The default SMTP TLS requirement.", byDefault = "true")
+        @Key(value = "smtp_require_tls", doc = "The default SMTP TLS requirement.", byDefault = "true", nullIsEmpty = true)
         Boolean smtpRequireTls,
         @Key(value = "slack_api_url", file = "slack_api_url_file",
                 doc = "The default Slack webhook URL, preferably by file.")
