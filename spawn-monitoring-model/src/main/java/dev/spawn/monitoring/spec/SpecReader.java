@@ -163,7 +163,12 @@ public final class SpecReader {
         }
         Set<String> names = DOCUMENT.names();
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!names.contains(e.getKey())) {
+            if (e.getKey().equals("rule_files")) {
+                // prometheus.yml's one section the spec does not take as it is: the bundle writes its own rule files
+                problems.error(e.getValue().getKeyNode(), "'rule_files' in the top level: the spec holds the rules"
+                        + " themselves, and the bundle writes the rule files; expected the groups of those files under"
+                        + " rules.groups (spawn-monitoring import reads rule files and writes them there)");
+            } else if (!names.contains(e.getKey())) {
                 problems.error(e.getValue().getKeyNode(), "unknown field '" + e.getKey() + "' in the top level"
                         + DidYouMean.hint(e.getKey(), names));
             }

@@ -332,4 +332,14 @@ class SpecUpstreamShapeTest {
                         + " own name",
                 FILE + ":6:5: remote_read header 'Content-Type' is reserved; Prometheus sets it itself");
     }
+
+    @Test
+    void ruleFilesPastedFromPrometheusYmlSayWhereTheirRulesGo() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rule_files: ['rules/*.yml']
+                """)).containsExactly(FILE + ":2:1: 'rule_files' in the top level: the spec holds the rules themselves, and"
+                + " the bundle writes the rule files; expected the groups of those files under rules.groups"
+                + " (spawn-monitoring import reads rule files and writes them there)");
+    }
 }
