@@ -565,6 +565,27 @@ class SpecImportTest {
     }
 
     @Test
+    void whatAmtoolWouldRefuseInTheAlertmanagerFileIsRefusedByTheImportAtItsLine() throws IOException {
+        // the spec was written, and generating from it refused it on the spec's lines
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: chat
+                  routes:
+                    - receiver: oncall
+                receivers:
+                  - name: chat
+                    slack_configs:
+                      - channel: '#alerts'
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("alertmanager.yml") + ":4:17: route receiver 'oncall' is not defined; defined"
+                                + " receivers: chat",
+                        dir.resolve("alertmanager.yml") + ":8:9: slack_config has no api_url and global has no"
+                                + " slack_api_url; set one of them"));
+    }
+
+    @Test
     void noPrometheusConfigurationInTheDirectory() {
         assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
                 assertThat(e.problems()).singleElement().hasToString(dir + ": no prometheus.yml, prometheus.yaml,"
