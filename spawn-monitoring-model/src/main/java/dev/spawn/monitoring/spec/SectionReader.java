@@ -277,13 +277,16 @@ final class SectionReader {
         if (type == Boolean.class || type == boolean.class) {
             return false;
         }
+        if (f.shape() instanceof Shape.ListOf) {
+            return List.of();
+        }
         if (type != null && type.isEnum()) {
             List<String> ids = Arrays.stream(type.getEnumConstants()).map(c -> Section.enumId((Enum<?>) c)).toList();
             problems.error(node, path + " has no value; an empty " + f.name() + " is refused, not read as the default "
                     + f.key().byDefault() + "; expected one of " + String.join(", ", ids));
             return null;
         }
-        throw new IllegalStateException(f.name() + ": nullIsEmpty is declared for strings, booleans and enumerations only");
+        throw new IllegalStateException(f.name() + ": nullIsEmpty is declared for strings, booleans, lists and enumerations only");
     }
 
     private static Object componentValue(Object record, int index) {

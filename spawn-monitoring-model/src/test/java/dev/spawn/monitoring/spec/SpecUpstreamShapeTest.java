@@ -207,8 +207,12 @@ class SpecUpstreamShapeTest {
                     targets: ['10.0.0.1:9100']
                     relabel_configs:
                       - {target_label: zone, regex: , separator: , replacement: null}
+                  - job_name: later
+                    static_configs:
+                      - targets:
                 """), "prometheus.yaml");
         assertThat(yaml).contains("honor_timestamps: false").contains("follow_redirects: false")
+                .contains("job_name: later\n    static_configs:\n      - {}\n")
                 .contains("- separator: \"\"\n        target_label: zone\n        regex: \"\"\n        replacement: \"\"\n");
     }
 

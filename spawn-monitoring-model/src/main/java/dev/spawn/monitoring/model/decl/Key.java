@@ -27,8 +27,8 @@ public @interface Key {
     String byDefault() default "";
 
     /**
-     * Given with no value ({@code regex:} or {@code regex: null}), the key is its type's empty value ("", false),
-     * not absent: upstream sets its defaults before Go's yaml.v2 reads the mapping, and yaml.v2 writes the zero
+     * Given with no value ({@code regex:} or {@code regex: null}), the key is its type's empty value ("", false,
+     * an empty list), not absent (nor missing, when required): upstream sets its defaults before Go's yaml.v2 reads the mapping, and yaml.v2 writes the zero
      * value over them for a null. For an enumeration, which has no empty value, a null is an error.
      */
     boolean nullIsEmpty() default false;

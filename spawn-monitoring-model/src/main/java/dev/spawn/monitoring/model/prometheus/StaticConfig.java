@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /** {@code <static_config>}: fixed targets (usually {@code host:port}) and labels for all of them. */
 @Variant(value = "static_configs", doc = "Statically configured targets.")
 public record StaticConfig(
-        @Key(value = "targets", doc = "The targets, as host:port.", required = true) List<String> targets,
+        @Key(value = "targets", doc = "The targets, as host:port.", required = true,
+                nullIsEmpty = true) List<String> targets,
         @Key(value = "labels", doc = "Labels assigned to all metrics scraped from the targets.", labelNames = true)
         Map<String, String> labels) implements Discovery {
 
