@@ -16,9 +16,11 @@ public record HttpClientConfig(
         @Key(value = "authorization", doc = "The Authorization header.") Authorization authorization,
         @Key(value = "oauth2", doc = "OAuth 2.0 client credentials.") OAuth2 oauth2,
         @Key(value = "bearer_token", file = "bearer_token_file", doc = "Deprecated: use authorization.") Secret bearerToken,
-        @Key(value = "follow_redirects", doc = "Whether to follow HTTP 3xx redirects.", byDefault = "true")
+        @Key(value = "follow_redirects", doc = "Whether to follow HTTP 3xx redirects.", byDefault = "true",
+                nullIsEmpty = true)
         Boolean followRedirects,
-        @Key(value = "enable_http2", doc = "Whether to enable HTTP/2.", byDefault = "true") Boolean enableHttp2,
+        @Key(value = "enable_http2", doc = "Whether to enable HTTP/2.", byDefault = "true", nullIsEmpty = true)
+        Boolean enableHttp2,
         @Key(value = "tls_config", doc = "TLS settings.") TlsConfig tlsConfig,
         @Key(value = "proxy_url", doc = "Optional proxy URL.", pattern = "(https?|socks5)://.+",
                 expected = "an http://, https:// or socks5:// URL")

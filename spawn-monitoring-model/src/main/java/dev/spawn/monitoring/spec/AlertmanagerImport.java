@@ -7,12 +7,14 @@ import dev.spawn.monitoring.model.alertmanager.Receiver;
 import dev.spawn.monitoring.model.alertmanager.SpawnAlertmanagerDefaults;
 import dev.spawn.monitoring.model.alertmanager.WebhookConfig;
 import dev.spawn.monitoring.model.decl.Section;
+import dev.spawn.monitoring.validate.AlertmanagerValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -53,7 +55,57 @@ final class AlertmanagerImport {
                 deprecatedMatch(rules.getValue().get(i), "inhibit_rules[" + i + "]");
             }
         }
+        config.ifPresent(c -> validate(c, entries));
         return config.orElse(null);
+    }
+
+    /**
+     * The model's checks that span the file (receivers a route names, settings a receiver takes from global, URLs),
+     * as amtool and generating from the spec would make them, placed at the file's lines.
+     */
+    private void validate(AlertmanagerConfig config, Map<String, NodeTuple> entries) {
+        Optional.ofNullable(entries.get("global")).map(NodeTuple::getValueNode).ifPresent(g -> {
+            problems.element("alertmanager.global", g);
+            Optional.ofNullable(reader.entries(g, "global")).ifPresent(keys -> keys.forEach((key, tuple) ->
+                    problems.element("alertmanager.global." + key, tuple.getValueNode())));
+        });
+        Optional.ofNullable(entries.get("route")).ifPresent(r -> route(r.getValueNode(), "alertmanager.route"));
+        for (Node at : items(entries.get("receivers"))) {
+            Map<String, NodeTuple> keys = reader.entries(at, "receivers");
+            if (keys == null || !(keys.get("name") != null && keys.get("name").getValueNode() instanceof ScalarNode name)) {
+                continue;
+            }
+            String element = "alertmanager.receivers[" + name.getValue() + "]";
+            problems.element(element, name);
+            keys.forEach((key, tuple) -> {
+                List<Node> configs = items(tuple);
+                for (int j = 0; j < configs.size(); j++) {
+                    problems.element(element + "." + key + "[" + j + "]", configs.get(j));
+                }
+            });
+        }
+        List<Node> inhibitions = items(entries.get("inhibit_rules"));
+        for (int i = 0; i < inhibitions.size(); i++) {
+            problems.element("alertmanager.inhibit_rules[" + i + "]", inhibitions.get(i));
+        }
+        AlertmanagerValidator.validate(config).forEach(p -> problems.add(problems.place(p)));
+    }
+
+    /** A route and its children, each at its receiver (or its mapping when it names none), as the spec reader places them. */
+    private void route(Node route, String element) {
+        Map<String, NodeTuple> keys = reader.entries(route, "route");
+        if (keys == null) {
+            return;
+        }
+        problems.element(element, Optional.ofNullable(keys.get("receiver")).map(NodeTuple::getValueNode).orElse(route));
+        List<Node> children = items(keys.get("routes"));
+        for (int i = 0; i < children.size(); i++) {
+            route(children.get(i), element + ".routes[" + i + "]");
+        }
+    }
+
+    private static List<Node> items(NodeTuple tuple) {
+        return tuple != null && tuple.getValueNode() instanceof SequenceNode seq ? seq.getValue() : List.of();
     }
 
     /** A route and its children, or an inhibition: each deprecated matcher map is noted where it is written. */

@@ -244,6 +244,10 @@ final class SectionReader {
             if (tuple != null) {
                 consumed.add(f.name());
             }
+            if (tuple != null && isNull(tuple.getValueNode()) && key.nullIsEmpty()) {
+                values[f.index()] = empty(f, tuple.getValueNode(), path);
+                continue;
+            }
             if (tuple == null || isNull(tuple.getValueNode())) {
                 if (key.required() && base == null) {
                     missing(node, f.name(), where);
@@ -262,6 +266,27 @@ final class SectionReader {
             values[f.index()] = value;
         }
         return values;
+    }
+
+    /** The empty value a null gives a {@link Key#nullIsEmpty()} key, as yaml.v2 writes the zero value over the default. */
+    private Object empty(Field f, Node node, String path) {
+        Class<?> type = f.shape() instanceof Shape.Scalar s ? s.type() : null;
+        if (type == String.class) {
+            return checkString("", f.key(), node, path);
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return false;
+        }
+        if (f.shape() instanceof Shape.ListOf) {
+            return List.of();
+        }
+        if (type != null && type.isEnum()) {
+            List<String> ids = Arrays.stream(type.getEnumConstants()).map(c -> Section.enumId((Enum<?>) c)).toList();
+            problems.error(node, path + " has no value; an empty " + f.name() + " is refused, not read as the default "
+                    + f.key().byDefault() + "; expected one of " + String.join(", ", ids));
+            return null;
+        }
+        throw new IllegalStateException(f.name() + ": nullIsEmpty is declared for strings, booleans, lists and enumerations only");
     }
 
     private static Object componentValue(Object record, int index) {
@@ -307,6 +332,11 @@ final class SectionReader {
             any = true;
             List<Node> items = items(tuple.getValueNode(), path(where, variant.value()));
             for (int i = 0; i < items.size(); i++) {
+                if (isNull(items.get(i))) {
+                    // a section left out is absent, but an item of a list has to say something
+                    wrongType(items.get(i), path(where, variant.value()) + "[" + i + "]", "a mapping");
+                    continue;
+                }
                 Object item = section(c, null, items.get(i), path(where, variant.value()) + "[" + i + "]");
                 if (item != null) {
                     out.add(item);
@@ -414,6 +444,12 @@ final class SectionReader {
                     continue;
                 }
                 Node v = e.getValue().getValueNode();
+                if (isNull(v) && key.regexValues()) {
+                    problems.error(v, "no regex for label '" + e.getKey() + "' in " + path + "; expected a regular expression"
+                            + " ('' for the empty one)");
+                    ok = false;
+                    continue;
+                }
                 Object value = isNull(v) ? "" : value(m.value(), key, v, path + "." + e.getKey());
                 if (value == null) {
                     ok = false;
@@ -446,7 +482,10 @@ final class SectionReader {
         String text = s.getValue();
         Tag tag = s.getTag();
         if (type == String.class) {
-            return checkString(text, key, node, path);
+            if (tag.equals(Tag.BINARY)) {
+                text = binary(s, path);
+            }
+            return text == null ? null : checkString(text, key, node, path);
         }
         if (type == Boolean.class || type == boolean.class) {
             if (!tag.equals(Tag.BOOL)) {
@@ -517,6 +556,21 @@ final class SectionReader {
             return null;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A {@code !!binary} scalar as the text yaml.v2 gives a Go string: its base64 decoded. Bytes that are not UTF-8
+     * are reported (Prometheus refuses them in labels, and no YAML file can carry them back), giving null.
+     */
+    private String binary(ScalarNode node, String path) {
+        try {
+            byte[] bytes = java.util.Base64.getMimeDecoder().decode(node.getValue());
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            problems.error(node, (path.isEmpty() ? "bad value" : "bad value for " + path) + ": the !!binary value is not base64 of UTF-8 text;"
+                    + " expected text");
+            return null;
         }
     }
 
@@ -631,6 +685,9 @@ final class SectionReader {
                 Double d = yamlFloat(s.getValue());
                 return d == null ? s.getValue() : d;
             }
+            if (tag.equals(Tag.BINARY)) {
+                return binary(s, "");
+            }
             return s.getValue();
         }
         if (node instanceof SequenceNode seq) {
@@ -650,7 +707,7 @@ final class SectionReader {
         problems.error(node, "missing field '" + key + "' in " + named(where));
     }
 
-    private void wrongType(Node v, String at, String expected) {
+    void wrongType(Node v, String at, String expected) {
         problems.error(v, "wrong type for " + at + ": expected " + expected + ", got " + describe(v));
     }
 

@@ -11,6 +11,8 @@ import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
 import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.RemoteRead;
+import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
 import dev.spawn.monitoring.model.prometheus.SpawnPrometheusDefaults;
 import dev.spawn.monitoring.model.prometheus.StorageConfig;
@@ -24,6 +26,7 @@ import dev.spawn.monitoring.rules.RuleDefinition;
 import dev.spawn.monitoring.rules.RuleSet;
 import dev.spawn.monitoring.rules.RuleTemplates;
 import dev.spawn.monitoring.rules.TemplateMatch;
+import dev.spawn.monitoring.validate.PrometheusValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +110,9 @@ public final class SpecImport {
         SectionReader reader = new SectionReader(problems);
         PrometheusFlagsFromStorage flags = oldStorageKeys(root.get(), reader, problems);
         PrometheusConfig config = prometheus(root.get(), reader, problems);
+        if (config != null) {
+            validate(config, reader, problems);
+        }
         Map<String, NodeTuple> entries = Optional.ofNullable(reader.entries(root.get(), "")).orElse(Map.of());
         List<UserAlert> alerts = ruleFiles(entries.get("rule_files"), file, problems, config);
         Optional<Path> amFile = alertmanagerFile();
@@ -366,6 +372,32 @@ public final class SpecImport {
             problems.error(root, String.valueOf(e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * The model's own checks of the configuration (URLs that parse, timeouts within intervals, ...), placed at
+     * their lines, so the import refuses what generating from its spec would refuse. Rule files are left out:
+     * the import reads them itself and writes their rules into the spec.
+     */
+    private static void validate(PrometheusConfig config, SectionReader reader, SpecProblems problems) {
+        reader.origin(config.global()).ifPresent(n -> problems.element("prometheus.global", n));
+        for (ScrapeConfig job : config.scrapeConfigs()) {
+            reader.origin(job).ifPresent(n -> problems.element("prometheus.scrape_configs[" + job.jobName() + "]", n));
+        }
+        for (RemoteWrite w : config.remoteWrite()) {
+            urlElement("prometheus.remote_write[" + (w.name() == null ? w.url() : w.name()) + "]", w, reader, problems);
+        }
+        for (RemoteRead r : config.remoteRead()) {
+            urlElement("prometheus.remote_read[" + (r.name() == null ? r.url() : r.name()) + "]", r, reader, problems);
+        }
+        PrometheusValidator.validate(config.toBuilder().ruleFiles(List.of()).build())
+                .forEach(p -> problems.add(problems.place(p)));
+    }
+
+    /** A remote endpoint's problems are about its url, as the spec reader places them. */
+    private static void urlElement(String path, Object endpoint, SectionReader reader, SpecProblems problems) {
+        reader.origin(endpoint).ifPresent(n -> problems.element(path,
+                Optional.ofNullable(reader.entries(n, "")).map(e -> e.get("url")).map(NodeTuple::getValueNode).orElse(n)));
     }
 
     // --- rule files ---

@@ -164,7 +164,12 @@ public final class SpecReader {
         }
         Set<String> names = DOCUMENT.names();
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-            if (!names.contains(e.getKey())) {
+            if (e.getKey().equals("rule_files")) {
+                // prometheus.yml's one section the spec does not take as it is: the bundle writes its own rule files
+                problems.error(e.getValue().getKeyNode(), "'rule_files' in the top level: the spec holds the rules"
+                        + " themselves, and the bundle writes the rule files; expected the groups of those files under"
+                        + " rules.groups (spawn-monitoring import reads rule files and writes them there)");
+            } else if (!names.contains(e.getKey())) {
                 problems.error(e.getValue().getKeyNode(), "unknown field '" + e.getKey() + "' in the top level"
                         + DidYouMean.hint(e.getKey(), names));
             }
@@ -197,6 +202,8 @@ public final class SpecReader {
             reader.readOnto(AlertingConfig.class, SpawnPrometheusDefaults.alerting(), n, "alerting").ifPresent(monitoring::alerting);
         });
         RemoteWriteSpecReader remoteWrites = new RemoteWriteSpecReader(reader, problems);
+        section(entries, "remote_write", n -> duplicateNames(n, "name", "remote_write"));
+        section(entries, "remote_read", n -> duplicateNames(n, "name", "remote_read"));
         section(entries, "remote_write", n -> list(n, "remote_write", remoteWrites::read, (w, at) -> {
             problems.element("prometheus.remote_write[" + (w.name() == null ? w.url() : w.name()) + "]",
                     RemoteWriteSpecReader.urlNode(reader.entries(at, ""), at));
@@ -237,8 +244,12 @@ public final class SpecReader {
                     problems.element("kubernetes", n);
                     monitoring.kubernetes(or(k.namespace(), "monitoring"), or(k.labels(), Map.of()));
                 }));
-        section(entries, "alertmanager", n -> reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
-                .ifPresent(a -> readAlertmanager(a, n)));
+        section(entries, "alertmanager", n -> {
+            // a key that could not be read is left out of the section, so the model must not be built from the rest
+            int errorsBefore = problems.errorCount();
+            reader.readEach(SpecDocument.AlertmanagerSpec.class, n, "alertmanager")
+                    .ifPresent(a -> readAlertmanager(a, n, errorsBefore));
+        });
         section(entries, "metrics", n -> list(n, "metrics", MetricCatalog.Metric.class, (m, at) -> monitoring.metric(m)));
         section(entries, "lint", n -> reader.read(SpecDocument.LintSpec.class, n, "lint").ifPresent(l -> readLint(l, n)));
     }
@@ -285,6 +296,10 @@ public final class SpecReader {
         }
         for (int i = 0; i < seq.getValue().size(); i++) {
             Node item = seq.getValue().get(i);
+            if (SectionReader.isNull(item)) {
+                reader.wrongType(item, where + "[" + i + "]", "a mapping");
+                continue;
+            }
             read.apply(item, where + "[" + i + "]").ifPresent(v -> use.accept(v, item));
         }
     }
@@ -349,6 +364,11 @@ public final class SpecReader {
 
     /** Reports a job name used twice at the second job, whether or not either job has problems of its own. */
     private void duplicateJobs(Node list) {
+        duplicateNames(list, "job_name", "scrape job");
+    }
+
+    /** Items of a list that Prometheus refuses to see twice under one {@code key} (job_name, a remote's name). */
+    private void duplicateNames(Node list, String key, String what) {
         if (!(list instanceof SequenceNode seq)) {
             return;
         }
@@ -356,13 +376,14 @@ public final class SpecReader {
         for (Node item : seq.getValue()) {
             if (item instanceof MappingNode m) {
                 for (NodeTuple t : m.getValue()) {
-                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("job_name")
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
                             && t.getValueNode() instanceof ScalarNode v) {
                         Node earlier = first.putIfAbsent(v.getValue(), item);
                         if (earlier != null) {
                             duplicates.add(item);
-                            problems.error(item, "duplicate job_name '" + v.getValue() + "' (first at "
-                                    + problems.at(earlier.getStartMark()) + "); expected each scrape job to have its own name");
+                            problems.error(item, "duplicate " + key + " '" + v.getValue() + "' (first at "
+                                    + problems.at(earlier.getStartMark()) + "); expected each " + what
+                                    + " to have its own name");
                         }
                     }
                 }
@@ -486,9 +507,8 @@ public final class SpecReader {
      * checks that span elements and that a mistake elsewhere in the section must not hide (a route to a
      * receiver that is not defined) run on the nodes, so they are reported with the other problems.
      */
-    private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node) {
+    private void readAlertmanager(SpecDocument.AlertmanagerSpec am, Node node, int errorsBefore) {
         Map<String, NodeTuple> entries = reader.entries(node, "alertmanager");
-        int errorsBefore = problems.errorCount();
         if (am.webhookUrl() != null) {
             problems.element("alertmanager", entries.get("webhook_url").getValueNode());
             monitoring.webhookUrl(am.webhookUrl());

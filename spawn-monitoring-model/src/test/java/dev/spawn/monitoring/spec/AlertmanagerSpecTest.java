@@ -57,6 +57,87 @@ class AlertmanagerSpecTest {
     }
 
     @Test
+    void aDeprecatedRegexMatcherWithoutARegexIsRefused() {
+        assertThat(SpecReaderTest.problems("""
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  inhibit_rules:
+                    - source_matchers: ['severity="critical"']
+                      target_match_re:
+                        zone:
+                """)).anyMatch(p -> p.startsWith(SpecReaderTest.FILE + ":6:14: no regex for label 'zone' in"
+                + " alertmanager.inhibit_rules[0].target_match_re; expected a regular expression ('' for the empty one)"));
+    }
+
+    @Test
+    void emptySmtpSettingsAreLeftOutAsAlertmanagerReadsThem() {
+        // Alertmanager falls back on an empty from, smarthost, hello or auth_username as on a missing one
+        MonitoringBundle bundle = SpecReader.parse(SpecReaderTest.FILE, """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_smarthost: 'mail.internal:587'
+                    smtp_from: 'alerts@spawn.internal'
+                    smtp_hello: ''
+                    smtp_auth_username: ''
+                  receivers:
+                    - name: ops
+                      email_configs:
+                        - {to: 'ops@spawn.internal', from: '', hello: ''}
+                  routes:
+                    - {receiver: ops, matchers: ['severity="critical"']}
+                """).build();
+        String yaml = new String(bundle.files().get("alertmanager.yaml"), StandardCharsets.UTF_8);
+        assertThat(yaml).contains("smtp_from: alerts@spawn.internal").doesNotContain("hello").doesNotContain("auth_username")
+                .contains("- to: ops@spawn.internal\n");
+    }
+
+    @Test
+    void oneMistakeInAReceiverOrInGlobalGivesOneMessage() {
+        // the receiver and the global section that could not be read were not reported again as missing
+        assertThat(SpecReaderTest.problems("""
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_smarthost: 'mail.internal:25'
+                    smtp_from: 'alerts@spawn.internal'
+                    smtp_requre_tls: false
+                  route:
+                    receiver: chat
+                  receivers:
+                    - name: chat
+                      webhook_configs:
+                        - {url: 'http://127.0.0.1:9000/hook', max_alert: 5}
+                    - name: mail
+                      email_configs: [{to: 'ops@spawn.internal'}]
+                """).stream().filter(p -> !p.contains(": warning: "))).containsExactly(
+                SpecReaderTest.FILE + ":6:5: unknown field 'smtp_requre_tls' in alertmanager.global; did you mean"
+                        + " 'smtp_require_tls'?",
+                SpecReaderTest.FILE + ":12:47: unknown field 'max_alert' in alertmanager.receivers[0].webhook_configs[0];"
+                        + " did you mean 'max_alerts'?");
+    }
+
+    @Test
+    void aSendResolvedWithoutAValueIsFalseAsAlertmanagerReadsIt() {
+        // Alertmanager sets its default (true) before yaml.v2 reads the mapping, which writes false over it for a null
+        MonitoringBundle bundle = SpecReader.parse(SpecReaderTest.FILE, """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  global:
+                    smtp_require_tls:
+                  receivers:
+                    - name: hook
+                      webhook_configs:
+                        - url: http://127.0.0.1:9000/hook
+                          send_resolved:
+                  routes:
+                    - {receiver: hook, matchers: ['severity="critical"']}
+                """).build();
+        String yaml = new String(bundle.files().get("alertmanager.yaml"), StandardCharsets.UTF_8);
+        assertThat(yaml).contains("smtp_require_tls: false").contains("- send_resolved: false\n");
+    }
+
+    @Test
     void aSnippetPastedFromTheUpstreamDocsWorksUnchanged() {
         MonitoringBundle bundle = SpecReader.parse("spawn-monitoring.yaml", """
                 apiVersion: spawn.dev/v1

@@ -179,6 +179,42 @@ class SpecImportTest {
     }
 
     @Test
+    void aRelabelRegexWithoutAValueStaysTheEmptyRegex() throws IOException {
+        // Prometheus reads `regex:` as the empty regex (only the empty value matches), not as the default (.*)
+        prometheus("""
+                scrape_configs:
+                  - job_name: edge
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                    metric_relabel_configs:
+                      - source_labels: [mode]
+                        regex:
+                        action: drop
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("regex: \"\"");
+        assertThat(byName(build(result).prometheus().scrapeConfigs()).get("edge").metricRelabelConfigs().get(0).regex())
+                .isEmpty();
+    }
+
+    @Test
+    void anEmptyItemOfAListIsAnErrorAtItsPlace() throws IOException {
+        prometheus("""
+                scrape_configs:
+                  - job_name: edge
+                    static_configs:
+                      - targets: ['10.0.0.1:9100']
+                      -
+                remote_write:
+                  -
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).map(Problem::toString).containsExactly(
+                        dir.resolve("prometheus.yml") + ":5:8: wrong type for scrape_configs[0].static_configs[1]: expected"
+                                + " a mapping, got nothing",
+                        dir.resolve("prometheus.yml") + ":7:4: wrong type for remote_write[0]: expected a value, got nothing"));
+    }
+
+    @Test
     void inlineSecretsStayWithAWarningAtTheirLine() throws IOException {
         prometheus("""
                 remote_write:
@@ -463,6 +499,90 @@ class SpecImportTest {
                     .anyMatch(m -> m.startsWith(dir.resolve("unknown.yml") + ":3:5: unknown field 'rulez'"))
                     .hasSize(4);
         });
+    }
+
+    @Test
+    void aDeprecatedRegexMatcherWithoutARegexIsAnErrorAtItsPlace() throws IOException {
+        // Alertmanager refuses it ("invalid regexp value"); it was read as the empty regex, which matches a missing label
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: team
+                  routes:
+                    - receiver: team
+                      match_re: {zone: }
+                inhibit_rules:
+                  - source_match_re:
+                      tier:
+                    target_match: {tier: low}
+                receivers:
+                  - name: team
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("alertmanager.yml") + ":5:23: no regex for label 'zone' in route.routes[0].match_re;"
+                                + " expected a regular expression ('' for the empty one)",
+                        dir.resolve("alertmanager.yml") + ":8:12: no regex for label 'tier' in"
+                                + " inhibit_rules[0].source_match_re; expected a regular expression ('' for the empty one)"));
+    }
+
+    @Test
+    void emptySmtpSettingsImportAsLeftOut() throws IOException {
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                global:
+                  smtp_smarthost: 'mail.internal:25'
+                  smtp_from: 'alerts@spawn.internal'
+                  smtp_auth_username: ''
+                  smtp_hello: ''
+                route: {receiver: mail}
+                receivers:
+                  - name: mail
+                    email_configs: [{to: 'ops@spawn.internal'}]
+                """);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("smtp_from: alerts@spawn.internal").doesNotContain("smtp_hello")
+                .doesNotContain("smtp_auth_username");
+        assertThat(build(result).alertmanager().global().smtpHello()).isNull();
+    }
+
+    @Test
+    void whatGeneratingFromTheSpecWouldRefuseIsRefusedByTheImportAtItsLine() throws IOException {
+        // the spec would be written, and generating from it fail on the spec's lines instead of the file's
+        prometheus("""
+                scrape_configs:
+                  - job_name: slow
+                    scrape_interval: 10s
+                    scrape_timeout: 20s
+                    static_configs: [{targets: ['10.0.0.1:9100']}]
+                remote_write:
+                  - url: 127.0.0.1:9201
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("prometheus.yml") + ":2:5: scrape_timeout 20s is longer than scrape_interval 10s;"
+                                + " expected a timeout no longer than the interval",
+                        dir.resolve("prometheus.yml") + ":7:10: url '127.0.0.1:9201' does not parse as a URL (Illegal character in"
+                                + " scheme name); expected e.g. https://host:port/path"));
+    }
+
+    @Test
+    void whatAmtoolWouldRefuseInTheAlertmanagerFileIsRefusedByTheImportAtItsLine() throws IOException {
+        // the spec was written, and generating from it refused it on the spec's lines
+        Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: chat
+                  routes:
+                    - receiver: oncall
+                receivers:
+                  - name: chat
+                    slack_configs:
+                      - channel: '#alerts'
+                """);
+        assertThatThrownBy(() -> SpecImport.fromDirectory(dir)).isInstanceOfSatisfying(ValidationException.class, e ->
+                assertThat(e.problems().stream().filter(Problem::isError).map(Problem::toString)).containsExactly(
+                        dir.resolve("alertmanager.yml") + ":4:17: route receiver 'oncall' is not defined; defined"
+                                + " receivers: chat",
+                        dir.resolve("alertmanager.yml") + ":8:9: slack_config has no api_url and global has no"
+                                + " slack_api_url; set one of them"));
     }
 
     @Test

@@ -194,4 +194,156 @@ class SpecUpstreamShapeTest {
                 .contains("sigv4:\n      region: us-east-1").contains("retry_on_http_429: true")
                 .contains("X-Scope-OrgID: spawn").contains("max_exemplars: 50000");
     }
+
+    @Test
+    void aKeyGivenWithoutAValueIsItsEmptyValueNotTheDefault() {
+        // yaml.v2 writes the zero value over upstream's defaults: an empty regex matches only the empty string
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    honor_timestamps:
+                    follow_redirects: ~
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {target_label: zone, regex: , separator: , replacement: null}
+                  - job_name: later
+                    static_configs:
+                      - targets:
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("honor_timestamps: false").contains("follow_redirects: false")
+                .contains("job_name: later\n    static_configs:\n      - {}\n")
+                .contains("- separator: \"\"\n        target_label: zone\n        regex: \"\"\n        replacement: \"\"\n");
+    }
+
+    @Test
+    void aRelabelActionWithoutAValueIsRefusedNotReadAsReplace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    targets: ['10.0.0.1:9100']
+                    metric_relabel_configs:
+                      - source_labels: [mode]
+                        target_label: kind
+                        action:
+                """)).containsExactly(FILE + ":8:16: scrape_configs[0].metric_relabel_configs[0].action has no value; an"
+                + " empty action is refused, not read as the default replace; expected one of replace, keep, drop,"
+                + " keepequal, dropequal, hashmod, labelmap, labeldrop, labelkeep, lowercase, uppercase");
+    }
+
+    @Test
+    void anEmptyItemOfAListIsRefusedNotSkipped() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    static_configs:
+                      -
+                  -
+                remote_write:
+                  - ~
+                remote_read:
+                  -
+                """)).containsExactly(
+                FILE + ":5:8: wrong type for scrape_configs[0].static_configs[0]: expected a mapping, got nothing",
+                FILE + ":6:4: wrong type for scrape_configs[1]: expected a mapping, got nothing",
+                FILE + ":8:5: wrong type for remote_write[0]: expected a mapping, got nothing",
+                FILE + ":10:4: wrong type for remote_read[0]: expected a mapping, got nothing");
+    }
+
+    @Test
+    void aBinaryValueIsItsDecodedTextAndBytesThatAreNotTextAreRefused() {
+        String yaml = text(bundle("""
+                apiVersion: spawn.dev/v1
+                global:
+                  external_labels:
+                    site: !!binary "ZnJhLTE="
+                """), "prometheus.yaml");
+        assertThat(yaml).contains("site: fra-1").doesNotContain("ZnJhLTE=");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                global:
+                  external_labels:
+                    site: !!binary "gA=="
+                """)).containsExactly(FILE + ":4:11: bad value for global.external_labels.site: the !!binary value is not"
+                + " base64 of UTF-8 text; expected text");
+    }
+
+    @Test
+    void keysARelabelActionDoesNotUseAreRefusedAsPrometheusRefusesThem() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: edge
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {action: labelkeep, regex: 'zone|rack', source_labels: [zone]}
+                      - {action: lowercase, source_labels: [rack], target_label: rack, replacement: x}
+                      - {action: dropequal, source_labels: [rack], target_label: zone, regex: 'a.*', separator: ','}
+                      - {action: labelmap, regex: '__meta_(.+)', replacement: 'meta-$1'}
+                      - {action: hashmod, source_labels: [zone], regex: 'a'}
+                      - {action: labelmap, regex: '__meta_(.+)', replacement: 'm_${1}'}
+                """)).containsExactly(
+                FILE + ":6:9: relabel action labelkeep takes no source_labels; expected only regex",
+                FILE + ":7:9: relabel action lowercase takes no replacement; expected only source_labels, separator, regex"
+                        + " and target_label",
+                FILE + ":8:9: relabel action dropequal takes no separator, regex; expected only source_labels and"
+                        + " target_label",
+                FILE + ":9:9: relabel action labelmap has replacement 'meta-$1', which does not name labels; expected"
+                        + " label name characters and $1 or ${name} references",
+                FILE + ":10:9: relabel action hashmod needs a positive modulus");
+    }
+
+    @Test
+    void aUrlTargetWithoutRelabellingAndTracingWithoutEndpointAreRefusedAtTheirPlace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: probe
+                    static_configs: [{targets: ['https://spawn.internal/health']}]
+                alerting:
+                  alertmanagers:
+                    - static_configs: [{targets: ['http://127.0.0.1:9093/']}]
+                tracing:
+                  sampling_fraction: 0.5
+                """)).containsExactly(
+                FILE + ":3:5: scrape job probe has static target 'https://spawn.internal/health', which is not a host:port;"
+                        + " expected host:port, or relabel_configs that move the URL into a parameter",
+                FILE + ":7:7: alertmanager has static target 'http://127.0.0.1:9093/', which is not a host:port; expected"
+                        + " host:port, or relabel_configs that move the URL into a parameter",
+                FILE + ":9:3: tracing has no endpoint; expected the host:port to send traces to");
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                tracing:
+                  endpoint: 127.0.0.1:4317
+                  headers: {User-Agent: spawn}
+                """)).containsExactly(FILE + ":3:3: tracing header 'User-Agent' is reserved; Prometheus sets it itself");
+    }
+
+    @Test
+    void remoteEndpointsOfOneNameAndReservedRemoteReadHeadersAreRefusedAtTheirPlace() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                remote_write:
+                  - {url: 'http://127.0.0.1:9201/write', name: archive}
+                  - {url: 'http://127.0.0.1:9202/write', name: archive}
+                remote_read:
+                  - url: http://127.0.0.1:9201/read
+                    headers: {Content-Type: text/plain}
+                """)).containsExactly(
+                FILE + ":4:5: duplicate name 'archive' (first at " + FILE + ":3:5); expected each remote_write to have its"
+                        + " own name",
+                FILE + ":6:5: remote_read header 'Content-Type' is reserved; Prometheus sets it itself");
+    }
+
+    @Test
+    void ruleFilesPastedFromPrometheusYmlSayWhereTheirRulesGo() {
+        assertThat(problems("""
+                apiVersion: spawn.dev/v1
+                rule_files: ['rules/*.yml']
+                """)).containsExactly(FILE + ":2:1: 'rule_files' in the top level: the spec holds the rules themselves, and"
+                + " the bundle writes the rule files; expected the groups of those files under rules.groups"
+                + " (spawn-monitoring import reads rule files and writes them there)");
+    }
 }

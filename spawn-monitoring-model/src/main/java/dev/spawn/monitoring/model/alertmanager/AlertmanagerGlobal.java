@@ -7,7 +7,8 @@ import dev.spawn.monitoring.model.decl.Key;
 
 /**
  * The {@code global:} section: defaults the receivers fall back to, and {@code resolve_timeout}.
- * Every field is optional (null = absent, Alertmanager's default applies). Secrets with a file form
+ * Every field is optional (null = absent, Alertmanager's default applies; the SMTP strings given empty are
+ * absent too, as Alertmanager reads them). Secrets with a file form
  * in 0.25 (smtp_auth_password, slack_api_url, victorops_api_key, opsgenie_api_key) render as their
  * {@code _file} key when given by file; smtp_auth_secret and wechat_api_secret have none and refuse
  * a file.
@@ -29,7 +30,7 @@ public record AlertmanagerGlobal(
         String smtpAuthIdentity,
         @Key(value = "smtp_auth_secret", doc = "SMTP Auth using CRAM-MD5: the secret (no file form in 0.25).")
         Secret smtpAuthSecret,
-        @Key(value = "smtp_require_tls", doc = "The default SMTP TLS requirement.", byDefault = "true")
+        @Key(value = "smtp_require_tls", doc = "The default SMTP TLS requirement.", byDefault = "true", nullIsEmpty = true)
         Boolean smtpRequireTls,
         @Key(value = "slack_api_url", file = "slack_api_url_file",
                 doc = "The default Slack webhook URL, preferably by file.")
@@ -70,10 +71,11 @@ public record AlertmanagerGlobal(
     public static final AlertmanagerGlobal EMPTY = builder().build();
 
     public AlertmanagerGlobal {
-        Invariants.optional(smtpFrom, "global smtp_from");
-        Invariants.optional(smtpSmarthost, "global smtp_smarthost");
-        Invariants.optional(smtpHello, "global smtp_hello");
-        Invariants.optional(smtpAuthUsername, "global smtp_auth_username");
+        // Alertmanager 0.25 checks these with == "": empty is the same as left out
+        smtpFrom = Invariants.unsetIfBlank(smtpFrom);
+        smtpSmarthost = Invariants.unsetIfBlank(smtpSmarthost);
+        smtpHello = Invariants.unsetIfBlank(smtpHello);
+        smtpAuthUsername = Invariants.unsetIfBlank(smtpAuthUsername);
         Invariants.optional(pagerdutyUrl, "global pagerduty_url");
         Invariants.inlineOnly(smtpAuthSecret, "global smtp_auth_secret");
         Invariants.inlineOnly(wechatApiSecret, "global wechat_api_secret");

@@ -9,7 +9,7 @@ import dev.spawn.monitoring.model.decl.Variant;
 @Variant(value = "discord_configs", doc = "Discord messages.")
 public record DiscordConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "webhook_url", doc = "The Discord webhook URL (no file form in 0.25).",
                 required = true) Secret webhookUrl,
         @Key(value = "title", doc = "Message title template.") String title,

@@ -41,10 +41,11 @@ public record EmailConfig(
 
     public EmailConfig {
         Invariants.nonBlank(to, "email_config to");
-        Invariants.optional(from, "email_config from");
-        Invariants.optional(smarthost, "email_config smarthost");
-        Invariants.optional(hello, "email_config hello");
-        Invariants.optional(authUsername, "email_config auth_username");
+        // Alertmanager 0.25 fills these from the global keys when they are "": empty is the same as left out
+        from = Invariants.unsetIfBlank(from);
+        smarthost = Invariants.unsetIfBlank(smarthost);
+        hello = Invariants.unsetIfBlank(hello);
+        authUsername = Invariants.unsetIfBlank(authUsername);
         Invariants.inlineOnly(authSecret, "email_config auth_secret");
         headers = Invariants.sorted(headers, "email_config headers");
         java.util.Set<String> seen = new java.util.HashSet<>();

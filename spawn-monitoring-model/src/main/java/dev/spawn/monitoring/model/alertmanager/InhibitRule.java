@@ -15,7 +15,7 @@ public record InhibitRule(
                 labelNames = true)
         Map<String, String> targetMatch,
         @Key(value = "target_match_re", doc = "Deprecated: use target_matchers. Regex matchers of the muted alerts.",
-                labelNames = true)
+                labelNames = true, regexValues = true)
         Map<String, String> targetMatchRe,
         @Key(value = "target_matchers",
                 doc = "Matchers the alerts to be muted have to fulfil.") List<Matcher> targetMatchers,
@@ -23,7 +23,7 @@ public record InhibitRule(
                 labelNames = true)
         Map<String, String> sourceMatch,
         @Key(value = "source_match_re", doc = "Deprecated: use source_matchers. Regex matchers of the muting alerts.",
-                labelNames = true)
+                labelNames = true, regexValues = true)
         Map<String, String> sourceMatchRe,
         @Key(value = "source_matchers",
                 doc = "Matchers for which one or more alerts have to exist for the inhibition to"

@@ -29,6 +29,14 @@ final class Invariants {
         return value;
     }
 
+    /**
+     * A string Alertmanager treats as not set when it is empty (it falls back to the global value, or to its own
+     * default, exactly as for an absent key): blank is read as absent, so the rendered file leaves it out.
+     */
+    static String unsetIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
     /** An immutable copy of a possibly absent list, every element non-null. */
     static <T> List<T> list(List<T> values, String what) {
         if (values == null) {

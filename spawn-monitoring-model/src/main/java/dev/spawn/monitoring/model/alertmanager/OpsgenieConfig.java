@@ -11,7 +11,7 @@ import java.util.Map;
 @Variant(value = "opsgenie_configs", doc = "OpsGenie alerts.")
 public record OpsgenieConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "api_key", file = "api_key_file", doc = "The OpsGenie API key, preferably by file.",
                 byDefault = "global.opsgenie_api_key")
         Secret apiKey,

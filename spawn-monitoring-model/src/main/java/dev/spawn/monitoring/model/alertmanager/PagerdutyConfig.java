@@ -15,7 +15,7 @@ import java.util.Map;
 @Variant(value = "pagerduty_configs", doc = "PagerDuty incidents.")
 public record PagerdutyConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "routing_key", file = "routing_key_file",
                 doc = "The Events API v2 integration key, preferably by file.")
         Secret routingKey,

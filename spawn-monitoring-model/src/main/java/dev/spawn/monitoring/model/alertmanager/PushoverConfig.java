@@ -14,7 +14,7 @@ import dev.spawn.monitoring.model.Duration;
 @Variant(value = "pushover_configs", doc = "Pushover notifications.")
 public record PushoverConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "user_key", doc = "The recipient user's key (no file form in 0.25).",
                 required = true) Secret userKey,
         @Key(value = "token", doc = "Your registered application's API token (no file form in 0.25).", required = true)

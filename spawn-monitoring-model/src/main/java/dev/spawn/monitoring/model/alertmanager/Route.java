@@ -23,7 +23,7 @@ public record Route(
         Boolean continueMatching,
         @Key(value = "match", doc = "Deprecated: use matchers. Equality matchers, label: value.", labelNames = true)
         Map<String, String> match,
-        @Key(value = "match_re", doc = "Deprecated: use matchers. Regex matchers, label: regex.", labelNames = true)
+        @Key(value = "match_re", doc = "Deprecated: use matchers. Regex matchers, label: regex.", labelNames = true, regexValues = true)
         Map<String, String> matchRe,
         @Key(value = "matchers", doc = "Matchers an alert has to fulfil to match the node, e.g. severity=\"critical\".")
         List<Matcher> matchers,

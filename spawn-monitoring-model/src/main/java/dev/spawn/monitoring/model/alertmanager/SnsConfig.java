@@ -14,7 +14,7 @@ import java.util.Map;
 @Variant(value = "sns_configs", doc = "AWS SNS messages.")
 public record SnsConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "api_url", doc = "The SNS API URL; the SDK's default when absent.") String apiUrl,
         @Key(value = "sigv4", doc = "How requests are signed (AWS Signature Version 4).") SigV4Config sigv4,
         @Key(value = "topic_arn", doc = "The SNS topic ARN.") String topicArn,

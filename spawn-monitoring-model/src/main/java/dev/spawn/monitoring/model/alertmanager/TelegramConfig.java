@@ -9,7 +9,7 @@ import dev.spawn.monitoring.model.decl.Variant;
 @Variant(value = "telegram_configs", doc = "Telegram messages.")
 public record TelegramConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "api_url", doc = "The Telegram API URL.", byDefault = "global.telegram_api_url") String apiUrl,
         @Key(value = "bot_token", doc = "Telegram bot token (no file form in 0.25).", required = true) Secret botToken,
         @Key(value = "chat_id", doc = "ID of the chat where to send the messages.", required = true) Long chatId,

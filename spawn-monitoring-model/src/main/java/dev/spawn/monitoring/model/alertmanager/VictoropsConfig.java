@@ -10,7 +10,7 @@ import java.util.Map;
 @Variant(value = "victorops_configs", doc = "VictorOps incidents.")
 public record VictoropsConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "api_key", file = "api_key_file", doc = "The VictorOps API key, preferably by file.",
                 byDefault = "global.victorops_api_key")
         Secret apiKey,

@@ -8,7 +8,7 @@ import dev.spawn.monitoring.model.decl.Variant;
 @Variant(value = "webex_configs", doc = "Webex messages.")
 public record WebexConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "api_url", doc = "The Webex Teams API URL.", byDefault = "global.webex_api_url") String apiUrl,
         @Key(value = "room_id", doc = "ID of the Webex Teams room where to send the messages.",
                 required = true) String roomId,

@@ -12,7 +12,7 @@ import dev.spawn.monitoring.model.decl.Variant;
 @Variant(value = "webhook_configs", doc = "Generic webhooks.")
 public record WebhookConfig(
         @Key(value = "send_resolved", doc = "Whether to notify about resolved alerts.",
-                byDefault = "true") Boolean sendResolved,
+                byDefault = "true", nullIsEmpty = true) Boolean sendResolved,
         @Key(value = "url", doc = "The endpoint to send HTTP POST requests to.", required = true) String url,
         @Key(value = "http_config", doc = "The HTTP client's configuration.", byDefault = "global.http_config")
         HttpClientConfig httpConfig,

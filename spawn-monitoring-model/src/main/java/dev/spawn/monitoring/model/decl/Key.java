@@ -26,6 +26,13 @@ public @interface Key {
     /** The upstream default, as the upstream docs write it ("" when there is none or it depends). */
     String byDefault() default "";
 
+    /**
+     * Given with no value ({@code regex:} or {@code regex: null}), the key is its type's empty value ("", false,
+     * an empty list), not absent (nor missing, when required): upstream sets its defaults before Go's yaml.v2 reads the mapping, and yaml.v2 writes the zero
+     * value over them for a null. For an enumeration, which has no empty value, a null is an error.
+     */
+    boolean nullIsEmpty() default false;
+
     /** For a {@code Secret}: the key of its file form ({@code password_file}); "" when the tool version has none. */
     String file() default "";
 
@@ -50,6 +57,13 @@ public @interface Key {
 
     /** For a map: its keys are label names ({@code [a-zA-Z_][a-zA-Z0-9_]*}), checked at each key. */
     boolean labelNames() default false;
+
+    /**
+     * For a map: its values are regular expressions (Alertmanager's {@code match_re}). A value left out ({@code label:}
+     * or {@code label: null}) is refused, as Alertmanager refuses it; {@code ''} is the empty regex. In other maps a
+     * value left out is the empty string, as yaml.v2 reads it.
+     */
+    boolean regexValues() default false;
 
     /** A regular expression a string must match in full (empty: any), with {@link #expected()} saying it in words. */
     String pattern() default "";

@@ -25,6 +25,7 @@ public record AlertmanagerEndpoint(
         http = http == null ? HttpClientConfig.NONE : http;
         discovery = Section.canonicalOrder(discovery == null ? List.of() : discovery, Discovery.class);
         relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
+        StaticConfig.requireHostsWithoutRelabelling(discovery, relabelConfigs, "alertmanager");
         if (scheme != null && !scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("alertmanager scheme '" + scheme + "'; expected http or https");
         }

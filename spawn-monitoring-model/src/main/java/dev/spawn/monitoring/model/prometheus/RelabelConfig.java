@@ -15,19 +15,20 @@ import java.util.Objects;
 public record RelabelConfig(
         @Key(value = "source_labels", doc = "Labels whose values are concatenated with the separator and matched against regex.")
         List<String> sourceLabels,
-        @Key(value = "separator", doc = "Separator placed between concatenated source label values.", byDefault = ";")
+        @Key(value = "separator", doc = "Separator placed between concatenated source label values.", byDefault = ";", nullIsEmpty = true)
         String separator,
         @Key(value = "target_label", doc = "Label to which the resulting value is written in a replace action.")
         String targetLabel,
         @Key(value = "regex", doc = "RE2 regular expression against which the extracted value is matched (anchored).",
-                byDefault = "(.*)")
+                byDefault = "(.*)", nullIsEmpty = true)
         String regex,
         @Key(value = "modulus", doc = "Modulus to take of the hash of the source label values (hashmod).", min = 1)
         Integer modulus,
         @Key(value = "replacement", doc = "Replacement value for a regex replace; $1 and ${name} refer to groups.",
-                byDefault = "$1")
+                byDefault = "$1", nullIsEmpty = true)
         String replacement,
-        @Key(value = "action", doc = "Action to perform based on regex matching.", byDefault = "replace") Action action) {
+        @Key(value = "action", doc = "Action to perform based on regex matching.", byDefault = "replace", nullIsEmpty = true)
+        Action action) {
 
     /** Relabel actions; {@link #id()} is the YAML spelling. */
     public enum Action {
@@ -59,6 +60,9 @@ public record RelabelConfig(
         if (regex != null) {
             Re2.compileAnchored(regex, "relabel regex");
         }
+        if (effective == Action.HASHMOD && (modulus == null || modulus <= 0)) {
+            throw new IllegalArgumentException("relabel action hashmod needs a positive modulus");
+        }
         boolean needsTarget = effective == Action.REPLACE || effective == Action.HASHMOD || effective == Action.LOWERCASE
                 || effective == Action.UPPERCASE || effective == Action.KEEPEQUAL || effective == Action.DROPEQUAL;
         if (needsTarget && targetLabel == null) {
@@ -71,14 +75,56 @@ public record RelabelConfig(
                 && !LabelName.isLegalIncludingReserved(targetLabel)) {
             throw new IllegalArgumentException(LabelName.describeIllegal(targetLabel, "relabel target_label"));
         }
-        if (effective == Action.HASHMOD && (modulus == null || modulus <= 0)) {
-            throw new IllegalArgumentException("relabel action hashmod needs a positive modulus");
-        }
+        onlyTheKeysOf(effective, sourceLabels, separator, targetLabel, regex, modulus, replacement);
         if ((effective == Action.KEEP || effective == Action.DROP || effective == Action.HASHMOD) && sourceLabels.isEmpty()) {
             throw new IllegalArgumentException("relabel action " + effective.id() + " needs source_labels");
         }
         Objects.requireNonNull(effective);
     }
+
+    /**
+     * The keys an action does not use, which Prometheus 2.42 refuses rather than ignores: lowercase, uppercase,
+     * keepequal and dropequal take no replacement (the equal ones no regex, separator or modulus either), labeldrop
+     * and labelkeep only a regex; labelmap's replacement must name labels.
+     */
+    private static void onlyTheKeysOf(Action action, List<String> sourceLabels, String separator, String targetLabel,
+            String regex, Integer modulus, String replacement) {
+        List<String> extra = new java.util.ArrayList<>();
+        boolean equal = action == Action.KEEPEQUAL || action == Action.DROPEQUAL;
+        boolean labels = action == Action.LABELDROP || action == Action.LABELKEEP;
+        if (labels && !sourceLabels.isEmpty()) {
+            extra.add("source_labels");
+        }
+        if ((equal || labels) && separator != null && !separator.equals(";")) {
+            extra.add("separator");
+        }
+        if (labels && targetLabel != null) {
+            extra.add("target_label");
+        }
+        if (equal && regex != null && !regex.equals("(.*)")) {
+            extra.add("regex");
+        }
+        if ((equal || labels) && modulus != null && modulus != 0) {
+            extra.add("modulus");
+        }
+        boolean noReplacement = equal || labels || action == Action.LOWERCASE || action == Action.UPPERCASE;
+        if (noReplacement && replacement != null && !replacement.equals("$1")) {
+            extra.add("replacement");
+        }
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException("relabel action " + action.id() + " takes no " + String.join(", ", extra)
+                    + "; expected only " + (labels ? "regex" : equal ? "source_labels and target_label"
+                            : "source_labels, separator, regex and target_label"));
+        }
+        if (action == Action.LABELMAP && replacement != null && !LABELMAP_REPLACEMENT.matcher(replacement).matches()) {
+            throw new IllegalArgumentException("relabel action labelmap has replacement '" + replacement + "', which does"
+                    + " not name labels; expected label name characters and $1 or ${name} references");
+        }
+    }
+
+    /** Prometheus' {@code relabelTarget}: what a labelmap replacement may be. */
+    private static final java.util.regex.Pattern LABELMAP_REPLACEMENT =
+            java.util.regex.Pattern.compile("^(?:(?:[a-zA-Z_]|\\$(?:\\{\\w+\\}|\\w+))+\\w*)+$");
 
     /** {@code source_labels -> target_label} copied unchanged (action replace). */
     public static RelabelConfig copy(String sourceLabel, String targetLabel) {

@@ -25,7 +25,7 @@ public record RemoteRead(
         Boolean readRecent,
         @Key(value = "", inline = true, doc = "HTTP client settings.") HttpClientConfig http,
         @Key(value = "filter_external_labels", doc = "Whether to use the external labels as selectors for the remote read.",
-                byDefault = "true")
+                byDefault = "true", nullIsEmpty = true)
         Boolean filterExternalLabels) {
 
     public RemoteRead {
@@ -33,6 +33,7 @@ public record RemoteRead(
         requiredMatchers = Collections.unmodifiableMap(new TreeMap<>(LabelName.requireAll(
                 requiredMatchers == null ? Map.of() : requiredMatchers, "remote_read required_matchers")));
         headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+        RemoteWrite.requireOwnHeaders(headers, "remote_read");
         http = http == null ? HttpClientConfig.NONE : http;
     }
 

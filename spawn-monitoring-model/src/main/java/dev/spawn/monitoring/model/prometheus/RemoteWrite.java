@@ -39,17 +39,22 @@ public record RemoteWrite(
     public RemoteWrite {
         Objects.requireNonNull(url, "url");
         headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
-        for (String header : headers.keySet()) {
-            if (RESERVED_HEADERS.contains(header.toLowerCase(java.util.Locale.ROOT))) {
-                throw new IllegalArgumentException("remote_write header '" + header + "' is reserved; Prometheus sets it itself");
-            }
-        }
+        requireOwnHeaders(headers, "remote_write");
         http = http == null ? HttpClientConfig.NONE : http;
         writeRelabelConfigs = List.copyOf(writeRelabelConfigs == null ? List.of() : writeRelabelConfigs);
         if (sigv4 != null && (http.basicAuth() != null || http.authorization() != null || http.oauth2() != null
                 || http.bearerToken() != null)) {
             throw new IllegalArgumentException("remote_write sigv4 cannot be combined with basic_auth, authorization, oauth2"
                     + " or bearer_token");
+        }
+    }
+
+    /** Refuses the headers Prometheus sets itself (remote write, and tracing, which uses the same list). */
+    static void requireOwnHeaders(Map<String, String> headers, String section) {
+        for (String header : headers.keySet()) {
+            if (RESERVED_HEADERS.contains(header.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException(section + " header '" + header + "' is reserved; Prometheus sets it itself");
+            }
         }
     }
 

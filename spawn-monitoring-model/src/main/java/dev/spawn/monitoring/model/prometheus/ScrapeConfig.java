@@ -27,7 +27,8 @@ public record ScrapeConfig(
         @Key(value = "honor_labels", doc = "Whether scraped labels win over labels Prometheus attaches on conflict.",
                 byDefault = "false")
         Boolean honorLabels,
-        @Key(value = "honor_timestamps", doc = "Whether to honor the timestamps present in scraped data.", byDefault = "true")
+        @Key(value = "honor_timestamps", doc = "Whether to honor the timestamps present in scraped data.", byDefault = "true",
+                nullIsEmpty = true)
         Boolean honorTimestamps,
         @Key(value = "scheme", doc = "The URL scheme with which to fetch metrics from targets.", byDefault = "http",
                 oneOf = {"http", "https"})
@@ -74,6 +75,7 @@ public record ScrapeConfig(
         discovery = Section.canonicalOrder(discovery == null ? List.of() : discovery, Discovery.class);
         relabelConfigs = List.copyOf(relabelConfigs == null ? List.of() : relabelConfigs);
         metricRelabelConfigs = List.copyOf(metricRelabelConfigs == null ? List.of() : metricRelabelConfigs);
+        StaticConfig.requireHostsWithoutRelabelling(discovery, relabelConfigs, "scrape job " + jobName);
     }
 
     public static Builder builder(String jobName) {

@@ -23,6 +23,12 @@ public record TracingConfig(
 
     public TracingConfig {
         headers = Collections.unmodifiableMap(new TreeMap<>(headers == null ? Map.of() : headers));
+        RemoteWrite.requireOwnHeaders(headers, "tracing");
+        boolean any = clientType != null || samplingFraction != null || insecure != null || !headers.isEmpty()
+                || compression != null || timeout != null || tlsConfig != null;
+        if (endpoint == null && any) {
+            throw new IllegalArgumentException("tracing has no endpoint; expected the host:port to send traces to");
+        }
         if (endpoint != null && endpoint.contains("://")) {
             throw new IllegalArgumentException("tracing endpoint '" + endpoint + "' must be host:port, without a scheme");
         }
