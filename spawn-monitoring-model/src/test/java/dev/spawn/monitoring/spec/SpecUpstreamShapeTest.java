@@ -196,6 +196,25 @@ class SpecUpstreamShapeTest {
     }
 
     @Test
+    void keepDropAndHashmodWithoutSourceLabelsAreReadAsPrometheusReadsThem() {
+        // legal in 2.42: the regex is matched against the empty concatenation
+        dev.spawn.monitoring.MonitoringBundle bundle = bundle("""
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: node
+                    targets: ['10.0.0.1:9100']
+                    relabel_configs:
+                      - {action: keep, regex: ''}
+                      - {action: hashmod, target_label: __tmp_shard, modulus: 4}
+                      - {action: drop, regex: 'never'}
+                """);
+        assertThat(text(bundle, "prometheus.yaml")).contains("action: hashmod").contains("modulus: 4");
+        dev.spawn.monitoring.testing.RealTools.require(dev.spawn.monitoring.check.Tool.PROMTOOL);
+        assertThat(bundle.check(dev.spawn.monitoring.check.BundleCheck.MissingTool.FAIL)).filteredOn(o -> o.name().startsWith("promtool check config"))
+                .allSatisfy(o -> assertThat(o.status()).as(o.output()).isEqualTo(dev.spawn.monitoring.check.BundleCheck.Outcome.Status.PASSED));
+    }
+
+    @Test
     void aKeyGivenWithoutAValueIsItsEmptyValueNotTheDefault() {
         // yaml.v2 writes the zero value over upstream's defaults: an empty regex matches only the empty string
         String yaml = text(bundle("""

@@ -76,9 +76,6 @@ public record RelabelConfig(
             throw new IllegalArgumentException(LabelName.describeIllegal(targetLabel, "relabel target_label"));
         }
         onlyTheKeysOf(effective, sourceLabels, separator, targetLabel, regex, modulus, replacement);
-        if ((effective == Action.KEEP || effective == Action.DROP || effective == Action.HASHMOD) && sourceLabels.isEmpty()) {
-            throw new IllegalArgumentException("relabel action " + effective.id() + " needs source_labels");
-        }
         Objects.requireNonNull(effective);
     }
 
