@@ -9,8 +9,10 @@ import dev.spawn.monitoring.model.alertmanager.AlertmanagerConfig;
 import dev.spawn.monitoring.model.decl.Key;
 import dev.spawn.monitoring.model.decl.Section;
 import dev.spawn.monitoring.model.prometheus.AlertingConfig;
+import dev.spawn.monitoring.model.prometheus.Ec2SdConfig;
 import dev.spawn.monitoring.model.prometheus.GlobalConfig;
 import dev.spawn.monitoring.model.prometheus.PrometheusConfig;
+import dev.spawn.monitoring.model.prometheus.RelabelConfig;
 import dev.spawn.monitoring.model.prometheus.RemoteRead;
 import dev.spawn.monitoring.model.prometheus.RemoteWrite;
 import dev.spawn.monitoring.model.prometheus.ScrapeConfig;
@@ -128,7 +130,9 @@ public final class SpecImport {
                 ? entries.get("rule_files").getKeyNode() : root.get(), problems);
         Map<String, Object> keys = new java.util.LinkedHashMap<>();
         keys.put("apiVersion", SpecReader.API_VERSION);
-        keys.put("scrape_configs", scrapeJobs(config.scrapeConfigs(), reader, problems));
+        Optional<SpecDocument.Ec2Job> ec2 = ec2Shorthand(config.scrapeConfigs());
+        keys.put("ec2", ec2.orElse(null));
+        keys.put("scrape_configs", scrapeJobs(config.scrapeConfigs(), ec2.isPresent(), reader, problems));
         keys.put("alerting", alerting(config.alerting()));
         keys.put("remote_write", config.remoteWrite().stream().map(w -> new SpecDocument.RemoteWriteSpec(null, w)).toList());
         keys.put("remote_read", config.remoteRead());
@@ -627,15 +631,18 @@ public final class SpecImport {
     }
 
     /**
-     * Scrape jobs: a default job written as spawn's is left out, the user's version of one replaces it, a default
-     * the user does not have is switched off, the user's own jobs are kept as written.
+     * Scrape jobs: a default job written as spawn's is left out, the user's version of one replaces it (the spawn-ec2
+     * job as the {@code ec2:} shorthand when {@code ec2Shorthand}), a default the user does not have is switched off,
+     * the user's own jobs are kept as written.
      */
-    private static List<SpecDocument.ScrapeJob> scrapeJobs(List<ScrapeConfig> jobs, SectionReader reader, SpecProblems problems) {
+    private static List<SpecDocument.ScrapeJob> scrapeJobs(List<ScrapeConfig> jobs, boolean ec2Shorthand, SectionReader reader,
+            SpecProblems problems) {
         List<ScrapeConfig> defaults = SpawnPrometheusDefaults.scrapeConfigs();
         List<String> defaultNames = defaults.stream().map(ScrapeConfig::jobName).toList();
         List<SpecDocument.ScrapeJob> out = new ArrayList<>();
         for (ScrapeConfig job : jobs) {
-            if (!defaults.contains(job)) {
+            // the spawn-ec2 job the ec2: shorthand says is not written again
+            if (!defaults.contains(job) && !(ec2Shorthand && job.jobName().equals(SpawnPrometheusDefaults.EC2_JOB))) {
                 out.add(new SpecDocument.ScrapeJob(null, job, null, null));
             }
         }
@@ -655,6 +662,48 @@ public final class SpecImport {
                     () -> problems.add(Problem.warning(problems.fileName(), text)));
         }
         return out.isEmpty() ? null : out;
+    }
+
+    /**
+     * The {@code spawn-ec2} job as the {@code ec2:} shorthand (regions, port, endpoint, role, profile, refresh interval,
+     * filters, extra relabelling) when the spec reader builds exactly that job from it, the values spawn's defaults
+     * have left out; empty when the job is spawn's default (nothing to say) or something the shorthand cannot say.
+     */
+    static Optional<SpecDocument.Ec2Job> ec2Shorthand(List<ScrapeConfig> jobs) {
+        Optional<ScrapeConfig> found = jobs.stream().filter(j -> j.jobName().equals(SpawnPrometheusDefaults.EC2_JOB)).findFirst();
+        if (found.isEmpty() || SpawnPrometheusDefaults.scrapeConfigs().contains(found.get()) || found.get().discovery().isEmpty()
+                || !found.get().discovery().stream().allMatch(Ec2SdConfig.class::isInstance)) {
+            return Optional.empty();
+        }
+        ScrapeConfig job = found.get();
+        Ec2SdConfig first = (Ec2SdConfig) job.discovery().get(0);
+        int port = first.port() == null ? SpawnPrometheusDefaults.SPORED_PORT : first.port();
+        List<RelabelConfig> spawns = SpawnPrometheusDefaults.ec2Relabelling(port);
+        if (job.relabelConfigs().size() < spawns.size() || !job.relabelConfigs().subList(0, spawns.size()).equals(spawns)) {
+            return Optional.empty();
+        }
+        List<String> regions = job.discovery().stream().map(d -> ((Ec2SdConfig) d).region()).toList();
+        Ec2SdConfig plain = Ec2SdConfig.spawnInstances(first.region(), port);
+        SpecDocument.Ec2Job shorthand = new SpecDocument.Ec2Job(
+                regions.equals(List.of("us-east-1")) ? null : regions,
+                port == SpawnPrometheusDefaults.SPORED_PORT ? null : port,
+                first.endpoint(), first.roleArn(), first.profile(),
+                java.util.Objects.equals(first.refreshInterval(), plain.refreshInterval()) ? null : first.refreshInterval(),
+                java.util.Objects.equals(first.filters(), plain.filters()) ? null : first.filters(),
+                job.relabelConfigs().size() == spawns.size() ? null : List.copyOf(job.relabelConfigs().subList(spawns.size(),
+                        job.relabelConfigs().size())));
+        // only when reading the shorthand back gives this very job
+        try {
+            Map<String, Object> only = new java.util.LinkedHashMap<>();
+            only.put("apiVersion", SpecReader.API_VERSION);
+            only.put("ec2", shorthand);
+            String text = new String(YamlOutput.toBytes(SectionRenderer.render(Section.of(SpecDocument.class).construct(only)), ""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            PrometheusConfig built = SpecReader.parse("import", text).build().prometheus();
+            return built.scrapeConfigs().contains(job) ? Optional.of(shorthand) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The alerting block when it differs from spawn's (localhost:9093, no relabelling); it replaces spawn's. */

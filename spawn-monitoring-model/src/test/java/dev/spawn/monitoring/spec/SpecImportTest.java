@@ -75,6 +75,40 @@ class SpecImportTest {
         assertThat(result.spec()).contains("HighCostInstance:\n    threshold: 12.5\n    for: 10m\n")
                 .contains("window: 12h").contains("horizon: 6h").contains("disabled_categories:\n    - performance")
                 .contains("InstanceRecentlyStarted:\n    enabled: false");
+        // the spawn-ec2 job as the spec said it, not as a whole job
+        assertThat(result.spec()).contains("ec2:\n  regions:\n    - us-east-1\n    - eu-west-1\n").doesNotContain("job_name: spawn-ec2");
+    }
+
+    @Test
+    void anEc2JobTheShorthandCanSayIsWrittenAsItAndOneItCannotAsAWholeJob() throws IOException {
+        String ec2 = """
+                apiVersion: spawn.dev/v1
+                ec2:
+                  regions: [eu-west-1]
+                  port: 9100
+                  refresh_interval: 2m
+                  relabel_configs:
+                    - {target_label: team, replacement: infra}
+                """;
+        MonitoringBundle original = SpecReader.parse("spawn-monitoring.yaml", ec2).build();
+        writeBundle(original);
+        SpecImport.Result result = SpecImport.fromDirectory(dir);
+        assertThat(result.spec()).contains("ec2:\n  regions:\n    - eu-west-1\n  port: 9100\n  refresh_interval: 2m\n")
+                .contains("replacement: infra").doesNotContain("job_name: spawn-ec2");
+        assertThat(text(SpecReader.parse("spawn-monitoring.yaml", result.spec()).build().files())).isEqualTo(text(original.files()));
+
+        // a scrape interval of its own is more than the shorthand says: the whole job, equal after generation
+        MonitoringBundle own = SpecReader.parse("spawn-monitoring.yaml", """
+                apiVersion: spawn.dev/v1
+                scrape_configs:
+                  - job_name: spawn-ec2
+                    scrape_interval: 5s
+                    ec2_sd_configs: [{region: eu-west-1, port: 9090}]
+                """).build();
+        writeBundle(own);
+        SpecImport.Result whole = SpecImport.fromDirectory(dir);
+        assertThat(whole.spec()).contains("job_name: spawn-ec2").doesNotContain("ec2:\n  regions");
+        assertThat(text(SpecReader.parse("spawn-monitoring.yaml", whole.spec()).build().files())).isEqualTo(text(own.files()));
     }
 
     @Test
