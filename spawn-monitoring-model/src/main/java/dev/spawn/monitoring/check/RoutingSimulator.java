@@ -74,11 +74,22 @@ public final class RoutingSimulator {
             for (int j = 0; j < verdicts.size(); j++) {
                 expectations++;
                 String where = "alertmanager.tests[" + test.name() + "].expect[" + j + "]";
-                wrong(test, j, verdicts).ifPresent(message -> problems.add(Problem.error(where, message)));
+                RoutingTest.Expectation expected = test.expect().get(j);
+                wrong(test, j, verdicts).map(message -> message + unknownReceivers(config, expected))
+                        .ifPresent(message -> problems.add(Problem.error(where, message)));
             }
         }
         return new BundleCheck.Outcome("routing tests (" + tests.size() + " tests, " + expectations + " alerts)",
                 problems.isEmpty() ? BundleCheck.Outcome.Status.PASSED : BundleCheck.Outcome.Status.FAILED, "", problems);
+    }
+
+    /** The expected receivers the configuration does not define, said after the verdict; empty when all are defined. */
+    private static String unknownReceivers(AlertmanagerConfig config, RoutingTest.Expectation expected) {
+        java.util.Set<String> defined = new java.util.TreeSet<>();
+        config.receivers().forEach(r -> defined.add(r.name()));
+        List<String> unknown = expected.receivers().stream().filter(r -> !defined.contains(r)).toList();
+        return unknown.isEmpty() ? "" : "; " + (unknown.size() == 1 ? "no receiver named " + unknown.get(0) + " is"
+                : "no receivers named " + String.join(", ", unknown) + " are") + " defined (defined: " + String.join(", ", defined) + ")";
     }
 
     /** What went otherwise than expected for alert {@code j} of {@code test}, in words. */

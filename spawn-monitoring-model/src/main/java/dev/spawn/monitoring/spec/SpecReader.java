@@ -632,7 +632,27 @@ public final class SpecReader {
                 model(expectNodes.get(j), "expect", () -> new RoutingTest.Expectation(e.receivers(), Boolean.TRUE.equals(e.inhibited())))
                         .ifPresent(expect::add);
             }
-            if (expect.size() == t.expect().size()) {
+            // the alerts' label names at their keys, and the count of expectations, in one run with the rest
+            boolean labelled = true;
+            List<Node> alertNodes = items(reader.entries(at, ""), "alerts");
+            for (int a = 0; a < or(t.alerts(), List.<Map<String, String>>of()).size() && a < alertNodes.size(); a++) {
+                Map<String, NodeTuple> keys = reader.entries(alertNodes.get(a), "");
+                for (String label : t.alerts().get(a).keySet()) {
+                    if (!dev.spawn.monitoring.model.LabelName.isLegal(label)) {
+                        NodeTuple key = keys == null ? null : keys.get(label);
+                        problems.error(key == null ? alertNodes.get(a) : key.getKeyNode(), dev.spawn.monitoring.model.LabelName
+                                .describeIllegal(label, "labels of an alert of routing test '" + t.name() + "'"));
+                        labelled = false;
+                    }
+                }
+            }
+            if (t.alerts() != null && !t.alerts().isEmpty() && t.alerts().size() != t.expect().size()) {
+                NodeTuple expectKey = reader.entries(at, "").get("expect");
+                problems.error(expectKey == null ? at : expectKey.getKeyNode(), "routing test '" + t.name() + "' has "
+                        + t.alerts().size() + " alerts but " + t.expect().size() + " expectations; expected one per alert, in the same order");
+                labelled = false;
+            }
+            if (labelled && expect.size() == t.expect().size()) {
                 model(at, "alertmanager.tests", () -> new RoutingTest(t.name(), t.alerts(), expect)).ifPresent(monitoring::routingTest);
             }
         }

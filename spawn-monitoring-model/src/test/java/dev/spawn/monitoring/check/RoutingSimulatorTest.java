@@ -72,6 +72,38 @@ class RoutingSimulatorTest {
     }
 
     @Test
+    void anExpectedReceiverThatIsNotDefinedIsNamedAsSuch() {
+        SpecReader.Spec spec = SpecReader.parse("spawn-monitoring.yaml", SPEC.formatted("receivers: [pager-duty]"));
+        MonitoringBundle bundle = spec.build();
+
+        BundleCheck.Outcome outcome = spec.place(RoutingSimulator.run(bundle.alertmanager(), bundle.routingTests()));
+
+        assertThat(outcome.problems()).extracting(Problem::toString).singleElement().asString()
+                .startsWith("spawn-monitoring.yaml:17:11: routing test").contains("expected receivers [pager-duty], but alert 1")
+                .endsWith("; no receiver named pager-duty is defined (defined: pagerduty-oncall, spawn-webhook)");
+    }
+
+    @Test
+    void anIllegalLabelAndAMissingExpectationAreEachAtTheirPlaceInOneRun() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecReader.parse("spawn-monitoring.yaml", """
+                apiVersion: spawn.dev/v1
+                alertmanager:
+                  tests:
+                    - name: two problems
+                      alerts:
+                        - {alertname: HighCostInstance, severity: critical, instance_id: i-1}
+                        - {alertname: X, "0bad": y}
+                      expect:
+                        - receivers: [spawn-webhook]
+                """).build()).isInstanceOfSatisfying(dev.spawn.monitoring.model.ValidationException.class, e -> assertThat(e.problems())
+                .extracting(Problem::toString).containsExactly(
+                        "spawn-monitoring.yaml:7:26: illegal label name '0bad' in labels of an alert of routing test 'two problems';"
+                                + " expected [a-zA-Z_][a-zA-Z0-9_]* not starting with '__'",
+                        "spawn-monitoring.yaml:8:7: routing test 'two problems' has 2 alerts but 1 expectations; expected one per alert,"
+                                + " in the same order"));
+    }
+
+    @Test
     void reportsTheRoutingTableAndTheTestsAsJunit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         SpecReader.Spec spec = SpecReader.parse("spawn-monitoring.yaml", SPEC.formatted("receivers: [spawn-webhook]"));
         MonitoringBundle bundle = spec.build();
